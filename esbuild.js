@@ -1,0 +1,108 @@
+// Builds every bundle of the extension, one esbuild context per target:
+//   host         src/extension.ts  -> dist/extension.js   (node, cjs, `vscode` external)
+//   webview      webview/main.ts   -> dist/webview.js     (browser, iife) + dist/webview.css
+//   integration  test/integration  -> out/test/integration (node, cjs; only with --tests)
+// Flags: --production minifies and drops source maps; --watch rebuilds on change;
+// --tests also builds the integration suites (the test runner passes it).
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+
+/** Reports errors in the `file:line:col: error:` form that VS Code problem matchers read. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemMatcherPlugin],
+};
+
+function listFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => path.join(dir, f));
+}
+
+function targets() {
+  const list = [
+    {
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
+  ];
+  if (fs.existsSync('webview/main.ts')) {
+    list.push({
+      ...common,
+      entryPoints: { webview: 'webview/main.ts' },
+      outdir: 'dist',
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome120',
+      loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
+      assetNames: 'fonts/[name]',
+    });
+  }
+  if (withTests) {
+    const suites = listFiles('test/integration/suite', '.ts');
+    if (suites.length > 0) {
+      list.push({
+        ...common,
+        minify: false,
+        sourcemap: true,
+        entryPoints: suites,
+        outbase: 'test/integration/suite',
+        outdir: 'out/test/integration',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode', 'mocha'],
+      });
+    }
+  }
+  return list;
+}
+
+async function main() {
+  const contexts = await Promise.all(targets().map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  try {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+// The settings as data: their shape, defaults and sanitising. Pure (no vscode), so unit-tested;
+// src/config.ts is the one place that reads them from VS Code.
+import { FUNCTION_IDS, type FunctionId, isFunctionId } from './core/types';
+
+/** Every setting of the extension, sanitised. Features receive this; only this file reads settings. */
+export interface Config {
+  readonly plot: {
+    readonly functions: readonly FunctionId[];
+    readonly xMin: number;
+    readonly xMax: number;
+    readonly samplesPerPixel: number;
+  };
+  readonly hover: {
+    readonly enabled: boolean;
+    /** Language ids, or `['*']` for every language. */
+    readonly languages: readonly string[];
+    readonly functions: readonly FunctionId[];
+    readonly maxValues: number;
+  };
+}
+
+export const DEFAULT_CONFIG: Config = {
+  plot: { functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], xMin: -4, xMax: 4, samplesPerPixel: 2 },
+  hover: { enabled: true, languages: ['*'], functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], maxValues: 64 },
+};
+
+/** Reads raw values by dotted key below `geluLab`; `undefined` when unset. */
+export type RawSettings = (key: string) => unknown;
+
+/** A problem found while sanitising: the setting and a sentence for the user. */
+export interface ConfigProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Turns whatever the user wrote into a valid {@link Config}: a value of the wrong type or out
+ * of range falls back to (or is clamped towards) its default and is reported as a problem.
+ * Pure, so it is unit-tested without VS Code.
+ */
+export function sanitizeConfig(read: RawSettings): { config: Config; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const d = DEFAULT_CONFIG;
+
+  const numberIn = (key: string, fallback: number, min: number, max: number, integer = false): number => {
+    const raw = read(key);
+    if (raw === undefined) return fallback;
+    if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+      problems.push({ key, message: `geluLab.${key} must be a finite number; using ${fallback}.` });
+      return fallback;
+    }
+    let value = integer ? Math.round(raw) : raw;
+    if (value < min || value > max) {
+      value = Math.min(max, Math.max(min, value));
+      problems.push({ key, message: `geluLab.${key} must be between ${min} and ${max}; using ${value}.` });
+    }
+    return value;
+  };
+
+  const functionList = (key: string, fallback: readonly FunctionId[]): readonly FunctionId[] => {
+    const raw = read(key);
+    if (raw === undefined) return fallback;
+    if (!Array.isArray(raw)) {
+      problems.push({ key, message: `geluLab.${key} must be a list of function ids; using the default.` });
+      return fallback;
+    }
+    const valid = raw.filter(isFunctionId);
+    const unknown = raw.filter((v) => !isFunctionId(v));
+    if (unknown.length > 0) {
+      problems.push({
+        key,
+        message: `geluLab.${key}: unknown function id(s) ${unknown.map((v) => JSON.stringify(v)).join(', ')} ignored. Known: ${FUNCTION_IDS.join(', ')}.`,
+      });
+    }
+    const unique = [...new Set(valid)];
+    return unique.length > 0 ? unique : fallback;
+  };
+
+  const booleanOf = (key: string, fallback: boolean): boolean => {
+    const raw = read(key);
+    if (raw === undefined) return fallback;
+    if (typeof raw !== 'boolean') {
+      problems.push({ key, message: `geluLab.${key} must be true or false; using ${fallback}.` });
+      return fallback;
+    }
+    return raw;
+  };
+
+  const stringList = (key: string, fallback: readonly string[]): readonly string[] => {
+    const raw = read(key);
+    if (raw === undefined) return fallback;
+    if (!Array.isArray(raw) || !raw.every((v) => typeof v === 'string' && v.length > 0)) {
+      problems.push({ key, message: `geluLab.${key} must be a list of language ids; using ${JSON.stringify(fallback)}.` });
+      return fallback;
+    }
+    return raw.length > 0 ? raw : fallback;
+  };
+
+  let xMin = numberIn('plot.xMin', d.plot.xMin, -1000, 1000);
+  let xMax = numberIn('plot.xMax', d.plot.xMax, -1000, 1000);
+  if (!(xMin < xMax)) {
+    problems.push({ key: 'plot.xMin', message: `geluLab.plot.xMin (${xMin}) must be less than geluLab.plot.xMax (${xMax}); using ${d.plot.xMin}…${d.plot.xMax}.` });
+    xMin = d.plot.xMin;
+    xMax = d.plot.xMax;
+  }
+
+  const config: Config = {
+    plot: {
+      functions: functionList('plot.functions', d.plot.functions),
+      xMin,
+      xMax,
+      samplesPerPixel: numberIn('plot.samplesPerPixel', d.plot.samplesPerPixel, 1, 4),
+    },
+    hover: {
+      enabled: booleanOf('hover.enabled', d.hover.enabled),
+      languages: stringList('hover.languages', d.hover.languages),
+      functions: functionList('hover.functions', d.hover.functions),
+      maxValues: numberIn('hover.maxValues', d.hover.maxValues, 1, 1000, true),
+    },
+  };
+  return { config, problems };
+}

@@ -1,0 +1,105 @@
+/**
+ * Sampling and batch evaluation for plots and tables.
+ */
+import { activations } from './activations';
+import type { FunctionId, Order, Params } from './types';
+import { FUNCTION_IDS } from './types';
+
+/** Thrown by the core for arguments it cannot work with; the message is a sentence for the user. */
+export class CoreArgumentError extends RangeError {
+  override readonly name = 'CoreArgumentError';
+}
+
+/** Largest sample count the core allocates in one call (about 128 MiB of doubles). */
+export const MAX_SAMPLES = 1 << 24;
+
+/**
+ * `n` evenly spaced points from `a` to `b` inclusive: xᵢ = a + i·(b − a)/(n − 1), with the
+ * last point exactly `b` (n = 1 gives `[a]`, n = 0 an empty array). Each point is computed from
+ * `i` directly (no accumulated rounding); for a < b the points never decrease.
+ * @throws {CoreArgumentError} when `a` or `b` is not finite, or `n` is not an integer in
+ * [0, {@link MAX_SAMPLES}].
+ */
+export function linspace(a: number, b: number, n: number): Float64Array {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    throw new CoreArgumentError(`The interval ends must be finite numbers (got ${a} and ${b}).`);
+  }
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SAMPLES) {
+    throw new CoreArgumentError(`The number of points must be an integer from 0 to ${MAX_SAMPLES} (got ${n}).`);
+  }
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  if (n === 1) {
+    out[0] = a;
+    return out;
+  }
+  const m = n - 1;
+  // (b − a) may overflow for ends of opposite sign near ±MAX_VALUE: interpolate by weights then.
+  const span = b - a;
+  if (Number.isFinite(span)) {
+    const h = span / m;
+    for (let i = 0; i < m; i++) out[i] = a + i * h;
+  } else {
+    for (let i = 0; i < m; i++) {
+      const t = i / m;
+      out[i] = a * (1 - t) + b * t;
+    }
+  }
+  out[m] = b;
+  // a + i·h can round past its neighbour in rare cases; keep the sequence monotone.
+  if (a < b) {
+    for (let i = 1; i <= m; i++) if ((out[i] as number) < (out[i - 1] as number)) out[i] = out[i - 1] as number;
+  } else if (a > b) {
+    for (let i = 1; i <= m; i++) if ((out[i] as number) > (out[i - 1] as number)) out[i] = out[i - 1] as number;
+  }
+  return out;
+}
+
+/**
+ * Evaluates derivative `order` of activation `id` with parameters `params` (missing keys take
+ * their defaults) at every element of `xs`, into `out` when given (it must have `xs.length`
+ * elements) or a new array. Accuracy is that of the registry functions.
+ * @throws {CoreArgumentError} for an unknown id, an order other than 0, 1, 2, or a wrong `out` length.
+ */
+export function evaluate(id: FunctionId, order: Order, xs: Float64Array, params?: Params, out?: Float64Array): Float64Array {
+  const fn = activations[id];
+  if (fn === undefined) {
+    throw new CoreArgumentError(`Unknown function "${String(id)}". Known: ${FUNCTION_IDS.join(', ')}.`);
+  }
+  if (order !== 0 && order !== 1 && order !== 2) {
+    throw new CoreArgumentError(`The derivative order must be 0, 1 or 2 (got ${String(order)}).`);
+  }
+  if (out !== undefined && out.length !== xs.length) {
+    throw new CoreArgumentError(`The output array has ${out.length} elements; ${xs.length} are needed.`);
+  }
+  return fn.batch(xs, order, params, out);
+}
+
+/** Points and values of one curve. */
+export interface Curve {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+}
+
+/**
+ * Samples derivative `order` of `id` at `n` evenly spaced points of [a, b] (see {@link linspace}).
+ * @throws {CoreArgumentError} as {@link linspace} and {@link evaluate} do.
+ */
+export function sampleCurve(id: FunctionId, order: Order, a: number, b: number, n: number, params?: Params): Curve {
+  const xs = linspace(a, b, n);
+  return { xs, ys: evaluate(id, order, xs, params) };
+}
+
+/**
+ * The full parameter object of `id`: every {@link ParamSpec} key, taken from `params` when it is
+ * a finite number (clamped to the spec's [min, max]) and from the default otherwise. Unknown keys
+ * are dropped. For sliders and settings; the registry functions themselves accept any values.
+ */
+export function resolveParams(id: FunctionId, params?: Params): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of activations[id].params) {
+    const v = params?.[spec.key];
+    out[spec.key] = typeof v === 'number' && Number.isFinite(v) ? Math.min(spec.max, Math.max(spec.min, v)) : spec.default;
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { registerConfig } from './config';
+import type { FeatureContext } from './feature';
+import * as evaluate from './commands/evaluate';
+import * as plotPanel from './plot/plotPanel';
+import * as plotView from './plot/plotView';
+import * as numberHover from './hover/numberHover';
+import * as frameworkHover from './hover/frameworkHover';
+import * as evaluateSelection from './hover/evaluateSelection';
+import * as insertSnippet from './snippets/insertSnippet';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
+  context.subscriptions.push(log);
+  const ctx: FeatureContext = { extension: context, config: registerConfig(context, log), log };
+
+  evaluate.register(ctx);
+  plotPanel.register(ctx);
+  plotView.register(ctx);
+  numberHover.register(ctx);
+  frameworkHover.register(ctx);
+  evaluateSelection.register(ctx);
+  insertSnippet.register(ctx);
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,240 @@
+/**
+ * What the plot host computes for the webview, from the numeric core: sampled curves, errors,
+ * key points, pinned values, CSV. Pure (no vscode, no DOM), so the browser tests' stub host and
+ * the benchmark run exactly this code.
+ */
+import type { Config } from '../configModel';
+import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpOf } from '../core';
+import { findKeyPoints } from '../core/keyPoints';
+import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
+import type {
+  Curve, ErrorKind, ErrorSeries, EvaluateRequest, FunctionInfo, HostKind, KeyPoint, ParamValues, PlotData, PlotState,
+  PointValue, Precision, SampleRequest,
+} from '../protocol';
+
+/** The most points of one curve, whatever the width and samples per pixel. */
+export const MAX_POINTS = 32_768;
+
+/** The registry as data for the webview, GELU family first (registry order within a family). */
+export function catalogue(): FunctionInfo[] {
+  const ids = [...FUNCTION_IDS].sort((a, b) => Number(activations[a].family !== 'gelu') - Number(activations[b].family !== 'gelu'));
+  return ids.map((id) => {
+    const fn = activations[id];
+    return {
+      id,
+      label: fn.label,
+      family: fn.family,
+      ...(fn.approximates ? { approximates: fn.approximates } : {}),
+      formula: { text: fn.formula.text, latex: fn.formula.latex },
+      params: fn.params.map((p) => ({ ...p })),
+    };
+  });
+}
+
+/** The state a new plot starts from: the configured functions and range, everything else fixed. */
+export function defaultState(plot: Config['plot'], mode: HostKind): PlotState {
+  const range = { min: plot.xMin, max: plot.xMax };
+  return {
+    functions: FUNCTION_IDS.filter((id) => plot.functions.includes(id)),
+    params: {},
+    range,
+    home: range,
+    view: 'curves',
+    // The side bar is narrow and short: one chart of f; the panel shows all three orders stacked.
+    layout: mode === 'panel' ? 'stacked' : 'overlay',
+    orders: mode === 'panel' ? [0, 1, 2] : [0],
+    errorKind: 'abs',
+    precision: 'float64',
+    pins: [],
+    lightExport: false,
+  };
+}
+
+/**
+ * Checks the webview's parameter values against the registry (known key, inside the spec's
+ * range) and completes them with defaults. Returns a sentence for the first problem instead.
+ */
+export function checkParams(functions: readonly FunctionId[], params: ParamValues): Map<FunctionId, Params> | string {
+  const out = new Map<FunctionId, Params>();
+  for (const [id, values] of Object.entries(params) as [FunctionId, Params][]) {
+    const specs = activations[id].params;
+    for (const [key, v] of Object.entries(values)) {
+      const spec = specs.find((s) => s.key === key);
+      if (!spec) return `${activations[id].label} has no parameter "${key}".`;
+      if (v < spec.min || v > spec.max) return `${activations[id].label}: ${spec.label} must be between ${spec.min} and ${spec.max} (got ${v}).`;
+    }
+  }
+  for (const id of functions) out.set(id, resolveParams(id, params[id]));
+  return out;
+}
+
+/** Number of samples for a chart `widthPx` wide at `samplesPerPixel` (1–4), at least 2. */
+export function sampleCount(widthPx: number, samplesPerPixel: number): number {
+  const spp = Math.min(4, Math.max(1, samplesPerPixel));
+  return Math.max(2, Math.min(MAX_POINTS, Math.round(widthPx * spp)));
+}
+
+/** Significand bits and smallest normal exponent of each emulated format. */
+const FORMAT_BITS: Readonly<Record<Precision, { p: number; emin: number }>> = {
+  float64: { p: 53, emin: -1022 },
+  float32: { p: 24, emin: -126 },
+  bfloat16: { p: 8, emin: -126 },
+  float16: { p: 11, emin: -14 },
+};
+
+/**
+ * Unit in the last place of `r` in `precision`: 2^(max(⌊log₂|r|⌋, emin) − p + 1). For float64 it
+ * is the core's {@link ulpOf} (the reference README's metric). NaN for non-finite `r`.
+ */
+export function ulpIn(r: number, precision: Precision): number {
+  if (precision === 'float64') return ulpOf(r);
+  const a = Math.abs(r);
+  if (!(a < Infinity)) return NaN;
+  const { p, emin } = FORMAT_BITS[precision];
+  let e = emin;
+  if (a >= 2 ** emin) {
+    e = Math.floor(Math.log2(a));
+    if (2 ** e > a) e -= 1;
+    else if (2 ** (e + 1) <= a) e += 1;
+  }
+  return 2 ** (e - p + 1);
+}
+
+/** |error| of one kind from the signed difference d = y − r; NaN stays NaN. */
+function magnitude(d: number, r: number, kind: ErrorKind, precision: Precision): number {
+  if (d === 0) return 0;
+  switch (kind) {
+    case 'abs':
+      return Math.abs(d);
+    case 'rel':
+      return r === 0 ? (Number.isNaN(d) ? NaN : Infinity) : Math.abs(d) / Math.abs(r);
+    case 'ulp':
+      return Math.abs(d) / ulpIn(r, precision);
+  }
+}
+
+/**
+ * Error series of the request: each function that approximates another (the GELU
+ * approximations, against exact GELU) and, in a precision other than float64, every function
+ * against its own exact values. The approximation is evaluated in the request's precision; the
+ * reference is exact (double).
+ */
+function errorSeries(req: SampleRequest, xs: Float64Array, params: Map<FunctionId, Params>): { series: ErrorSeries[]; notes: string[] } {
+  const series: ErrorSeries[] = [];
+  for (const id of req.functions) {
+    const reference = activations[id].approximates ?? id;
+    if (reference === id && req.precision === 'float64') continue;
+    const p = params.get(id);
+    for (const order of req.orders) {
+      if (req.precision === 'float64') {
+        // Exact arithmetic, an approximation against exact GELU: the core's measure.
+        const e = approximationError(id, xs, p, order);
+        const signed = req.errorKind === 'abs' ? e.abs : req.errorKind === 'rel' ? e.rel : e.ulp;
+        const max = req.errorKind === 'abs' ? e.maxAbs : req.errorKind === 'rel' ? e.maxRel : e.maxUlp;
+        const y = signed.map(Math.abs);
+        series.push({ fn: id, reference, order, kind: req.errorKind, y, max: max.index < 0 ? NaN : max.value, argmax: max.x });
+        continue;
+      }
+      const approx = evaluateArrayInPrecision(id, order, xs, req.precision, p);
+      const exact = evaluate(reference, order, xs, params.get(reference) ?? (reference === id ? p : undefined));
+      const y = new Float64Array(xs.length);
+      let max = NaN;
+      let argmax = NaN;
+      for (let i = 0; i < xs.length; i++) {
+        const a = approx[i] as number;
+        const r = exact[i] as number;
+        const m = a === r ? 0 : magnitude(a - r, r, req.errorKind, req.precision);
+        y[i] = m;
+        if (!Number.isNaN(m) && !(m <= max)) {
+          max = m;
+          argmax = xs[i] as number;
+        }
+      }
+      series.push({ fn: id, reference, order, kind: req.errorKind, y, max, argmax });
+    }
+  }
+  const notes: string[] = [];
+  if (series.length === 0) {
+    notes.push('No error to show: pick an approximation (GELU tanh or sigmoid) to compare with exact GELU, or a precision other than float64 to see rounding error.');
+  }
+  return { series, notes };
+}
+
+/**
+ * Samples everything the webview draws for `req`: `sampleCount` points spanning the range, the
+ * curves (exact, and rounded when a precision is chosen) or the error series, and the key points
+ * of each function in the range. Throws only the core's `CoreArgumentError` (bad arguments).
+ */
+export function samplePlot(req: SampleRequest, samplesPerPixel: number): PlotData | string {
+  const started = performance.now();
+  const params = checkParams(req.functions, req.params);
+  if (typeof params === 'string') return params;
+  const xs = linspace(req.range.min, req.range.max, sampleCount(req.widthPx, samplesPerPixel));
+  const curves: Curve[] = [];
+  let errors: ErrorSeries[] = [];
+  const keyPoints: KeyPoint[] = [];
+  let notes: string[] = [];
+  if (req.view === 'curves') {
+    for (const id of req.functions) {
+      const p = params.get(id);
+      for (const order of req.orders) {
+        const y = evaluate(id, order, xs, p);
+        curves.push(req.precision === 'float64' ? { fn: id, order, y } : { fn: id, order, y, rounded: evaluateArrayInPrecision(id, order, xs, req.precision, p) });
+      }
+      for (const k of findKeyPoints(activations[id], p, req.range.min, req.range.max)) {
+        keyPoints.push({ fn: id, kind: k.kind, x: k.x, y: [k.f, k.df, k.d2f] });
+      }
+    }
+  } else {
+    ({ series: errors, notes } = errorSeries(req, xs, params));
+  }
+  return { x: xs, curves, errors, keyPoints, notes, samplingMs: performance.now() - started };
+}
+
+/** Exact (and rounded) values of every requested function and order at one x, for a pinned row. */
+export function evaluatePoint(req: EvaluateRequest): PointValue[] | string {
+  const params = checkParams(req.functions, req.params);
+  if (typeof params === 'string') return params;
+  const values: PointValue[] = [];
+  const one = new Float64Array([req.x]);
+  for (const id of req.functions) {
+    const p = params.get(id);
+    for (const order of req.orders) {
+      const value = evaluate(id, order, one, p)[0] as number;
+      values.push(req.precision === 'float64' ? { fn: id, order, value } : { fn: id, order, value, rounded: evaluateInPrecision(id, order, req.x, req.precision, p) });
+    }
+  }
+  return values;
+}
+
+const ORDER_SUFFIX: Readonly<Record<Order, string>> = { 0: '', 1: '_d1', 2: '_d2' };
+
+/** A double as CSV text: shortest round-trip decimal; `nan`, `inf`, `-inf` as NumPy and pandas read them. */
+export function csvNumber(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return String(v);
+}
+
+/**
+ * The sampled data as CSV (RFC 4180, `\r\n`): a header `x,<id>[_d1|_d2][_<precision>]…` for
+ * curves or `x,<id>[_d1|_d2]_<kind>_error_vs_<reference>…` for errors, one row per sample.
+ */
+export function toCsv(data: PlotData, precision: Precision): string {
+  const columns: { name: string; values: Float64Array }[] = [];
+  for (const c of data.curves) {
+    columns.push({ name: `${c.fn}${ORDER_SUFFIX[c.order]}`, values: c.y });
+    if (c.rounded) columns.push({ name: `${c.fn}${ORDER_SUFFIX[c.order]}_${precision}`, values: c.rounded });
+  }
+  for (const e of data.errors) {
+    columns.push({ name: `${e.fn}${ORDER_SUFFIX[e.order]}_${precision === 'float64' ? '' : `${precision}_`}${e.kind}_error_vs_${e.reference}`, values: e.y });
+  }
+  const lines = [['x', ...columns.map((c) => c.name)].join(',')];
+  for (let i = 0; i < data.x.length; i++) {
+    const row = [csvNumber(data.x[i] as number)];
+    for (const c of columns) row.push(csvNumber(c.values[i] as number));
+    lines.push(row.join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,137 @@
+/**
+ * The host side of one plot webview, without VS Code: validates every message, answers each
+ * request exactly once (its reply or an error reply), and queues host notifications until the
+ * webview has said `ready`. The VS Code glue (controller.ts) and the browser tests' stub host
+ * both drive this class, so the tests exercise the real message handling.
+ */
+import type { Config } from '../configModel';
+import {
+  assertNever, type DrawReport, type HostKind, type HostToWebview, parsePlotState, parseWebviewMessage, type PlotState,
+  type WebviewToHost,
+} from '../protocol';
+import { catalogue, defaultState, evaluatePoint, samplePlot, toCsv } from './sampling';
+
+/** What a session needs from its surroundings; every effect on the world goes through here. */
+export interface SessionEnv {
+  readonly mode: HostKind;
+  /** The current plot settings (read on every request, so a change applies at once). */
+  plotConfig(): Config['plot'];
+  /** Delivers a message to the webview. */
+  post(message: HostToWebview): void;
+  /** Asks where to save and writes the bytes; the path written, or null when cancelled. */
+  save(bytes: Uint8Array, suggestedName: string, kind: 'png' | 'csv'): Promise<string | null>;
+  writeClipboard(text: string): Promise<void>;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** The webview finished a redraw. */
+  drawn?(report: DrawReport): void;
+}
+
+/** Decodes standard base64 (already validated by the protocol) into bytes. */
+export function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export class PlotSession {
+  private ready = false;
+  private readonly queue: HostToWebview[] = [];
+  /** The state the webview reported at `ready`, or the one it was restored with. */
+  private startState: PlotState | undefined;
+
+  /** @param restored a state from the serializer (unvalidated), used when the webview has none. */
+  constructor(private readonly env: SessionEnv, restored?: unknown) {
+    if (restored !== undefined) {
+      const parsed = parsePlotState(restored);
+      if (parsed.ok) this.startState = parsed.value;
+      else env.log('warn', `Plot: the saved plot state was not usable (${parsed.error}); starting from the settings.`);
+    }
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Sends a notification now, or once the webview is ready. */
+  send(message: HostToWebview): void {
+    if (this.ready) this.env.post(message);
+    else this.queue.push(message);
+  }
+
+  /** Handles one raw message from the webview. Never throws; unexpected failures become error replies. */
+  async handle(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.env.log('warn', `Plot: rejected a message from the webview: ${parsed.error}`);
+      this.env.post({ type: 'error', requestId: parsed.requestId, message: `Invalid message: ${parsed.error}` });
+      return;
+    }
+    const message = parsed.value;
+    try {
+      await this.dispatch(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.env.log('error', `Plot: ${message.type} failed: ${text}`);
+      if ('requestId' in message) this.env.post({ type: 'error', requestId: message.requestId, message: text });
+    }
+  }
+
+  private async dispatch(message: WebviewToHost): Promise<void> {
+    const env = this.env;
+    switch (message.type) {
+      case 'ready': {
+        const fromWebview = message.state === undefined || message.state === null ? undefined : parsePlotState(message.state);
+        if (fromWebview && !fromWebview.ok) env.log('warn', `Plot: the webview's saved state was not usable (${fromWebview.error}).`);
+        const defaults = defaultState(env.plotConfig(), env.mode);
+        const state = fromWebview?.ok ? fromWebview.value : (this.startState ?? defaults);
+        this.startState = state;
+        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults });
+        this.ready = true;
+        for (const queued of this.queue.splice(0)) env.post(queued);
+        return;
+      }
+      case 'plot/sample': {
+        const data = samplePlot(message.request, env.plotConfig().samplesPerPixel);
+        if (typeof data === 'string') env.post({ type: 'error', requestId: message.requestId, message: data });
+        else env.post({ type: 'plot/data', requestId: message.requestId, ...data });
+        return;
+      }
+      case 'plot/evaluate': {
+        const values = evaluatePoint(message.request);
+        if (typeof values === 'string') env.post({ type: 'error', requestId: message.requestId, message: values });
+        else env.post({ type: 'plot/values', requestId: message.requestId, x: message.request.x, values });
+        return;
+      }
+      case 'export/png': {
+        const bytes = decodeBase64(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1));
+        const path = await env.save(bytes, message.suggestedName, 'png');
+        env.post({ type: 'export/done', requestId: message.requestId, path });
+        return;
+      }
+      case 'export/csv': {
+        const data = samplePlot(message.request, env.plotConfig().samplesPerPixel);
+        if (typeof data === 'string') {
+          env.post({ type: 'error', requestId: message.requestId, message: data });
+          return;
+        }
+        const bytes = new TextEncoder().encode(toCsv(data, message.request.precision));
+        const path = await env.save(bytes, message.suggestedName, 'csv');
+        env.post({ type: 'export/done', requestId: message.requestId, path });
+        return;
+      }
+      case 'clipboard/write':
+        await env.writeClipboard(message.text);
+        env.post({ type: 'clipboard/done', requestId: message.requestId });
+        return;
+      case 'plot/drawn':
+        env.drawn?.(message.report);
+        return;
+      case 'log':
+        env.log(message.level, `Plot webview: ${message.message}`);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+}

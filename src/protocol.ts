@@ -1,0 +1,538 @@
+/**
+ * The one protocol between the extension host and the plot webview (panel and side-bar view).
+ *
+ * Pure TypeScript, no `vscode`, no DOM: the host imports it to validate what the webview sends,
+ * the webview imports it for the types and to check what the host sends.
+ *
+ * Conversation:
+ *   webview → `ready` (its persisted state, if any)          host → `plot/init`
+ *   webview → `plot/sample` {requestId}                        host → `plot/data` | `error`
+ *   webview → `plot/evaluate` {requestId}                      host → `plot/values` | `error`
+ *   webview → `export/png` | `export/csv` {requestId}          host → `export/done` | `error`
+ *   webview → `clipboard/write` {requestId}                    host → `clipboard/done` | `error`
+ *   webview → `plot/drawn`, `log` (notifications, no reply)
+ *   host → `plot/pin` (crosshair to a number), `plot/refresh` (settings changed: ask again)
+ * Every request carries a positive integer `requestId`; exactly one reply with the same id
+ * follows, the matching success message or `error`. A message the host cannot parse is answered
+ * with `error` carrying the request id when one could be read, otherwise `null`.
+ *
+ * Numbers travel as `Float64Array` (postMessage clones typed arrays), never as arrays of objects.
+ */
+import { FUNCTION_IDS, type FunctionId, isFunctionId, type Order, type ParamSpec, type Params } from './core/types';
+
+export const VIEW_MODES = ['curves', 'error'] as const;
+/** `curves`: f, f′, f″ of each function; `error`: error of each approximation against its reference. */
+export type ViewMode = (typeof VIEW_MODES)[number];
+
+export const LAYOUTS = ['stacked', 'overlay'] as const;
+/** `stacked`: one chart per derivative order sharing the x axis; `overlay`: one chart. */
+export type Layout = (typeof LAYOUTS)[number];
+
+export const ERROR_KINDS = ['abs', 'rel', 'ulp'] as const;
+/** Absolute |a − r|, relative |a − r|/|r|, or in units in the last place of r (in the chosen precision). */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const PRECISIONS = ['float64', 'float32', 'bfloat16', 'float16'] as const;
+/** The arithmetic a function is shown in: input and output rounded to this format. */
+export type Precision = (typeof PRECISIONS)[number];
+
+export const ORDERS: readonly Order[] = [0, 1, 2];
+
+/** Where the webview runs: the editor panel or the compact side-bar view. */
+export type HostKind = 'panel' | 'view';
+
+/** Largest |x| of any range: beyond it every function here is flat or overflows. */
+export const X_LIMIT = 10_000;
+/** Chart width in CSS pixels a request may name. */
+export const MIN_WIDTH_PX = 16;
+export const MAX_WIDTH_PX = 8192;
+export const MAX_PINS = 50;
+/** Longest text the webview may put on the clipboard or a data URL may have (bytes of UTF-16). */
+export const MAX_TEXT = 1_000_000;
+export const MAX_DATA_URL = 64_000_000;
+
+export interface XRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Parameter values per function; a missing function or key takes the registry default. */
+export type ParamValues = Readonly<Partial<Record<FunctionId, Params>>>;
+
+/** What the webview persists with `setState` and the serializer hands back after a reload. */
+export interface PlotState {
+  /** Selected functions, in registry order, at least one. */
+  readonly functions: readonly FunctionId[];
+  readonly params: ParamValues;
+  /** The visible x range (changes with zoom and pan). */
+  readonly range: XRange;
+  /** The range typed or picked from a preset; double-click returns to it. */
+  readonly home: XRange;
+  readonly view: ViewMode;
+  readonly layout: Layout;
+  /** Derivative orders shown, ascending, at least one. */
+  readonly orders: readonly Order[];
+  readonly errorKind: ErrorKind;
+  readonly precision: Precision;
+  /** Pinned x values, shown as rows of the value table. */
+  readonly pins: readonly number[];
+  /** PNG export on a light background whatever the theme. */
+  readonly lightExport: boolean;
+}
+
+/** What to sample: the webview's choices plus the chart width it measured. */
+export interface SampleRequest {
+  readonly functions: readonly FunctionId[];
+  readonly params: ParamValues;
+  readonly range: XRange;
+  /** Width of the plotting area in CSS pixels; the host samples 1–4 points per pixel. */
+  readonly widthPx: number;
+  readonly orders: readonly Order[];
+  readonly precision: Precision;
+  readonly view: ViewMode;
+  readonly errorKind: ErrorKind;
+}
+
+/** What the webview needs to know of a registry function: no code, only data. */
+export interface FunctionInfo {
+  readonly id: FunctionId;
+  readonly label: string;
+  readonly family: 'gelu' | 'relative';
+  readonly approximates?: FunctionId;
+  readonly formula: { readonly text: string; readonly latex: string };
+  readonly params: readonly ParamSpec[];
+}
+
+/** One curve: order `order` of function `fn` at every x of the reply. */
+export interface Curve {
+  readonly fn: FunctionId;
+  readonly order: Order;
+  /** Exact (double) values. */
+  readonly y: Float64Array;
+  /** The same evaluated in the request's precision (input and output rounded); absent for float64. */
+  readonly rounded?: Float64Array;
+}
+
+/** Error of `fn` (in the request's precision) against `reference` (exact), order `order`. */
+export interface ErrorSeries {
+  readonly fn: FunctionId;
+  readonly reference: FunctionId;
+  readonly order: Order;
+  readonly kind: ErrorKind;
+  /** Non-negative; NaN where undefined (relative error at a zero of the reference). */
+  readonly y: Float64Array;
+  /** Largest error over the range and the x where it occurs (NaN when every value is NaN). */
+  readonly max: number;
+  readonly argmax: number;
+}
+
+export type KeyPointKind = 'minimum' | 'maximum' | 'inflection';
+
+/** A point of f worth a label: local extrema (zeros of f′) and inflections (zeros of f″). */
+export interface KeyPoint {
+  readonly fn: FunctionId;
+  readonly kind: KeyPointKind;
+  readonly x: number;
+  /** f(x), f′(x), f″(x) at the point. */
+  readonly y: readonly [number, number, number];
+}
+
+export interface PlotData {
+  readonly x: Float64Array;
+  readonly curves: readonly Curve[];
+  readonly errors: readonly ErrorSeries[];
+  readonly keyPoints: readonly KeyPoint[];
+  /** Sentences for the user, e.g. why the error view is empty. */
+  readonly notes: readonly string[];
+  /** Host time spent sampling, for the record. */
+  readonly samplingMs: number;
+}
+
+/** A pinned row: values at one x, exact and (for a precision other than float64) rounded. */
+export interface PointValue {
+  readonly fn: FunctionId;
+  readonly order: Order;
+  readonly value: number;
+  readonly rounded?: number;
+}
+
+export interface EvaluateRequest {
+  readonly x: number;
+  readonly functions: readonly FunctionId[];
+  readonly params: ParamValues;
+  readonly orders: readonly Order[];
+  readonly precision: Precision;
+}
+
+/** What the webview reports after drawing, for tests and the benchmark. */
+export interface DrawReport {
+  /** The `plot/data` reply drawn (its request id). */
+  readonly requestId: number;
+  /** Milliseconds from receiving the data to the end of the synchronous chart redraw. */
+  readonly ms: number;
+  readonly charts: number;
+  readonly datasets: number;
+  readonly points: number;
+  readonly view: ViewMode;
+  readonly layout: Layout;
+}
+
+// ─── Host → webview ──────────────────────────────────────────────────────────────────────
+
+export type HostToWebview =
+  /** Answer to `ready`: the catalogue and the state to start from (restored or from settings). */
+  | { readonly type: 'plot/init'; readonly mode: HostKind; readonly catalogue: readonly FunctionInfo[]; readonly state: PlotState; readonly defaults: PlotState }
+  /** Answer to `plot/sample`. */
+  | ({ readonly type: 'plot/data'; readonly requestId: number } & PlotData)
+  /** Answer to `plot/evaluate`. */
+  | { readonly type: 'plot/values'; readonly requestId: number; readonly x: number; readonly values: readonly PointValue[] }
+  /** Answer to `export/png` and `export/csv`: the saved file's path, or null when the user cancelled. */
+  | { readonly type: 'export/done'; readonly requestId: number; readonly path: string | null }
+  /** Answer to `clipboard/write`. */
+  | { readonly type: 'clipboard/done'; readonly requestId: number }
+  /** Error reply to any request (or to a message whose id could not be read: `null`). */
+  | { readonly type: 'error'; readonly requestId: number | null; readonly message: string }
+  /** Move the crosshair to x (bringing it into range) and pin a row there. */
+  | { readonly type: 'plot/pin'; readonly x: number }
+  /** Settings that change sampling were edited: request the data again. */
+  | { readonly type: 'plot/refresh' };
+
+// ─── Webview → host ──────────────────────────────────────────────────────────────────────
+
+export type WebviewToHost =
+  /** First message once the page's script runs; `state` is whatever `getState()` returned (validated by the host). */
+  | { readonly type: 'ready'; readonly state: unknown }
+  /** Sample curves, errors and key points for a range and width. Reply: `plot/data`. */
+  | { readonly type: 'plot/sample'; readonly requestId: number; readonly request: SampleRequest }
+  /** Exact values at one x for a pinned row. Reply: `plot/values`. */
+  | { readonly type: 'plot/evaluate'; readonly requestId: number; readonly request: EvaluateRequest }
+  /** Save a PNG (a `data:image/png;base64,` URL) through the save dialog. Reply: `export/done`. */
+  | { readonly type: 'export/png'; readonly requestId: number; readonly dataUrl: string; readonly suggestedName: string }
+  /** Sample `request` and save it as CSV through the save dialog. Reply: `export/done`. */
+  | { readonly type: 'export/csv'; readonly requestId: number; readonly request: SampleRequest; readonly suggestedName: string }
+  /** Put text (the pinned table) on the clipboard. Reply: `clipboard/done`. */
+  | { readonly type: 'clipboard/write'; readonly requestId: number; readonly text: string }
+  /** A redraw finished (notification). */
+  | { readonly type: 'plot/drawn'; readonly report: DrawReport }
+  /** Something the host should log (CSP violations, rejected host messages). Notification. */
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+
+export type WebviewRequest = Extract<WebviewToHost, { readonly requestId: number }>;
+
+/** Result of validating a message: the typed message, or why not (with the request id when readable). */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly requestId: number | null };
+
+/** For exhaustive switches over the unions above. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}
+
+// ─── Validation ──────────────────────────────────────────────────────────────────────────
+
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function obj(value: unknown, what: string): Obj {
+  return isObj(value) ? value : fail(`${what} must be an object`);
+}
+
+function finite(value: unknown, what: string): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fail(`${what} must be a finite number`);
+}
+
+function oneOf<T extends string>(value: unknown, options: readonly T[], what: string): T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value)
+    ? (value as T)
+    : fail(`${what} must be one of ${options.join(', ')}`);
+}
+
+function text(value: unknown, what: string, max: number): string {
+  if (typeof value !== 'string') fail(`${what} must be a string`);
+  if (value.length > max) fail(`${what} is longer than ${max} characters`);
+  return value;
+}
+
+function requestIdOf(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fail('requestId must be a positive integer');
+}
+
+function functionList(value: unknown, what: string): FunctionId[] {
+  if (!Array.isArray(value)) fail(`${what} must be a list of function ids`);
+  if (value.length === 0) fail(`${what} must name at least one function`);
+  const seen = new Set<FunctionId>();
+  for (const v of value) {
+    if (!isFunctionId(v)) fail(`${what}: unknown function id ${JSON.stringify(v)}`);
+    if (seen.has(v)) fail(`${what}: ${v} appears twice`);
+    seen.add(v);
+  }
+  // Registry order, so colours, legends and CSV columns do not depend on click order.
+  return FUNCTION_IDS.filter((id) => seen.has(id));
+}
+
+function orderList(value: unknown, what: string): Order[] {
+  if (!Array.isArray(value) || value.length === 0) fail(`${what} must be a non-empty list of 0, 1, 2`);
+  const seen = new Set<Order>();
+  for (const v of value) {
+    if (v !== 0 && v !== 1 && v !== 2) fail(`${what} must hold only 0, 1, 2`);
+    seen.add(v);
+  }
+  return ORDERS.filter((o) => seen.has(o));
+}
+
+function paramValues(value: unknown, what: string): ParamValues {
+  const raw = obj(value, what);
+  const out: Partial<Record<FunctionId, Params>> = {};
+  for (const [id, values] of Object.entries(raw)) {
+    if (!isFunctionId(id)) fail(`${what}: unknown function id ${JSON.stringify(id)}`);
+    const entries = obj(values, `${what}.${id}`);
+    const p: Record<string, number> = {};
+    for (const [key, v] of Object.entries(entries)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key)) fail(`${what}.${id}: bad parameter name ${JSON.stringify(key)}`);
+      p[key] = finite(v, `${what}.${id}.${key}`);
+    }
+    out[id] = p;
+  }
+  return out;
+}
+
+/** A range inside ±X_LIMIT, min < max, and wide enough to hold distinct doubles per pixel. */
+export function checkRange(min: number, max: number): string | null {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return 'the range ends must be finite numbers';
+  if (!(min < max)) return `the range start (${min}) must be less than its end (${max})`;
+  if (min < -X_LIMIT || max > X_LIMIT) return `the range must lie within ±${X_LIMIT}`;
+  if (max - min < 1e-9 * Math.max(1, Math.abs(min), Math.abs(max))) return 'the range is too narrow to plot';
+  return null;
+}
+
+function range(value: unknown, what: string): XRange {
+  const r = obj(value, what);
+  const min = finite(r.min, `${what}.min`);
+  const max = finite(r.max, `${what}.max`);
+  const problem = checkRange(min, max);
+  if (problem) fail(`${what}: ${problem}`);
+  return { min, max };
+}
+
+function sampleRequest(value: unknown): SampleRequest {
+  const r = obj(value, 'request');
+  const widthPx = finite(r.widthPx, 'request.widthPx');
+  if (!Number.isInteger(widthPx) || widthPx < MIN_WIDTH_PX || widthPx > MAX_WIDTH_PX) {
+    fail(`request.widthPx must be an integer from ${MIN_WIDTH_PX} to ${MAX_WIDTH_PX}`);
+  }
+  return {
+    functions: functionList(r.functions, 'request.functions'),
+    params: paramValues(r.params, 'request.params'),
+    range: range(r.range, 'request.range'),
+    widthPx,
+    orders: orderList(r.orders, 'request.orders'),
+    precision: oneOf(r.precision, PRECISIONS, 'request.precision'),
+    view: oneOf(r.view, VIEW_MODES, 'request.view'),
+    errorKind: oneOf(r.errorKind, ERROR_KINDS, 'request.errorKind'),
+  };
+}
+
+function evaluateRequest(value: unknown): EvaluateRequest {
+  const r = obj(value, 'request');
+  const x = finite(r.x, 'request.x');
+  if (Math.abs(x) > X_LIMIT) fail(`request.x must lie within ±${X_LIMIT}`);
+  return {
+    x,
+    functions: functionList(r.functions, 'request.functions'),
+    params: paramValues(r.params, 'request.params'),
+    orders: orderList(r.orders, 'request.orders'),
+    precision: oneOf(r.precision, PRECISIONS, 'request.precision'),
+  };
+}
+
+function fileName(value: unknown, extension: string): string {
+  const name = text(value, 'suggestedName', 200);
+  if (!new RegExp(`^[\\w.\\-]+\\.${extension}$`).test(name)) fail(`suggestedName must be a plain file name ending in .${extension}`);
+  return name;
+}
+
+function drawReport(value: unknown): DrawReport {
+  const r = obj(value, 'report');
+  const count = (v: unknown, what: string): number => {
+    const n = finite(v, what);
+    return Number.isInteger(n) && n >= 0 ? n : fail(`${what} must be a non-negative integer`);
+  };
+  const ms = finite(r.ms, 'report.ms');
+  if (ms < 0) fail('report.ms must not be negative');
+  return {
+    requestId: requestIdOf(r.requestId),
+    ms,
+    charts: count(r.charts, 'report.charts'),
+    datasets: count(r.datasets, 'report.datasets'),
+    points: count(r.points, 'report.points'),
+    view: oneOf(r.view, VIEW_MODES, 'report.view'),
+    layout: oneOf(r.layout, LAYOUTS, 'report.layout'),
+  };
+}
+
+const PNG_PREFIX = 'data:image/png;base64,';
+
+function pngDataUrl(value: unknown): string {
+  const url = text(value, 'dataUrl', MAX_DATA_URL);
+  if (!url.startsWith(PNG_PREFIX)) fail('dataUrl must be a data:image/png;base64, URL');
+  const body = url.slice(PNG_PREFIX.length);
+  if (body.length === 0 || body.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) fail('dataUrl holds no valid base64');
+  return url;
+}
+
+/**
+ * Validates a message from the webview (untrusted input). Never throws: a malformed message gives
+ * `{ ok: false }` with a sentence naming the first problem and the request id when it was readable.
+ */
+export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
+  let requestId: number | null = null;
+  try {
+    const m = obj(raw, 'message');
+    if ('requestId' in m) {
+      try {
+        requestId = requestIdOf(m.requestId);
+      } catch {
+        requestId = null;
+      }
+    }
+    const type = typeof m.type === 'string' ? m.type : fail('message.type must be a string');
+    const value = ((): WebviewToHost => {
+      switch (type) {
+        case 'ready':
+          return { type, state: m.state };
+        case 'plot/sample':
+          return { type, requestId: requestIdOf(m.requestId), request: sampleRequest(m.request) };
+        case 'plot/evaluate':
+          return { type, requestId: requestIdOf(m.requestId), request: evaluateRequest(m.request) };
+        case 'export/png':
+          return { type, requestId: requestIdOf(m.requestId), dataUrl: pngDataUrl(m.dataUrl), suggestedName: fileName(m.suggestedName, 'png') };
+        case 'export/csv':
+          return { type, requestId: requestIdOf(m.requestId), request: sampleRequest(m.request), suggestedName: fileName(m.suggestedName, 'csv') };
+        case 'clipboard/write':
+          return { type, requestId: requestIdOf(m.requestId), text: text(m.text, 'text', MAX_TEXT) };
+        case 'plot/drawn':
+          return { type, report: drawReport(m.report) };
+        case 'log':
+          return { type, level: oneOf(m.level, ['info', 'warn', 'error'] as const, 'level'), message: text(m.message, 'message', 10_000) };
+        default:
+          return fail(`unknown message type ${JSON.stringify(type.slice(0, 40))}`);
+      }
+    })();
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.message, requestId };
+    return { ok: false, error: `malformed message (${String(error)})`, requestId };
+  }
+}
+
+/**
+ * Validates a persisted {@link PlotState} (from `getState()` or the serializer). Anything that is
+ * not a whole, valid state gives `{ ok: false }`; the caller then starts from the defaults.
+ */
+export function parsePlotState(raw: unknown): Parsed<PlotState> {
+  try {
+    const s = obj(raw, 'state');
+    const pins = Array.isArray(s.pins) ? s.pins : fail('state.pins must be a list');
+    if (pins.length > MAX_PINS) fail(`state.pins holds more than ${MAX_PINS} values`);
+    return {
+      ok: true,
+      value: {
+        functions: functionList(s.functions, 'state.functions'),
+        params: paramValues(s.params, 'state.params'),
+        range: range(s.range, 'state.range'),
+        home: range(s.home, 'state.home'),
+        view: oneOf(s.view, VIEW_MODES, 'state.view'),
+        layout: oneOf(s.layout, LAYOUTS, 'state.layout'),
+        orders: orderList(s.orders, 'state.orders'),
+        errorKind: oneOf(s.errorKind, ERROR_KINDS, 'state.errorKind'),
+        precision: oneOf(s.precision, PRECISIONS, 'state.precision'),
+        pins: pins.map((p, i) => {
+          const x = finite(p, `state.pins[${i}]`);
+          return Math.abs(x) <= X_LIMIT ? x : fail(`state.pins[${i}] must lie within ±${X_LIMIT}`);
+        }),
+        lightExport: typeof s.lightExport === 'boolean' ? s.lightExport : fail('state.lightExport must be true or false'),
+      },
+    };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+  }
+}
+
+const HOST_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
+  'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh',
+]);
+
+/**
+ * Checks the shape of a message from the host, enough that the webview can use it without
+ * crashing: the tag, the request id, and the typed arrays of `plot/data` (matching lengths).
+ * The host is trusted code; this guards against other senders and version skew.
+ */
+export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
+  try {
+    const m = obj(raw, 'message');
+    if (typeof m.type !== 'string' || !HOST_TYPES.has(m.type)) fail(`unknown message type ${JSON.stringify(String(m.type).slice(0, 40))}`);
+    const type = m.type as HostToWebview['type'];
+    switch (type) {
+      case 'plot/init': {
+        if (m.mode !== 'panel' && m.mode !== 'view') fail('plot/init.mode must be panel or view');
+        if (!Array.isArray(m.catalogue) || !m.catalogue.every((f) => isObj(f) && isFunctionId(f.id))) fail('plot/init.catalogue is malformed');
+        const state = parsePlotState(m.state);
+        const defaults = parsePlotState(m.defaults);
+        if (!state.ok) fail(`plot/init.${state.error}`);
+        if (!defaults.ok) fail(`plot/init.defaults: ${defaults.error}`);
+        break;
+      }
+      case 'plot/data': {
+        requestIdOf(m.requestId);
+        if (!(m.x instanceof Float64Array)) fail('plot/data.x must be a Float64Array');
+        const n = m.x.length;
+        const series = (list: unknown, what: string): void => {
+          if (!Array.isArray(list)) fail(`plot/data.${what} must be a list`);
+          for (const c of list) {
+            if (!isObj(c) || !isFunctionId(c.fn) || !(c.y instanceof Float64Array) || c.y.length !== n) fail(`plot/data.${what} holds a malformed series`);
+            if (c.rounded !== undefined && (!(c.rounded instanceof Float64Array) || c.rounded.length !== n)) fail(`plot/data.${what} holds a malformed rounded series`);
+            if (c.order !== 0 && c.order !== 1 && c.order !== 2) fail(`plot/data.${what} holds a bad order`);
+          }
+        };
+        series(m.curves, 'curves');
+        series(m.errors, 'errors');
+        if (!Array.isArray(m.keyPoints) || !Array.isArray(m.notes)) fail('plot/data.keyPoints and notes must be lists');
+        break;
+      }
+      case 'plot/values':
+        requestIdOf(m.requestId);
+        finite(m.x, 'plot/values.x');
+        if (!Array.isArray(m.values)) fail('plot/values.values must be a list');
+        break;
+      case 'export/done':
+        requestIdOf(m.requestId);
+        if (m.path !== null && typeof m.path !== 'string') fail('export/done.path must be a string or null');
+        break;
+      case 'clipboard/done':
+        requestIdOf(m.requestId);
+        break;
+      case 'error':
+        if (m.requestId !== null) requestIdOf(m.requestId);
+        text(m.message, 'error.message', 10_000);
+        break;
+      case 'plot/pin':
+        finite(m.x, 'plot/pin.x');
+        break;
+      case 'plot/refresh':
+        break;
+      default:
+        assertNever(type);
+    }
+    return { ok: true, value: m as unknown as HostToWebview };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Exact decimal arithmetic for the constants baked into generated code.
+ *
+ * The reference values (and the core) take a constant such as QuickGELU's k = 1.702 or the
+ * tanh approximation's √(2/π)·0.044715 as the exact real number, not as the nearest double.
+ * In the deep tail the exponent argument k·x reaches several hundred, so the constant's own
+ * rounding (up to 2⁻⁵³ relative) moves the result by hundreds of ulps. Generated code therefore
+ * carries such a constant as an unevaluated sum hi + lo of two machine numbers; this module
+ * computes those pairs at generation time, exactly, with BigInt fixed point.
+ */
+
+/** Fixed point: a value v is held as round(v · 10^SCALE) in a bigint. */
+const SCALE = 110;
+const ONE = 10n ** BigInt(SCALE);
+
+/** An exact-enough real number (110 decimals after the point). */
+export interface Real {
+  readonly fixed: bigint;
+}
+
+/** High-precision mathematical constants (70 significant digits, from mpmath). */
+export const MATH = {
+  rsqrt2: '0.7071067811865475244008443621048490392848359376884740365883398689953662',
+  sqrt2OverPi: '0.7978845608028653558798921198687637369517172623298693153318516593413159',
+  twoOverSqrtPi: '1.128379167095512573896158903121545171688101258657997713688171443421285',
+  invSqrt2Pi: '0.3989422804014326779399460599343818684758586311649346576659258296706579',
+} as const;
+
+/** Parses a decimal literal (`-1.702`, `4.4715e-2`) exactly. Throws on anything else. */
+export function real(text: string): Real {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) throw new Error(`not a decimal literal: ${text}`);
+  const sign = m[1] === '-' ? -1n : 1n;
+  const digits = `${m[2] ?? ''}${m[3] ?? ''}`;
+  const exp10 = Number(m[4] ?? '0') - (m[3] ?? '').length + SCALE;
+  let fixed: bigint;
+  if (exp10 >= 0) fixed = BigInt(digits) * 10n ** BigInt(exp10);
+  else {
+    const div = 10n ** BigInt(-exp10);
+    const n = BigInt(digits);
+    fixed = (n + div / 2n) / div;
+  }
+  return { fixed: sign * fixed };
+}
+
+/** The exact value of a finite double (to 110 decimals, which is exact for |v| ≥ 2⁻⁵⁰ or so). */
+export function realOfDouble(v: number): Real {
+  if (!Number.isFinite(v)) throw new Error(`not finite: ${v}`);
+  if (v === 0) return { fixed: 0n };
+  // v = mant · 2^e with mant an integer below 2^53.
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, Math.abs(v));
+  const bits = buf.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  let fixed: bigint;
+  if (e >= 0) fixed = mant * (1n << BigInt(e)) * ONE;
+  else {
+    const div = 1n << BigInt(-e);
+    fixed = (mant * ONE + div / 2n) / div;
+  }
+  return { fixed: v < 0 ? -fixed : fixed };
+}
+
+export const add = (a: Real, b: Real): Real => ({ fixed: a.fixed + b.fixed });
+export const sub = (a: Real, b: Real): Real => ({ fixed: a.fixed - b.fixed });
+export const mul = (a: Real, b: Real): Real => {
+  const p = a.fixed * b.fixed;
+  const half = ONE / 2n;
+  return { fixed: p >= 0n ? (p + half) / ONE : -((-p + half) / ONE) };
+};
+export const scale = (a: Real, k: number): Real => mul(a, real(String(k)));
+
+/** The decimal string of a {@link Real}, with all 110 decimals. */
+export function decimalString(a: Real): string {
+  const neg = a.fixed < 0n;
+  const s = (neg ? -a.fixed : a.fixed).toString().padStart(SCALE + 1, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -SCALE)}.${s.slice(-SCALE)}`;
+}
+
+/** The double nearest to `a` (JavaScript's decimal parsing rounds correctly). */
+export function toDouble(a: Real): number {
+  return Number(decimalString(a));
+}
+
+/** Machine precision a snippet computes in. */
+export type Precision = 'double' | 'float';
+
+/** Rounds a double to the precision (float: IEEE binary32, round to nearest even). */
+export function roundTo(v: number, precision: Precision): number {
+  return precision === 'float' ? Math.fround(v) : v;
+}
+
+/** hi + lo with hi the constant rounded to the precision and lo the rounded remainder. */
+export interface Split {
+  readonly hi: number;
+  readonly lo: number;
+}
+
+/** Splits an exact constant into a head and a tail in the given precision. */
+export function split(a: Real, precision: Precision): Split {
+  const hi = roundTo(toDouble(a), precision);
+  const lo = roundTo(toDouble(sub(a, realOfDouble(hi))), precision);
+  return { hi, lo };
+}
+
+/**
+ * The shortest decimal that reads back as `v` in the precision: for doubles JavaScript's own
+ * `String`, for floats the fewest significant digits that round to the same binary32.
+ * Always has a `.` or an exponent, so every language reads it as floating point.
+ */
+export function literal(v: number, precision: Precision): string {
+  if (!Number.isFinite(v)) throw new Error(`literal of non-finite ${v}`);
+  let s: string;
+  if (precision === 'float') {
+    s = String(v);
+    for (let digits = 1; digits <= 9; digits++) {
+      const candidate = v.toPrecision(digits);
+      if (Math.fround(Number(candidate)) === v) {
+        s = String(Number(candidate));
+        break;
+      }
+    }
+  } else {
+    s = String(v);
+  }
+  if (Object.is(v, -0)) s = '-0';
+  if (!/[.e]/.test(s)) s = `${s}.0`;
+  else if (/^-?\d+e/.test(s)) s = s.replace('e', '.0e');
+  return s;
+}

@@ -1,0 +1,164 @@
+/**
+ * A tiny language-neutral program form. Each activation's algorithm is written once as IR
+ * (see `algorithms.ts`) and printed by every target, so the numerics (tail-safe forms,
+ * compensated arithmetic, clamps) are identical in all languages.
+ *
+ * Contract the algorithms keep, so every target can print them:
+ * - `select` appears only as the whole right-hand side of a `let` or a `return`, and both of
+ *   its arms are finite for every finite input: array targets evaluate both arms everywhere
+ *   (`np.where`, `torch.where`, `merge`, `ifelse`) and must not see overflow or NaN there.
+ * - `ifReturn` (early return) is used only in scalar helper functions (the self-contained erfc),
+ *   which array targets never print.
+ */
+
+export type MathFn =
+  | 'exp'
+  | 'expm1'
+  | 'log1p'
+  | 'erfc'
+  /** erfc(z)·e^(z²), only where the target has it (SciPy). */
+  | 'erfcx'
+  | 'tanh'
+  | 'abs'
+  | 'floor'
+  /** fma(a, b, c) = a·b + c with one rounding; only where the target has a correct one. */
+  | 'fma';
+
+export type BinOp = '+' | '-' | '*' | '/';
+export type CmpOp = '<' | '<=' | '>' | '>=';
+
+export type Expr =
+  | { readonly kind: 'num'; readonly value: number }
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'bin'; readonly op: BinOp; readonly a: Expr; readonly b: Expr }
+  | { readonly kind: 'neg'; readonly a: Expr }
+  | { readonly kind: 'call'; readonly fn: MathFn; readonly args: readonly Expr[] }
+  /** Calls a helper function of the same snippet (the self-contained erfc). */
+  | { readonly kind: 'helper'; readonly name: HelperName; readonly args: readonly Expr[] }
+  | { readonly kind: 'select'; readonly cond: Cond; readonly then: Expr; readonly else: Expr };
+
+export type Cond = { readonly kind: 'cmp'; readonly op: CmpOp; readonly a: Expr; readonly b: Expr };
+
+export type Stmt =
+  | { readonly kind: 'comment'; readonly text: string }
+  | { readonly kind: 'let'; readonly name: string; readonly value: Expr }
+  | { readonly kind: 'return'; readonly value: Expr }
+  | { readonly kind: 'ifReturn'; readonly cond: Cond; readonly value: Expr };
+
+/** Helpers a snippet may define next to its functions. */
+export type HelperName = 'erfc';
+
+/** A function of one real argument `x` (or `z` for helpers). */
+export interface Fn {
+  readonly param: string;
+  readonly body: readonly Stmt[];
+}
+
+export const num = (value: number): Expr => ({ kind: 'num', value });
+export const v = (name: string): Expr => ({ kind: 'var', name });
+const toExpr = (e: Expr | number): Expr => (typeof e === 'number' ? num(e) : e);
+export const add = (a: Expr | number, b: Expr | number): Expr => ({ kind: 'bin', op: '+', a: toExpr(a), b: toExpr(b) });
+export const sub = (a: Expr | number, b: Expr | number): Expr => ({ kind: 'bin', op: '-', a: toExpr(a), b: toExpr(b) });
+export const mul = (a: Expr | number, b: Expr | number): Expr => ({ kind: 'bin', op: '*', a: toExpr(a), b: toExpr(b) });
+export const div = (a: Expr | number, b: Expr | number): Expr => ({ kind: 'bin', op: '/', a: toExpr(a), b: toExpr(b) });
+export const neg = (a: Expr): Expr => ({ kind: 'neg', a });
+export const call = (fn: MathFn, ...args: (Expr | number)[]): Expr => ({ kind: 'call', fn, args: args.map(toExpr) });
+export const helper = (name: HelperName, ...args: Expr[]): Expr => ({ kind: 'helper', name, args });
+export const cmp = (op: CmpOp, a: Expr | number, b: Expr | number): Cond => ({ kind: 'cmp', op, a: toExpr(a), b: toExpr(b) });
+export const select = (cond: Cond, then: Expr | number, otherwise: Expr | number): Expr => ({
+  kind: 'select',
+  cond,
+  then: toExpr(then),
+  else: toExpr(otherwise),
+});
+
+/** True when the expression does not depend on any variable (array targets broadcast it). */
+export function isConstant(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+      return true;
+    case 'var':
+      return false;
+    case 'neg':
+      return isConstant(e.a);
+    case 'bin':
+      return isConstant(e.a) && isConstant(e.b);
+    case 'call':
+    case 'helper':
+      return e.args.every(isConstant);
+    case 'select':
+      return false;
+  }
+}
+
+/** Accumulates statements; `let` returns a reference to the new variable. */
+export class Block {
+  readonly stmts: Stmt[] = [];
+  let(name: string, value: Expr | number): Expr {
+    if (this.stmts.some((s) => s.kind === 'let' && s.name === name)) throw new Error(`duplicate let ${name}`);
+    this.stmts.push({ kind: 'let', name, value: toExpr(value) });
+    return v(name);
+  }
+  comment(text: string): void {
+    this.stmts.push({ kind: 'comment', text });
+  }
+  ifReturn(cond: Cond, value: Expr | number): void {
+    this.stmts.push({ kind: 'ifReturn', cond, value: toExpr(value) });
+  }
+  ret(value: Expr | number): Fn {
+    this.stmts.push({ kind: 'return', value: toExpr(value) });
+    return { param: 'x', body: this.stmts };
+  }
+}
+
+/** Variables a function body reads, in order of first use (for unused-variable checks). */
+export function usedVars(e: Expr, out: Set<string> = new Set()): Set<string> {
+  switch (e.kind) {
+    case 'var':
+      out.add(e.name);
+      break;
+    case 'neg':
+      usedVars(e.a, out);
+      break;
+    case 'bin':
+      usedVars(e.a, out);
+      usedVars(e.b, out);
+      break;
+    case 'call':
+    case 'helper':
+      e.args.forEach((a) => usedVars(a, out));
+      break;
+    case 'select':
+      usedVars(e.cond.a, out);
+      usedVars(e.cond.b, out);
+      usedVars(e.then, out);
+      usedVars(e.else, out);
+      break;
+    case 'num':
+      break;
+  }
+  return out;
+}
+
+/** Whether any statement calls the given helper. */
+export function usesHelper(fns: readonly Fn[], name: HelperName): boolean {
+  const inExpr = (e: Expr): boolean => {
+    switch (e.kind) {
+      case 'helper':
+        return e.name === name || e.args.some(inExpr);
+      case 'call':
+        return e.args.some(inExpr);
+      case 'neg':
+        return inExpr(e.a);
+      case 'bin':
+        return inExpr(e.a) || inExpr(e.b);
+      case 'select':
+        return inExpr(e.cond.a) || inExpr(e.cond.b) || inExpr(e.then) || inExpr(e.else);
+      default:
+        return false;
+    }
+  };
+  return fns.some((f) =>
+    f.body.some((s) => (s.kind === 'let' || s.kind === 'return' ? inExpr(s.value) : s.kind === 'ifReturn' ? inExpr(s.value) || inExpr(s.cond.a) : false)),
+  );
+}

@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+
+/** What the harness hands each UI check: a real VS Code workbench page, driven as a person would. */
+export interface UiContext {
+  readonly page: Page;
+  /** Absolute path of the workspace folder open in the workbench (a scratch copy of test/fixtures/workspace). */
+  readonly workspace: string;
+  /** Folder for screenshots and other artefacts of this check. */
+  readonly artifacts: string;
+  /** F1, types the command title, picks the matching entry; retries while the palette is still filling. */
+  runCommand(title: string): Promise<void>;
+  /** Opens a workspace file (path relative to the workspace) through Quick Open and waits for its editor. */
+  openFile(relativePath: string): Promise<void>;
+  log(message: string): void;
+}
+
+/** A UI check module's default export. */
+export type UiCheck = (ctx: UiContext) => Promise<void>;

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/configModel';
+
+const from = (values: Record<string, unknown>) => (key: string) => values[key];
+
+describe('sanitizeConfig', () => {
+  it('gives the defaults when nothing is set', () => {
+    const { config, problems } = sanitizeConfig(from({}));
+    assert.deepEqual(config, DEFAULT_CONFIG);
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps valid values', () => {
+    const { config, problems } = sanitizeConfig(from({ 'plot.functions': ['silu', 'mish'], 'plot.xMin': -40, 'plot.xMax': 3, 'hover.maxValues': 10 }));
+    assert.deepEqual(config.plot.functions, ['silu', 'mish']);
+    assert.equal(config.plot.xMin, -40);
+    assert.equal(config.hover.maxValues, 10);
+    assert.deepEqual(problems, []);
+  });
+
+  it('drops unknown function ids with a message naming them, and falls back when none is left', () => {
+    const some = sanitizeConfig(from({ 'hover.functions': ['gelu', 'geluu'] }));
+    assert.deepEqual(some.config.hover.functions, ['gelu']);
+    assert.match(some.problems[0]?.message ?? '', /"geluu"/);
+    const none = sanitizeConfig(from({ 'hover.functions': [42, null] }));
+    assert.deepEqual(none.config.hover.functions, DEFAULT_CONFIG.hover.functions);
+  });
+
+  it('clamps numbers out of range and rejects non-numbers', () => {
+    const { config, problems } = sanitizeConfig(from({ 'plot.samplesPerPixel': 99, 'hover.maxValues': 'many' }));
+    assert.equal(config.plot.samplesPerPixel, 4);
+    assert.equal(config.hover.maxValues, DEFAULT_CONFIG.hover.maxValues);
+    assert.equal(problems.length, 2);
+  });
+
+  it('restores the default range when min is not below max', () => {
+    const { config, problems } = sanitizeConfig(from({ 'plot.xMin': 5, 'plot.xMax': 5 }));
+    assert.equal(config.plot.xMin, DEFAULT_CONFIG.plot.xMin);
+    assert.equal(config.plot.xMax, DEFAULT_CONFIG.plot.xMax);
+    assert.equal(problems.length, 1);
+  });
+
+  it('rejects a non-boolean and a non-list of languages', () => {
+    const { config, problems } = sanitizeConfig(from({ 'hover.enabled': 'yes', 'hover.languages': 'python' }));
+    assert.equal(config.hover.enabled, true);
+    assert.deepEqual(config.hover.languages, ['*']);
+    assert.equal(problems.length, 2);
+  });
+});

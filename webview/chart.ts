@@ -1,0 +1,745 @@
+/**
+ * The charts: chart.js line charts fed with the host's samples (parsing off, animations off,
+ * decimation on), stacked per derivative order or overlaid, with key points, pinned x lines and
+ * error maxima drawn onto the canvas (so they appear in exports) and an HTML crosshair that costs
+ * no redraw. The webview computes nothing: every value shown is a sample or a number from the host.
+ */
+import {
+  Chart, type ChartConfiguration, type ChartDataset, Decimation, Legend, LinearScale, LineController, LineElement,
+  LogarithmicScale, type Plugin, PointElement, type Scale,
+} from 'chart.js';
+import zoomPlugin from 'chartjs-plugin-zoom';
+import type { FunctionId, Order } from '../src/core/types';
+import type { FunctionInfo, KeyPoint, PlotData, PlotState, XRange } from '../src/protocol';
+import { X_LIMIT } from '../src/protocol';
+import { lightExportTheme, type Theme, withAlpha } from './theme';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Decimation, zoomPlugin);
+
+/** Width reserved for every y axis, so stacked plotting areas line up and the host knows the width. */
+export const Y_AXIS_WIDTH = 74;
+/** Horizontal padding of the chart around the plotting area (left + right). */
+const PAD_LEFT = 0;
+const PAD_RIGHT = 14;
+
+export const ORDER_NAMES: Readonly<Record<Order, string>> = { 0: 'f', 1: 'f′', 2: 'f″' };
+const ORDER_DASH: Readonly<Record<Order, number[]>> = { 0: [], 1: [7, 4], 2: [2, 3] };
+
+/** Short names for legends and tables; the catalogue's labels are for the picker. */
+export const SHORT_NAMES: Readonly<Record<FunctionId, string>> = {
+  gelu: 'GELU',
+  gelu_tanh: 'GELU tanh',
+  gelu_sigmoid: 'QuickGELU',
+  silu: 'SiLU',
+  mish: 'Mish',
+  softplus: 'Softplus',
+  sigmoid: 'Sigmoid',
+  tanh: 'Tanh',
+  elu: 'ELU',
+  selu: 'SELU',
+  relu: 'ReLU',
+  leaky_relu: 'Leaky ReLU',
+  relu6: 'ReLU6',
+  hardswish: 'Hardswish',
+};
+
+/** A number for people: `digits` significant digits, a true minus sign, exponents as ×10ⁿ-free `e`. */
+export function fmt(v: number, digits = 4): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return Object.is(v, -0) ? '−0' : '0';
+  const a = Math.abs(v);
+  const s = a >= 1e-4 && a < 1e6 ? String(Number(v.toPrecision(digits))) : v.toExponential(digits - 1).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return s.replace(/-/g, '−');
+}
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** Tick label of a logarithmic axis: powers of ten as 10ⁿ, nothing between them. */
+function logTick(value: number | string): string {
+  const v = Number(value);
+  const e = Math.round(Math.log10(v));
+  if (!(v > 0) || Math.abs(v / 10 ** e - 1) > 1e-9) return '';
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `10${String(e).split('').map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+interface Pt {
+  x: number;
+  y: number;
+}
+
+type LineDataset = ChartDataset<'line', Pt[]>;
+
+/** A mark drawn onto a chart: a key point, an error maximum or a pinned x. */
+interface Mark {
+  readonly x: number;
+  readonly y: number | null;
+  readonly color: string;
+  readonly shape: 'circle' | 'diamond' | 'triangle' | 'vline';
+  readonly label?: string;
+}
+
+interface DatasetSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly color: string;
+  readonly width: number;
+  readonly dash: number[];
+  readonly stepped: boolean;
+  readonly ys: Float64Array;
+  /** Log axes show only positive finite values; the rest become gaps. */
+  readonly positiveOnly: boolean;
+  readonly fn: FunctionId;
+  readonly order: Order;
+  /** Shown in the crosshair readout as the rounded value of the same function and order. */
+  readonly rounded: boolean;
+  /** Drawn faded under the rounded curve. */
+  readonly faded: boolean;
+}
+
+interface ChartSpec {
+  readonly id: string;
+  readonly log: boolean;
+  readonly yTitle: string;
+  readonly datasets: DatasetSpec[];
+  readonly marks: Mark[];
+  readonly legend: boolean;
+  readonly xTicks: boolean;
+}
+
+export interface ChartEvents {
+  /** The visible range changed by zoom or pan (`final` once the gesture ends). */
+  onRange(range: XRange, final: boolean): void;
+  onResetZoom(): void;
+  onPin(x: number): void;
+}
+
+export interface RenderInput {
+  readonly data: PlotData;
+  readonly state: PlotState;
+  readonly catalogue: ReadonlyMap<FunctionId, FunctionInfo>;
+}
+
+interface Slot {
+  readonly wrapper: HTMLDivElement;
+  readonly canvas: HTMLCanvasElement;
+  readonly line: HTMLDivElement;
+  readonly dots: HTMLDivElement;
+  chart: Chart<'line', Pt[]>;
+  spec: ChartSpec;
+}
+
+const marksByChart = new WeakMap<Chart, { marks: Mark[]; theme: Theme }>();
+
+function drawShape(ctx: CanvasRenderingContext2D, shape: Mark['shape'], x: number, y: number, r: number): void {
+  ctx.beginPath();
+  if (shape === 'circle') ctx.arc(x, y, r, 0, Math.PI * 2);
+  else if (shape === 'diamond') {
+    ctx.moveTo(x, y - r * 1.3);
+    ctx.lineTo(x + r * 1.3, y);
+    ctx.lineTo(x, y + r * 1.3);
+    ctx.lineTo(x - r * 1.3, y);
+    ctx.closePath();
+  } else {
+    ctx.moveTo(x, y - r * 1.4);
+    ctx.lineTo(x + r * 1.3, y + r);
+    ctx.lineTo(x - r * 1.3, y + r);
+    ctx.closePath();
+  }
+}
+
+/** Draws marks after the datasets, labels placed greedily where they overlap nothing placed before. */
+const marksPlugin: Plugin<'line'> = {
+  id: 'geluMarks',
+  afterDatasetsDraw(chart) {
+    const entry = marksByChart.get(chart);
+    if (!entry || entry.marks.length === 0) return;
+    const { marks, theme } = entry;
+    const { ctx, chartArea: area } = chart;
+    const xs = chart.scales.x as Scale;
+    const ys = chart.scales.y as Scale;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
+    const placed: { l: number; t: number; r: number; b: number }[] = [];
+    const fontSize = Math.max(10, theme.fontSize - 2);
+    ctx.font = `${fontSize}px ${theme.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    for (const m of marks) {
+      const px = xs.getPixelForValue(m.x);
+      if (px < area.left - 1 || px > area.right + 1) continue;
+      if (m.shape === 'vline') {
+        ctx.strokeStyle = m.color;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(Math.round(px) + 0.5, area.top);
+        ctx.lineTo(Math.round(px) + 0.5, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        if (m.label) {
+          const w = ctx.measureText(m.label).width;
+          const lx = Math.min(px + 4, area.right - w - 2);
+          ctx.fillStyle = m.color;
+          ctx.fillText(m.label, lx, area.top + fontSize / 2 + 2);
+          placed.push({ l: lx, t: area.top, r: lx + w, b: area.top + fontSize + 4 });
+        }
+        continue;
+      }
+      if (m.y === null || !Number.isFinite(m.y)) continue;
+      const py = ys.getPixelForValue(m.y);
+      if (!Number.isFinite(py) || py < area.top - 1 || py > area.bottom + 1) continue;
+      drawShape(ctx, m.shape, px, py, 4);
+      ctx.fillStyle = theme.background;
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = m.color;
+      ctx.stroke();
+      if (!m.label) continue;
+      const w = ctx.measureText(m.label).width;
+      const h = fontSize + 4;
+      const candidates = [
+        { l: px + 8, t: py - h - 4 }, { l: px + 8, t: py + 4 }, { l: px - w - 8, t: py - h - 4 }, { l: px - w - 8, t: py + 4 },
+        { l: px + 8, t: py - h / 2 }, { l: px - w - 8, t: py - h / 2 }, { l: px + 8, t: py - 2 * h - 6 }, { l: px + 8, t: py + h + 6 },
+      ];
+      const spot = candidates
+        .map((c) => ({ l: c.l - 3, t: c.t, r: c.l + w + 3, b: c.t + h }))
+        .find((c) => c.l >= area.left && c.r <= area.right && c.t >= area.top && c.b <= area.bottom
+          && placed.every((p) => c.r < p.l || c.l > p.r || c.b < p.t || c.t > p.b));
+      if (!spot) continue;
+      placed.push(spot);
+      ctx.fillStyle = withAlpha(theme.background, 0.82);
+      ctx.fillRect(spot.l, spot.t, spot.r - spot.l, spot.b - spot.t);
+      ctx.fillStyle = m.color;
+      ctx.fillText(m.label, spot.l + 3, spot.t + h / 2);
+    }
+    ctx.restore();
+  },
+};
+
+/** Index of the sample nearest to x in an ascending, evenly spaced grid. */
+export function nearestIndex(xs: Float64Array, x: number): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const x0 = xs[0] as number;
+  const x1 = xs[n - 1] as number;
+  return Math.max(0, Math.min(n - 1, Math.round(((x - x0) / (x1 - x0)) * (n - 1))));
+}
+
+/** Rounds x to the resolution of one pixel, so a pinned value reads -0.752 rather than -0.75213987. */
+export function snapToPixel(x: number, range: XRange, widthPx: number): number {
+  const step = (range.max - range.min) / Math.max(1, widthPx);
+  const decimals = Math.max(0, Math.min(15, -Math.floor(Math.log10(step))));
+  const snapped = Number(x.toFixed(decimals));
+  return Object.is(snapped, -0) ? 0 : snapped;
+}
+
+export class ChartView {
+  private slots: Slot[] = [];
+  private input: RenderInput | undefined;
+  private theme: Theme;
+  private readonly pointCache = new Map<string, Pt[]>();
+  private crosshairX: number | null = null;
+  private readonly readout: HTMLDivElement;
+  private syncing = false;
+  private keyboardCrosshair = false;
+
+  constructor(private readonly host: HTMLElement, private readonly events: ChartEvents, theme: Theme) {
+    this.theme = theme;
+    this.readout = document.createElement('div');
+    this.readout.className = 'readout';
+    this.readout.hidden = true;
+    this.readout.setAttribute('role', 'status');
+    this.readout.setAttribute('aria-live', 'off');
+    host.append(this.readout);
+    host.tabIndex = 0;
+    host.setAttribute('role', 'group');
+    host.setAttribute('aria-label', 'Plot. Arrow keys move the crosshair, Enter pins a row, + and − zoom, 0 resets the range.');
+    host.addEventListener('keydown', (e) => this.onKey(e));
+    host.addEventListener('blur', () => {
+      if (this.keyboardCrosshair) this.setCrosshair(null);
+    });
+  }
+
+  /** Width in CSS pixels of the plotting area the host should sample for. */
+  plotWidth(): number {
+    const area = this.slots[0]?.chart.chartArea;
+    if (area && area.right > area.left) return Math.round(area.right - area.left);
+    return Math.max(16, Math.round(this.host.clientWidth - Y_AXIS_WIDTH - PAD_LEFT - PAD_RIGHT - 8));
+  }
+
+  get chartCount(): number {
+    return this.slots.length;
+  }
+
+  /** The canvases, for tests. */
+  canvases(): HTMLCanvasElement[] {
+    return this.slots.map((s) => s.canvas);
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    if (this.input) this.render(this.input);
+  }
+
+  /** Draws `input`; returns what was drawn. Synchronous: the canvases are painted on return. */
+  render(input: RenderInput): { charts: number; datasets: number; points: number } {
+    this.input = input;
+    const specs = this.buildSpecs(input, this.theme);
+    const structureChanged = specs.length !== this.slots.length || specs.some((s, i) => s.id !== this.slots[i]?.spec.id || s.log !== this.slots[i]?.spec.log);
+    if (structureChanged) {
+      for (const slot of this.slots) {
+        slot.chart.destroy();
+        slot.wrapper.remove();
+      }
+      this.slots = [];
+      this.pointCache.clear();
+      this.host.dataset.charts = String(specs.length);
+      for (const spec of specs) this.slots.push(this.createSlot(spec, input.state.range));
+    }
+    let datasets = 0;
+    let points = 0;
+    const used = new Set<string>();
+    for (const [i, spec] of specs.entries()) {
+      const slot = this.slots[i] as Slot;
+      slot.spec = spec;
+      const chart = slot.chart;
+      chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, used));
+      this.applyOptions(chart, spec, input.state.range, this.theme);
+      marksByChart.set(chart, { marks: spec.marks, theme: this.theme });
+      chart.update('none');
+      datasets += spec.datasets.length;
+      points += spec.datasets.reduce((n, d) => n + d.ys.length, 0);
+    }
+    for (const key of [...this.pointCache.keys()]) if (!used.has(key)) this.pointCache.delete(key);
+    if (this.crosshairX !== null) this.setCrosshair(this.crosshairX);
+    return { charts: specs.length, datasets, points };
+  }
+
+  /** Shows the crosshair at x on every chart with a readout of each curve's sample there (null hides it). */
+  setCrosshair(x: number | null): void {
+    this.crosshairX = x;
+    const input = this.input;
+    if (x === null || !input || this.slots.length === 0) {
+      this.readout.hidden = true;
+      for (const s of this.slots) {
+        s.line.hidden = true;
+        s.dots.replaceChildren();
+      }
+      return;
+    }
+    const xs = input.data.x;
+    const i = nearestIndex(xs, x);
+    const sx = xs[i] as number;
+    const rows = new Map<string, { fn: FunctionId; color: string; cells: string[] }>();
+    let px = 0;
+    for (const s of this.slots) {
+      const area = s.chart.chartArea;
+      px = s.chart.scales.x?.getPixelForValue(sx) ?? 0;
+      const inside = px >= area.left - 0.5 && px <= area.right + 0.5;
+      s.line.hidden = !inside;
+      s.line.style.transform = `translateX(${Math.round(px)}px)`;
+      s.line.style.top = `${area.top}px`;
+      s.line.style.height = `${area.bottom - area.top}px`;
+      const dots: HTMLElement[] = [];
+      for (const d of s.spec.datasets) {
+        const v = d.ys[i] as number;
+        const shown = d.positiveOnly ? (v > 0 && Number.isFinite(v) ? v : NaN) : v;
+        const py = s.chart.scales.y?.getPixelForValue(shown) ?? NaN;
+        if (inside && Number.isFinite(py) && py >= area.top && py <= area.bottom && !d.faded) {
+          const dot = document.createElement('div');
+          dot.className = 'dot';
+          dot.style.transform = `translate(${Math.round(px)}px, ${Math.round(py)}px)`;
+          dot.style.borderColor = d.color;
+          dots.push(dot);
+        }
+        const rowKey = d.fn;
+        const row = rows.get(rowKey) ?? { fn: d.fn, color: d.color, cells: [] };
+        const name = input.state.view === 'error' ? `${ORDER_NAMES[d.order]} err` : ORDER_NAMES[d.order];
+        row.cells.push(`${name}${d.rounded ? ` (${input.state.precision})` : ''} ${fmt(v, 6)}`);
+        rows.set(rowKey, row);
+      }
+      s.dots.replaceChildren(...dots);
+    }
+    const table = document.createElement('table');
+    const head = document.createElement('caption');
+    head.textContent = `x = ${fmt(sx, 7)}`;
+    table.append(head);
+    for (const row of rows.values()) {
+      const tr = table.insertRow();
+      const name = tr.insertCell();
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.backgroundColor = row.color;
+      name.append(swatch, SHORT_NAMES[row.fn]);
+      for (const c of row.cells) tr.insertCell().textContent = c;
+    }
+    this.readout.replaceChildren(table);
+    this.readout.hidden = false;
+    const hostWidth = this.host.clientWidth;
+    const w = this.readout.offsetWidth;
+    const left = px + 16 + w > hostWidth ? Math.max(4, px - 16 - w) : px + 16;
+    this.readout.style.transform = `translate(${Math.round(left)}px, 8px)`;
+  }
+
+  /** A PNG of all charts stacked, at twice the resolution, on the theme's or a white background. */
+  exportPng(light: boolean): string {
+    const theme = light ? lightExportTheme(this.theme) : this.theme;
+    const scale = Math.max(2, window.devicePixelRatio || 1);
+    const images: HTMLCanvasElement[] = [];
+    const input = this.input;
+    for (const s of this.slots) {
+      if (light && input) {
+        const spec = this.buildSpecs(input, theme)[this.slots.indexOf(s)] ?? s.spec;
+        s.chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, new Set()));
+        this.applyOptions(s.chart, spec, input.state.range, theme);
+        marksByChart.set(s.chart, { marks: spec.marks, theme });
+      }
+      s.chart.options.devicePixelRatio = scale;
+      s.chart.resize();
+      const copy = document.createElement('canvas');
+      copy.width = s.canvas.width;
+      copy.height = s.canvas.height;
+      copy.getContext('2d')?.drawImage(s.canvas, 0, 0);
+      images.push(copy);
+      s.chart.options.devicePixelRatio = undefined as unknown as number;
+    }
+    const out = document.createElement('canvas');
+    out.width = Math.max(1, ...images.map((c) => c.width));
+    out.height = Math.max(1, images.reduce((h, c) => h + c.height, 0));
+    const ctx = out.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas context');
+    ctx.fillStyle = theme.background;
+    ctx.fillRect(0, 0, out.width, out.height);
+    let y = 0;
+    for (const c of images) {
+      ctx.drawImage(c, 0, y);
+      y += c.height;
+    }
+    // Back to the screen's theme and resolution.
+    for (const s of this.slots) s.chart.resize();
+    if (light && input) this.render(input);
+    return out.toDataURL('image/png');
+  }
+
+  destroy(): void {
+    for (const s of this.slots) s.chart.destroy();
+    this.slots = [];
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const input = this.input;
+    if (!input) return;
+    const { min, max } = input.state.range;
+    const span = max - min;
+    const current = this.crosshairX ?? (min + max) / 2;
+    const step = (span / 200) * (e.shiftKey ? 10 : 1);
+    const zoom = (factor: number): void => {
+      const c = Math.min(max, Math.max(min, current));
+      const lo = Math.max(-X_LIMIT, c - (c - min) * factor);
+      const hi = Math.min(X_LIMIT, c + (max - c) * factor);
+      if (hi - lo > 1e-4) this.events.onRange({ min: lo, max: hi }, true);
+    };
+    switch (e.key) {
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        this.keyboardCrosshair = true;
+        const next = Math.min(max, Math.max(min, current + (e.key === 'ArrowLeft' ? -step : step)));
+        this.setCrosshair(next);
+        break;
+      }
+      case 'Enter':
+      case ' ':
+        this.events.onPin(snapToPixel(current, input.state.range, this.plotWidth()));
+        break;
+      case '+':
+      case '=':
+        zoom(0.8);
+        break;
+      case '-':
+      case '_':
+        zoom(1.25);
+        break;
+      case '0':
+      case 'Home':
+        this.events.onResetZoom();
+        break;
+      case 'Escape':
+        this.keyboardCrosshair = false;
+        this.setCrosshair(null);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  private createSlot(spec: ChartSpec, range: XRange): Slot {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'chart';
+    wrapper.dataset.chart = spec.id;
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('role', 'img');
+    const line = document.createElement('div');
+    line.className = 'crosshair';
+    line.hidden = true;
+    const dots = document.createElement('div');
+    dots.className = 'dots';
+    wrapper.append(canvas, line, dots);
+    this.host.insertBefore(wrapper, this.readout);
+    const config: ChartConfiguration<'line', Pt[]> = {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        // chart.js's own hover handling would redraw every dataset per mouse move; the crosshair is HTML.
+        events: [],
+        layout: { padding: { left: PAD_LEFT, right: PAD_RIGHT, top: 6, bottom: 2 } },
+        elements: { point: { radius: 0, hoverRadius: 0, hitRadius: 0 }, line: { tension: 0, borderJoinStyle: 'round', borderCapStyle: 'round' } },
+        scales: {
+          x: { type: 'linear', min: range.min, max: range.max },
+          y: { type: spec.log ? 'logarithmic' : 'linear' },
+        },
+        plugins: {
+          tooltip: { enabled: false },
+          decimation: { enabled: true, algorithm: 'min-max' },
+          zoom: {
+            limits: { x: { min: -X_LIMIT, max: X_LIMIT, minRange: 1e-4 } },
+            zoom: {
+              wheel: { enabled: true, speed: 0.12 },
+              pinch: { enabled: true },
+              mode: 'x',
+              onZoom: ({ chart }) => this.sync(chart, false),
+              onZoomComplete: ({ chart }) => this.sync(chart, true),
+            },
+            pan: {
+              enabled: true,
+              mode: 'x',
+              threshold: 4,
+              onPan: ({ chart }) => this.sync(chart, false),
+              onPanComplete: ({ chart }) => this.sync(chart, true),
+            },
+          },
+        },
+      },
+      plugins: [marksPlugin],
+    };
+    const chart = new Chart(canvas, config);
+    let down: { x: number; y: number } | null = null;
+    const xAt = (e: MouseEvent): number | null => {
+      const area = chart.chartArea;
+      if (e.offsetX < area.left || e.offsetX > area.right) return null;
+      return chart.scales.x?.getValueForPixel(e.offsetX) ?? null;
+    };
+    canvas.addEventListener('pointermove', (e) => {
+      this.keyboardCrosshair = false;
+      const x = xAt(e);
+      this.setCrosshair(x);
+    });
+    canvas.addEventListener('pointerleave', () => {
+      if (!this.keyboardCrosshair) this.setCrosshair(null);
+    });
+    canvas.addEventListener('pointerdown', (e) => {
+      down = { x: e.clientX, y: e.clientY };
+    });
+    canvas.addEventListener('click', (e) => {
+      const moved = down ? Math.hypot(e.clientX - down.x, e.clientY - down.y) : 0;
+      down = null;
+      const x = xAt(e);
+      if (moved > 4 || x === null || !this.input) return;
+      this.events.onPin(snapToPixel(x, this.input.state.range, this.plotWidth()));
+    });
+    canvas.addEventListener('dblclick', (e) => {
+      e.preventDefault();
+      this.events.onResetZoom();
+    });
+    return { wrapper, canvas, line, dots, chart, spec };
+  }
+
+  /** Keeps every chart on the x range of the one being zoomed or panned. */
+  private sync(source: Chart, final: boolean): void {
+    if (this.syncing) return;
+    const scale = source.scales.x;
+    if (!scale) return;
+    const range = { min: scale.min, max: scale.max };
+    this.syncing = true;
+    try {
+      for (const s of this.slots) {
+        if (s.chart === source) continue;
+        const x = s.chart.options.scales?.x;
+        if (x) {
+          x.min = range.min;
+          x.max = range.max;
+        }
+        s.chart.update('none');
+      }
+    } finally {
+      this.syncing = false;
+    }
+    if (this.crosshairX !== null) this.setCrosshair(this.crosshairX);
+    if (range.max > range.min) this.events.onRange(range, final);
+  }
+
+  private dataset(d: DatasetSpec, xs: Float64Array, used: Set<string>): LineDataset {
+    used.add(d.key);
+    let pts = this.pointCache.get(d.key);
+    const n = xs.length;
+    if (!pts || pts.length !== n) {
+      pts = new Array<Pt>(n);
+      for (let i = 0; i < n; i++) pts[i] = { x: 0, y: 0 };
+      this.pointCache.set(d.key, pts);
+    }
+    const ys = d.ys;
+    if (d.positiveOnly) {
+      for (let i = 0; i < n; i++) {
+        const p = pts[i] as Pt;
+        const v = ys[i] as number;
+        p.x = xs[i] as number;
+        p.y = v > 0 && v < Infinity ? v : NaN;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const p = pts[i] as Pt;
+        p.x = xs[i] as number;
+        p.y = ys[i] as number;
+      }
+    }
+    return {
+      label: d.label,
+      data: pts,
+      borderColor: d.faded ? withAlpha(d.color, 0.45) : d.color,
+      backgroundColor: d.color,
+      borderWidth: d.faded ? Math.max(1, d.width - 0.75) : d.width,
+      borderDash: d.dash,
+      stepped: d.stepped ? 'middle' : false,
+      spanGaps: false,
+      pointRadius: 0,
+      indexAxis: 'x',
+    };
+  }
+
+  private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, range: XRange, theme: Theme): void {
+    const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - 1) };
+    const o = chart.options;
+    o.font = font;
+    o.color = theme.foreground;
+    const grid = { color: theme.grid, tickColor: theme.grid };
+    const border = { color: theme.axis };
+    o.scales = {
+      x: {
+        type: 'linear',
+        min: range.min,
+        max: range.max,
+        grid,
+        border,
+        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: 14, includeBounds: false },
+        title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
+      },
+      y: {
+        type: spec.log ? 'logarithmic' : 'linear',
+        grid,
+        border,
+        ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8 },
+        title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
+        afterFit: (scale) => {
+          scale.width = Y_AXIS_WIDTH;
+        },
+      },
+    };
+    const plugins = o.plugins;
+    if (plugins) {
+      plugins.legend = {
+        display: spec.legend,
+        position: 'top',
+        align: 'start',
+        labels: { color: theme.foreground, font, usePointStyle: true, pointStyle: 'line', boxWidth: 18, padding: 10 },
+      };
+    }
+  }
+
+  private buildSpecs(input: RenderInput, theme: Theme): ChartSpec[] {
+    const { data, state } = input;
+    const stacked = state.layout === 'stacked';
+    const groups: Order[][] = stacked ? state.orders.map((o) => [o]) : [[...state.orders]];
+    const specs: ChartSpec[] = [];
+    const pinMarks: Mark[] = state.pins.map((x) => ({ x, y: null, color: theme.muted, shape: 'vline', label: `x = ${fmt(x, 5)}` }));
+    for (const [gi, orders] of groups.entries()) {
+      const first = gi === 0;
+      const last = gi === groups.length - 1;
+      const datasets: DatasetSpec[] = [];
+      const marks: Mark[] = [];
+      if (state.view === 'curves') {
+        for (const c of data.curves) {
+          if (!orders.includes(c.order)) continue;
+          const color = theme.color(c.fn);
+          const dash = stacked ? [] : ORDER_DASH[c.order];
+          const name = stacked || state.orders.length === 1 ? SHORT_NAMES[c.fn] : `${SHORT_NAMES[c.fn]} ${ORDER_NAMES[c.order]}`;
+          const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
+          datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined });
+          if (c.rounded) {
+            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} · ${state.precision}`, stepped: true, ys: c.rounded, rounded: true, faded: false });
+          }
+        }
+        marks.push(...keyPointMarks(data.keyPoints, orders, state.functions, theme));
+      } else {
+        for (const e of data.errors) {
+          if (!orders.includes(e.order)) continue;
+          const color = theme.color(e.fn);
+          const name = `${SHORT_NAMES[e.fn]}${stacked || state.orders.length === 1 ? '' : ` ${ORDER_NAMES[e.order]}`}`;
+          const vs = e.reference === e.fn ? `exact ${SHORT_NAMES[e.fn]}` : SHORT_NAMES[e.reference];
+          datasets.push({
+            key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
+            width: theme.lineWidth, dash: stacked ? [] : ORDER_DASH[e.order], stepped: false, ys: e.y, positiveOnly: true,
+            fn: e.fn, order: e.order, rounded: false, faded: false,
+          });
+          if (e.max > 0 && Number.isFinite(e.argmax)) {
+            const unit = e.kind === 'ulp' ? ' ulp' : '';
+            marks.push({ x: e.argmax, y: Number.isFinite(e.max) ? e.max : null, color, shape: 'triangle', label: `max ${fmt(e.max, 3)}${unit} at x = ${fmt(e.argmax, 4)}` });
+          }
+        }
+      }
+      const what = orders.map((o) => ORDER_NAMES[o]).join(', ');
+      const errorName = { abs: '|error|', rel: 'relative error', ulp: 'error (ulp)' }[state.errorKind];
+      specs.push({
+        id: `${state.view}:${orders.join('')}`,
+        log: state.view === 'error',
+        yTitle: state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : what) : `${errorName} of ${what}`,
+        datasets,
+        marks: [...marks, ...(state.view === 'curves' || state.view === 'error' ? pinMarks.map((m) => (first ? m : { ...m, label: undefined })) : [])] as Mark[],
+        legend: first,
+        xTicks: last,
+      });
+    }
+    return specs;
+  }
+}
+
+/** Key points as marks: f charts get all with labels; f′ and f″ charts the zeros they show. */
+function keyPointMarks(points: readonly KeyPoint[], orders: readonly Order[], functions: readonly FunctionId[], theme: Theme): Mark[] {
+  const marks: Mark[] = [];
+  const single = functions.length === 1;
+  const order = orders.includes(0) ? 0 : orders.includes(1) ? 1 : 2;
+  for (const p of points) {
+    const color = theme.color(p.fn);
+    const who = single ? '' : `${SHORT_NAMES[p.fn]} `;
+    if (order === 0) {
+      const kind = p.kind === 'inflection' ? 'inflection' : p.kind === 'minimum' ? 'min' : 'max';
+      marks.push({
+        x: p.x, y: p.y[0], color, shape: p.kind === 'inflection' ? 'diamond' : 'circle',
+        label: `${who}${kind} (${fmt(p.x, 4)}, ${fmt(p.y[0], 4)})`,
+      });
+    } else if (order === 1 && p.kind !== 'inflection') {
+      marks.push({ x: p.x, y: p.y[1], color, shape: 'circle', label: `${who}f′ = 0 at ${fmt(p.x, 4)}` });
+    } else if (order === 2 && p.kind === 'inflection') {
+      marks.push({ x: p.x, y: p.y[2], color, shape: 'diamond', label: `${who}f″ = 0 at ${fmt(p.x, 4)}` });
+    }
+  }
+  return marks;
+}
