@@ -20,4 +20,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
+  { files: ['src/snippets/**/*.ts'], ignores: ['src/snippets/insertSnippet.ts'], rules: noVscode },
 );
