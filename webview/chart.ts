@@ -53,6 +53,13 @@ export function fmt(v: number, digits = 4): string {
   return s.replace(/-/g, '−');
 }
 
+/** Like {@link fmt} but keeps trailing zeros (−0.1700), for measured values in labels. */
+export function fmtFixed(v: number, digits = 4): string {
+  const a = Math.abs(v);
+  if (!Number.isFinite(v) || v === 0 || a < 1e-4 || a >= 1e6) return fmt(v, digits);
+  return v.toPrecision(digits).replace(/-/g, '−');
+}
+
 const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
 /** Tick label of a logarithmic axis: powers of ten as 10ⁿ, nothing between them. */
@@ -168,6 +175,7 @@ const marksPlugin: Plugin<'line'> = {
     const fontSize = Math.max(10, theme.fontSize - 2);
     ctx.font = `${fontSize}px ${theme.fontFamily}`;
     ctx.textBaseline = 'middle';
+    const labels: { m: Mark; px: number; py: number }[] = [];
     for (const m of marks) {
       const px = xs.getPixelForValue(m.x);
       if (px < area.left - 1 || px > area.right + 1) continue;
@@ -198,12 +206,18 @@ const marksPlugin: Plugin<'line'> = {
       ctx.lineWidth = 2;
       ctx.strokeStyle = m.color;
       ctx.stroke();
-      if (!m.label) continue;
-      const w = ctx.measureText(m.label).width;
-      const h = fontSize + 4;
+      placed.push({ l: px - 6, t: py - 6, r: px + 6, b: py + 6 });
+      if (m.label) labels.push({ m, px, py });
+    }
+    // Labels after every marker, so no marker covers a label; each takes the first free spot.
+    const h = fontSize + 4;
+    for (const { m, px, py } of labels) {
+      const label = m.label as string;
+      const w = ctx.measureText(label).width;
       const candidates = [
         { l: px + 8, t: py - h - 4 }, { l: px + 8, t: py + 4 }, { l: px - w - 8, t: py - h - 4 }, { l: px - w - 8, t: py + 4 },
         { l: px + 8, t: py - h / 2 }, { l: px - w - 8, t: py - h / 2 }, { l: px + 8, t: py - 2 * h - 6 }, { l: px + 8, t: py + h + 6 },
+        { l: px - w - 8, t: py - 2 * h - 6 }, { l: px - w - 8, t: py + h + 6 },
       ];
       const spot = candidates
         .map((c) => ({ l: c.l - 3, t: c.t, r: c.l + w + 3, b: c.t + h }))
@@ -211,10 +225,10 @@ const marksPlugin: Plugin<'line'> = {
           && placed.every((p) => c.r < p.l || c.l > p.r || c.b < p.t || c.t > p.b));
       if (!spot) continue;
       placed.push(spot);
-      ctx.fillStyle = withAlpha(theme.background, 0.82);
+      ctx.fillStyle = withAlpha(theme.background, 0.85);
       ctx.fillRect(spot.l, spot.t, spot.r - spot.l, spot.b - spot.t);
       ctx.fillStyle = m.color;
-      ctx.fillText(m.label, spot.l + 3, spot.t + h / 2);
+      ctx.fillText(label, spot.l + 3, spot.t + h / 2);
     }
     ctx.restore();
   },
@@ -398,6 +412,7 @@ export class ChartView {
         this.applyOptions(s.chart, spec, input.state.range, theme);
         marksByChart.set(s.chart, { marks: spec.marks, theme });
       }
+      const previous = s.chart.options.devicePixelRatio;
       s.chart.options.devicePixelRatio = scale;
       s.chart.resize();
       const copy = document.createElement('canvas');
@@ -405,7 +420,7 @@ export class ChartView {
       copy.height = s.canvas.height;
       copy.getContext('2d')?.drawImage(s.canvas, 0, 0);
       images.push(copy);
-      s.chart.options.devicePixelRatio = undefined as unknown as number;
+      s.chart.options.devicePixelRatio = previous;
     }
     const out = document.createElement('canvas');
     out.width = Math.max(1, ...images.map((c) => c.width));
@@ -549,15 +564,21 @@ export class ChartView {
     canvas.addEventListener('pointerdown', (e) => {
       down = { x: e.clientX, y: e.clientY };
     });
+    // A click pins, unless it is the first half of a double-click (which resets the range).
+    let clickTimer: number | undefined;
     canvas.addEventListener('click', (e) => {
       const moved = down ? Math.hypot(e.clientX - down.x, e.clientY - down.y) : 0;
       down = null;
       const x = xAt(e);
-      if (moved > 4 || x === null || !this.input) return;
-      this.events.onPin(snapToPixel(x, this.input.state.range, this.plotWidth()));
+      window.clearTimeout(clickTimer);
+      if (moved > 4 || x === null || e.detail > 1) return;
+      clickTimer = window.setTimeout(() => {
+        if (this.input) this.events.onPin(snapToPixel(x, this.input.state.range, this.plotWidth()));
+      }, 250);
     });
     canvas.addEventListener('dblclick', (e) => {
       e.preventDefault();
+      window.clearTimeout(clickTimer);
       this.events.onResetZoom();
     });
     return { wrapper, canvas, line, dots, chart, spec };
@@ -587,7 +608,7 @@ export class ChartView {
     if (range.max > range.min) this.events.onRange(range, final);
   }
 
-  private dataset(d: DatasetSpec, xs: Float64Array, used: Set<string>): LineDataset {
+  private dataset(d: DatasetSpec, xs: Float64Array, used: Set<string>): LineDataset & { geluFaded: boolean } {
     used.add(d.key);
     let pts = this.pointCache.get(d.key);
     const n = xs.length;
@@ -622,6 +643,7 @@ export class ChartView {
       spanGaps: false,
       pointRadius: 0,
       indexAxis: 'x',
+      geluFaded: d.faded,
     };
   }
 
@@ -659,7 +681,11 @@ export class ChartView {
         display: spec.legend,
         position: 'top',
         align: 'start',
-        labels: { color: theme.foreground, font, usePointStyle: true, pointStyle: 'line', boxWidth: 18, padding: 10 },
+        labels: {
+          color: theme.foreground, font, usePointStyle: true, pointStyle: 'line', boxWidth: 18, padding: 10,
+          // The faint exact curve under a rounded one needs no legend entry of its own.
+          filter: (item, data) => !(data.datasets[item.datasetIndex ?? -1] as { geluFaded?: boolean } | undefined)?.geluFaded,
+        },
       };
     }
   }
@@ -684,10 +710,10 @@ export class ChartView {
           const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
           datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined });
           if (c.rounded) {
-            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} · ${state.precision}`, stepped: true, ys: c.rounded, rounded: true, faded: false });
+            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} (${state.precision})`, stepped: true, ys: c.rounded, rounded: true, faded: false });
           }
         }
-        marks.push(...keyPointMarks(data.keyPoints, orders, state.functions, theme));
+        marks.push(...keyPointMarks(data.keyPoints, orders, theme));
       } else {
         for (const e of data.errors) {
           if (!orders.includes(e.order)) continue;
@@ -712,7 +738,7 @@ export class ChartView {
         log: state.view === 'error',
         yTitle: state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : what) : `${errorName} of ${what}`,
         datasets,
-        marks: [...marks, ...(state.view === 'curves' || state.view === 'error' ? pinMarks.map((m) => (first ? m : { ...m, label: undefined })) : [])] as Mark[],
+        marks: [...marks, ...pinMarks.map((m): Mark => (first ? m : { x: m.x, y: m.y, color: m.color, shape: m.shape }))],
         legend: first,
         xTicks: last,
       });
@@ -721,25 +747,25 @@ export class ChartView {
   }
 }
 
-/** Key points as marks: f charts get all with labels; f′ and f″ charts the zeros they show. */
-function keyPointMarks(points: readonly KeyPoint[], orders: readonly Order[], functions: readonly FunctionId[], theme: Theme): Mark[] {
+/**
+ * Key points as marks. The chart of f gets every point (extrema labelled with x and f, inflections
+ * with x); the charts of f′ and f″ get the zeros they show, labelled with x. The marker's colour
+ * names the function.
+ */
+function keyPointMarks(points: readonly KeyPoint[], orders: readonly Order[], theme: Theme): Mark[] {
   const marks: Mark[] = [];
-  const single = functions.length === 1;
   const order = orders.includes(0) ? 0 : orders.includes(1) ? 1 : 2;
   for (const p of points) {
     const color = theme.color(p.fn);
-    const who = single ? '' : `${SHORT_NAMES[p.fn]} `;
     if (order === 0) {
-      const kind = p.kind === 'inflection' ? 'inflection' : p.kind === 'minimum' ? 'min' : 'max';
-      marks.push({
-        x: p.x, y: p.y[0], color, shape: p.kind === 'inflection' ? 'diamond' : 'circle',
-        label: `${who}${kind} (${fmt(p.x, 4)}, ${fmt(p.y[0], 4)})`,
-      });
+      const label = p.kind === 'inflection' ? `inflection ${fmtFixed(p.x, 4)}` : `${p.kind === 'minimum' ? 'min' : 'max'} (${fmtFixed(p.x, 4)}, ${fmtFixed(p.y[0], 4)})`;
+      marks.push({ x: p.x, y: p.y[0], color, shape: p.kind === 'inflection' ? 'diamond' : 'circle', label });
     } else if (order === 1 && p.kind !== 'inflection') {
-      marks.push({ x: p.x, y: p.y[1], color, shape: 'circle', label: `${who}f′ = 0 at ${fmt(p.x, 4)}` });
+      marks.push({ x: p.x, y: p.y[1], color, shape: 'circle', label: `f′ = 0 at ${fmtFixed(p.x, 4)}` });
     } else if (order === 2 && p.kind === 'inflection') {
-      marks.push({ x: p.x, y: p.y[2], color, shape: 'diamond', label: `${who}f″ = 0 at ${fmt(p.x, 4)}` });
+      marks.push({ x: p.x, y: p.y[2], color, shape: 'diamond', label: `f″ = 0 at ${fmtFixed(p.x, 4)}` });
     }
   }
-  return marks;
+  // Extrema first: when labels compete for room, the minimum of GELU wins over an inflection.
+  return marks.sort((a, b) => Number(a.shape === 'diamond') - Number(b.shape === 'diamond'));
 }

@@ -1,8 +1,55 @@
 /**
- * The registry of activation functions: id → metadata, f, f′, f″ and a batch form.
- * PROVISIONAL numerics (textbook formulas); the metadata and signatures are final.
+ * The registry of activation functions: id → label, family, parameters, formula, framework
+ * names, kink conventions, and f, f′, f″ with a batch form. The numerics live in erf.ts (exact
+ * GELU) and kernels.ts (the others); every function is accurate to about one ulp over all
+ * doubles (see test/unit/core/accuracy.test.ts), gives the mathematical limits at ±∞ and NaN
+ * for NaN, and never throws.
+ *
+ * Parameters: a missing key takes its default; any number given is used as is (ranges in the
+ * ParamSpec are for sliders and settings; see resolveParams in sample.ts). Where a default is
+ * a decimal constant (0.044715, 1.702, 0.01) the default is the decimal itself, carried as a
+ * double-double, not its nearest double.
  */
-import { erfc, normalCdf, normalPdf } from './erf';
+import {
+  GELU_TANH_C_HI,
+  GELU_TANH_C_LO,
+  LEAKY_SLOPE_HI,
+  LEAKY_SLOPE_LO,
+  QUICK_GELU_K_HI,
+  QUICK_GELU_K_LO,
+  SELU_LAMBDA_ALPHA_HI,
+  SELU_LAMBDA_ALPHA_LO,
+  SELU_LAMBDA_HI,
+  SELU_LAMBDA_LO,
+  SQRT_2_OVER_PI_HI,
+  SQRT_2_OVER_PI_LO,
+} from './coefficients';
+import { geluDerivative, geluSecondDerivative, geluValue } from './erf';
+import {
+  eluScaled,
+  eluScaledD1,
+  eluScaledD2,
+  geluTanh,
+  geluTanhD1,
+  geluTanhD2,
+  hardswish,
+  hardswishD1,
+  leaky,
+  mish,
+  mishD1,
+  mishD2,
+  sigmoid,
+  sigmoidD1,
+  sigmoidD2,
+  softplus,
+  softplusD2,
+  tanh,
+  tanhD1,
+  tanhD2,
+  xSigmoid,
+  xSigmoidD1,
+  xSigmoidD2,
+} from './kernels';
 import type { Activation, FrameworkName, FunctionId, Order, ParamSpec, Params } from './types';
 
 type Scalar = (x: number, p?: Params) => number;
@@ -19,21 +66,38 @@ interface Spec {
   readonly f: Scalar;
   readonly df: Scalar;
   readonly d2f: Scalar;
+  readonly batch?: Activation['batch'];
 }
 
+/** The value of parameter `key`, or `fallback` when it is missing. */
 function param(p: Params | undefined, key: string, fallback: number): number {
   const v = p?.[key];
-  return v === undefined ? fallback : v;
+  return typeof v === 'number' ? v : fallback;
+}
+
+/** Head and tail of a parameter whose default is the decimal (dh + dl). */
+let parHi = 0;
+let parLo = 0;
+function decimalParam(p: Params | undefined, key: string, dh: number, dl: number): void {
+  const v = p?.[key];
+  if (typeof v !== 'number' || v === dh) {
+    parHi = dh;
+    parLo = dl;
+  } else {
+    parHi = v;
+    parLo = 0;
+  }
 }
 
 function define(spec: Spec): Activation {
   const { f, df, d2f } = spec;
   return {
     ...spec,
-    batch(xs: Float64Array, order: Order, p?: Params, out?: Float64Array): Float64Array {
+    batch: spec.batch ?? function batch(xs: Float64Array, order: Order, p?: Params, out?: Float64Array): Float64Array {
       const res = out ?? new Float64Array(xs.length);
       const g = order === 0 ? f : order === 1 ? df : d2f;
-      for (let i = 0; i < xs.length; i++) res[i] = g(xs[i] as number, p);
+      const n = Math.min(xs.length, res.length);
+      for (let i = 0; i < n; i++) res[i] = g(xs[i]!, p);
       return res;
     },
   };
@@ -41,17 +105,18 @@ function define(spec: Spec): Activation {
 
 const a = (framework: string, name: string): FrameworkName => ({ framework, name });
 
-const SQRT_2_OVER_PI = 0.7978845608028654;
-const SELU_LAMBDA = 1.0507009873554805;
-const SELU_ALPHA = 1.6732632423543772;
+const tanhC = (p?: Params): void => decimalParam(p, 'c', GELU_TANH_C_HI, GELU_TANH_C_LO);
+const quickK = (p?: Params): void => decimalParam(p, 'k', QUICK_GELU_K_HI, QUICK_GELU_K_LO);
+const leakyA = (p?: Params): void => decimalParam(p, 'slope', LEAKY_SLOPE_HI, LEAKY_SLOPE_LO);
 
-function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+/** GELU's batch loops, written out so that the hot path stays monomorphic. */
+function geluBatch(xs: Float64Array, order: Order, _p?: Params, out?: Float64Array): Float64Array {
+  const res = out ?? new Float64Array(xs.length);
+  const n = Math.min(xs.length, res.length);
+  if (order === 0) for (let i = 0; i < n; i++) res[i] = geluValue(xs[i]!);
+  else if (order === 1) for (let i = 0; i < n; i++) res[i] = geluDerivative(xs[i]!);
+  else for (let i = 0; i < n; i++) res[i] = geluSecondDerivative(xs[i]!);
+  return res;
 }
 
 export const activations: Readonly<Record<FunctionId, Activation>> = {
@@ -73,9 +138,10 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
       a('onnxruntime', 'BiasGelu'),
       a('ggml', 'ggml_gelu_erf'),
     ],
-    f: (x) => x * normalCdf(x),
-    df: (x) => normalCdf(x) + x * normalPdf(x),
-    d2f: (x) => normalPdf(x) * (2 - x * x),
+    f: (x) => geluValue(x),
+    df: (x) => geluDerivative(x),
+    d2f: (x) => geluSecondDerivative(x),
+    batch: geluBatch,
   }),
   gelu_tanh: define({
     id: 'gelu_tanh',
@@ -96,21 +162,16 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
       a('ggml', 'ggml_gelu'),
     ],
     f: (x, p) => {
-      const c = param(p, 'c', 0.044715);
-      return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + c * x * x * x)));
+      tanhC(p);
+      return geluTanh(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
     df: (x, p) => {
-      const c = param(p, 'c', 0.044715);
-      const t = Math.tanh(SQRT_2_OVER_PI * (x + c * x * x * x));
-      return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * c * x * x);
+      tanhC(p);
+      return geluTanhD1(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
     d2f: (x, p) => {
-      const c = param(p, 'c', 0.044715);
-      const t = Math.tanh(SQRT_2_OVER_PI * (x + c * x * x * x));
-      const s = 1 - t * t;
-      const up = SQRT_2_OVER_PI * (1 + 3 * c * x * x);
-      const upp = SQRT_2_OVER_PI * 6 * c * x;
-      return s * up + 0.5 * x * (s * upp - 2 * t * s * up * up);
+      tanhC(p);
+      return geluTanhD2(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
   }),
   gelu_sigmoid: define({
@@ -121,17 +182,17 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     formula: { text: 'x·σ(k·x), k = 1.702', latex: 'x\\,\\sigma(k x)' },
     params: [{ key: 'k', label: 'k', description: 'Slope inside the sigmoid', default: 1.702, min: 0.5, max: 4, step: 0.001 }],
     aliases: [a('Hugging Face', 'quick_gelu'), a('ggml', 'ggml_gelu_quick'), a('onnxruntime', 'QuickGelu'), a('OpenAI CLIP', 'QuickGELU')],
-    f: (x, p) => x * sigmoid(param(p, 'k', 1.702) * x),
+    f: (x, p) => {
+      quickK(p);
+      return xSigmoid(x, parHi, parLo);
+    },
     df: (x, p) => {
-      const k = param(p, 'k', 1.702);
-      const s = sigmoid(k * x);
-      return s + k * x * s * (1 - s);
+      quickK(p);
+      return xSigmoidD1(x, parHi, parLo);
     },
     d2f: (x, p) => {
-      const k = param(p, 'k', 1.702);
-      const s = sigmoid(k * x);
-      const ds = s * (1 - s);
-      return 2 * k * ds + k * k * x * ds * (1 - 2 * s);
+      quickK(p);
+      return xSigmoidD2(x, parHi, parLo);
     },
   }),
   silu: define({
@@ -141,18 +202,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     formula: { text: 'x·σ(β·x), β = 1', latex: 'x\\,\\sigma(\\beta x)' },
     params: [{ key: 'beta', label: 'β', description: 'Swish-β slope (β = 1 is SiLU)', default: 1, min: 0, max: 10, step: 0.01 }],
     aliases: [a('PyTorch', 'torch.nn.SiLU'), a('PyTorch', 'F.silu'), a('Hugging Face', 'silu'), a('Hugging Face', 'swish'), a('TensorFlow', 'tf.nn.silu'), a('Keras', 'swish'), a('JAX', 'jax.nn.silu'), a('ggml', 'ggml_silu')],
-    f: (x, p) => x * sigmoid(param(p, 'beta', 1) * x),
-    df: (x, p) => {
-      const k = param(p, 'beta', 1);
-      const s = sigmoid(k * x);
-      return s + k * x * s * (1 - s);
-    },
-    d2f: (x, p) => {
-      const k = param(p, 'beta', 1);
-      const s = sigmoid(k * x);
-      const ds = s * (1 - s);
-      return 2 * k * ds + k * k * x * ds * (1 - 2 * s);
-    },
+    f: (x, p) => xSigmoid(x, param(p, 'beta', 1), 0),
+    df: (x, p) => xSigmoidD1(x, param(p, 'beta', 1), 0),
+    d2f: (x, p) => xSigmoidD2(x, param(p, 'beta', 1), 0),
   }),
   mish: define({
     id: 'mish',
@@ -161,17 +213,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     formula: { text: 'x·tanh(softplus(x))', latex: 'x\\tanh(\\ln(1 + e^x))' },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.Mish'), a('Hugging Face', 'mish'), a('Keras', 'keras.activations.mish')],
-    f: (x) => x * Math.tanh(softplus(x)),
-    df: (x) => {
-      const t = Math.tanh(softplus(x));
-      return t + x * (1 - t * t) * sigmoid(x);
-    },
-    d2f: (x) => {
-      const t = Math.tanh(softplus(x));
-      const s = sigmoid(x);
-      const sech2 = 1 - t * t;
-      return 2 * sech2 * s + x * (sech2 * s * (1 - s) - 2 * t * sech2 * s * s);
-    },
+    f: (x) => mish(x),
+    df: (x) => mishD1(x),
+    d2f: (x) => mishD2(x),
   }),
   softplus: define({
     id: 'softplus',
@@ -182,10 +226,7 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     aliases: [a('PyTorch', 'torch.nn.Softplus'), a('TensorFlow', 'tf.nn.softplus'), a('JAX', 'jax.nn.softplus'), a('ONNX', 'Softplus')],
     f: (x) => softplus(x),
     df: (x) => sigmoid(x),
-    d2f: (x) => {
-      const s = sigmoid(x);
-      return s * (1 - s);
-    },
+    d2f: (x) => softplusD2(x),
   }),
   sigmoid: define({
     id: 'sigmoid',
@@ -195,14 +236,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [],
     aliases: [a('PyTorch', 'torch.sigmoid'), a('PyTorch', 'torch.nn.Sigmoid'), a('TensorFlow', 'tf.math.sigmoid'), a('JAX', 'jax.nn.sigmoid'), a('Hugging Face', 'sigmoid'), a('ONNX', 'Sigmoid')],
     f: (x) => sigmoid(x),
-    df: (x) => {
-      const s = sigmoid(x);
-      return s * (1 - s);
-    },
-    d2f: (x) => {
-      const s = sigmoid(x);
-      return s * (1 - s) * (1 - 2 * s);
-    },
+    df: (x) => sigmoidD1(x),
+    d2f: (x) => sigmoidD2(x),
   }),
   tanh: define({
     id: 'tanh',
@@ -211,15 +246,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     formula: { text: 'tanh(x)', latex: '\\tanh x' },
     params: [],
     aliases: [a('PyTorch', 'torch.tanh'), a('PyTorch', 'torch.nn.Tanh'), a('TensorFlow', 'tf.math.tanh'), a('JAX', 'jax.numpy.tanh'), a('Hugging Face', 'tanh'), a('ONNX', 'Tanh')],
-    f: (x) => Math.tanh(x),
-    df: (x) => {
-      const t = Math.tanh(x);
-      return 1 - t * t;
-    },
-    d2f: (x) => {
-      const t = Math.tanh(x);
-      return -2 * t * (1 - t * t);
-    },
+    f: (x) => tanh(x),
+    df: (x) => tanhD1(x),
+    d2f: (x) => tanhD2(x),
   }),
   elu: define({
     id: 'elu',
@@ -229,9 +258,12 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [{ key: 'alpha', label: 'α', description: 'Saturation value for negative inputs', default: 1, min: 0, max: 5, step: 0.01 }],
     aliases: [a('PyTorch', 'torch.nn.ELU'), a('TensorFlow', 'tf.nn.elu'), a('JAX', 'jax.nn.elu'), a('ONNX', 'Elu'), a('ggml', 'ggml_elu')],
     kinkConvention: 'At x = 0 the derivatives take the x ≤ 0 branch, as PyTorch autograd does: f′(0) = α, f″(0) = α.',
-    f: (x, p) => (x > 0 ? x : param(p, 'alpha', 1) * Math.expm1(x)),
-    df: (x, p) => (x > 0 ? 1 : param(p, 'alpha', 1) * Math.exp(x)),
-    d2f: (x, p) => (x > 0 ? 0 : param(p, 'alpha', 1) * Math.exp(x)),
+    f: (x, p) => {
+      const al = param(p, 'alpha', 1);
+      return eluScaled(x, 1, 0, al, 0);
+    },
+    df: (x, p) => eluScaledD1(x, 1, param(p, 'alpha', 1), 0),
+    d2f: (x, p) => eluScaledD2(x, param(p, 'alpha', 1), 0),
   }),
   selu: define({
     id: 'selu',
@@ -241,9 +273,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [],
     aliases: [a('PyTorch', 'torch.nn.SELU'), a('TensorFlow', 'tf.nn.selu'), a('JAX', 'jax.nn.selu'), a('ONNX', 'Selu')],
     kinkConvention: 'At x = 0 the derivatives take the x ≤ 0 branch, as PyTorch autograd does: f′(0) = f″(0) = λα.',
-    f: (x) => (x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * Math.expm1(x)),
-    df: (x) => (x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * Math.exp(x)),
-    d2f: (x) => (x > 0 ? 0 : SELU_LAMBDA * SELU_ALPHA * Math.exp(x)),
+    f: (x) => eluScaled(x, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
+    df: (x) => eluScaledD1(x, SELU_LAMBDA_HI, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
+    d2f: (x) => eluScaledD2(x, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
   }),
   relu: define({
     id: 'relu',
@@ -253,9 +285,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [],
     aliases: [a('PyTorch', 'torch.nn.ReLU'), a('TensorFlow', 'tf.nn.relu'), a('JAX', 'jax.nn.relu'), a('Hugging Face', 'relu'), a('ONNX', 'Relu'), a('ggml', 'ggml_relu')],
     kinkConvention: "f′(0) = 0, as PyTorch autograd's threshold_backward returns.",
-    f: (x) => (x > 0 ? x : 0),
-    df: (x) => (x > 0 ? 1 : 0),
-    d2f: () => 0,
+    f: (x) => (x > 0 ? x : x === x ? 0 : NaN),
+    df: (x) => (x > 0 ? 1 : x === x ? 0 : NaN),
+    d2f: (x) => (x === x ? 0 : NaN),
   }),
   leaky_relu: define({
     id: 'leaky_relu',
@@ -265,9 +297,12 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [{ key: 'slope', label: 'a', description: 'Slope for negative inputs', default: 0.01, min: 0, max: 1, step: 0.001 }],
     aliases: [a('PyTorch', 'torch.nn.LeakyReLU'), a('TensorFlow', 'tf.nn.leaky_relu'), a('JAX', 'jax.nn.leaky_relu'), a('ONNX', 'LeakyRelu'), a('Hugging Face', 'leaky_relu'), a('ggml', 'ggml_leaky_relu')],
     kinkConvention: 'f′(0) = a (the x ≤ 0 branch), as PyTorch autograd returns.',
-    f: (x, p) => (x > 0 ? x : param(p, 'slope', 0.01) * x),
-    df: (x, p) => (x > 0 ? 1 : param(p, 'slope', 0.01)),
-    d2f: () => 0,
+    f: (x, p) => {
+      leakyA(p);
+      return leaky(x, parHi, parLo);
+    },
+    df: (x, p) => (x > 0 ? 1 : x === x ? param(p, 'slope', LEAKY_SLOPE_HI) : NaN),
+    d2f: (x) => (x === x ? 0 : NaN),
   }),
   relu6: define({
     id: 'relu6',
@@ -277,9 +312,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [],
     aliases: [a('PyTorch', 'torch.nn.ReLU6'), a('TensorFlow', 'tf.nn.relu6'), a('JAX', 'jax.nn.relu6'), a('Hugging Face', 'relu6')],
     kinkConvention: 'f′(0) = f′(6) = 0, as PyTorch autograd (hardtanh_backward) returns.',
-    f: (x) => (x > 0 ? (x < 6 ? x : 6) : 0),
-    df: (x) => (x > 0 && x < 6 ? 1 : 0),
-    d2f: () => 0,
+    f: (x) => (x > 0 ? (x < 6 ? x : 6) : x === x ? 0 : NaN),
+    df: (x) => (x > 0 && x < 6 ? 1 : x === x ? 0 : NaN),
+    d2f: (x) => (x === x ? 0 : NaN),
   }),
   hardswish: define({
     id: 'hardswish',
@@ -289,10 +324,9 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     params: [],
     aliases: [a('PyTorch', 'torch.nn.Hardswish'), a('JAX', 'jax.nn.hard_swish'), a('ONNX', 'HardSwish'), a('ggml', 'ggml_hardswish')],
     kinkConvention: 'PyTorch convention: f′(−3) = −0.5, f′(3) = 1.5 (inner branch), f″(±3) = 0.',
-    f: (x) => (x <= -3 ? 0 : x >= 3 ? x : (x * (x + 3)) / 6),
-    df: (x) => (x < -3 ? 0 : x <= 3 ? x / 3 + 0.5 : 1),
-    d2f: (x) => (x > -3 && x < 3 ? 1 / 3 : 0),
+    f: (x) => hardswish(x),
+    df: (x) => hardswishD1(x),
+    d2f: (x) => (x > -3 && x < 3 ? 1 / 3 : x === x ? 0 : NaN),
   }),
 };
 
-void erfc;

@@ -34,9 +34,8 @@ export function formatSignificant(x: number, digits = 3): string {
   const d = Math.min(17, Math.max(1, Math.floor(digits)));
   const a = Math.abs(x);
   if (a >= EXPONENT_BELOW && a < EXPONENT_ABOVE) {
-    const s = x.toPrecision(d);
-    if (s.includes('e')) return trimExponent(s);
-    return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+    const rounded = Number(x.toPrecision(d));
+    if (Math.abs(rounded) < EXPONENT_ABOVE) return String(rounded);
   }
   return trimExponent(x.toExponential(d - 1));
 }
@@ -56,7 +55,7 @@ export function formatUlps(u: number): string {
   if (a === 0) return '0';
   if (a < 100) return formatSignificant(a, 2);
   if (a < 1e6) return String(Math.round(a));
-  return formatSignificant(a, 2);
+  return trimExponent(a.toExponential(1));
 }
 
 /** `text` cut to at most `max` characters, keeping both ends: `1234…7890`. */
@@ -85,14 +84,16 @@ export function raw(markdown: string): RawMarkdown {
 }
 
 /**
- * Escapes text for Markdown so it renders literally: backslash-escapes the ASCII punctuation
- * that CommonMark and tables give meaning to, and turns newlines into spaces.
+ * Escapes inline text for Markdown so it renders literally: backslash-escapes the ASCII
+ * punctuation that has a meaning inside a line or a table cell (\\ ` * _ [ ] < > | ~ &) and
+ * turns newlines into spaces. Characters that matter only at the start of a line (`#`, `-`,
+ * `+`) or only after an escaped one (`(` after `]`, `!` before `[`) are left as they are.
  */
 export function escapeMarkdown(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    if ('\\`*_{}[]()<>#+!|~&'.includes(ch)) out += `\\${ch}`;
+    if ('\\`*_[]<>|~&'.includes(ch)) out += `\\${ch}`;
     else if (ch === '\n' || ch === '\r') out += ' ';
     else out += ch;
   }

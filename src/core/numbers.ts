@@ -134,12 +134,28 @@ interface Token {
   readonly literal?: RawLiteral;
 }
 
+/**
+ * A literal as scanned: its extent and the offsets of its digit runs (separators still in).
+ * Nothing is sliced or parsed until {@link finish}, so counting literals beyond a list's
+ * limit allocates next to nothing.
+ */
 interface RawLiteral {
   readonly start: number;
   readonly end: number;
   readonly kind: NumberLiteral['kind'];
-  /** Computes the value on demand (parsing is skipped for literals beyond a list's limit). */
-  readonly parse: () => { value: number; note?: LiteralNote };
+  readonly intS: number;
+  readonly intE: number;
+  readonly fracS: number;
+  readonly fracE: number;
+  readonly expS: number;
+  readonly expE: number;
+  readonly expNegative: boolean;
+  /** The value of a `word` literal. */
+  readonly special: number;
+}
+
+function raw(start: number, end: number, kind: NumberLiteral['kind'], intS: number, intE: number, fracS = 0, fracE = 0, expS = 0, expE = 0, expNegative = false, special = NaN): RawLiteral {
+  return { start, end, kind, intS, intE, fracS, fracE, expS, expE, expNegative, special };
 }
 
 /** Skips a maximal run of identifier characters starting at `i`. */
@@ -162,28 +178,40 @@ function mayStartNumber(text: string, i: number): boolean {
   return !isIdentChar(text, i - 1);
 }
 
+function isBinaryDigit(c: number): boolean {
+  return c === C_0 || c === C_0 + 1;
+}
+function isOctalDigit(c: number): boolean {
+  return c >= C_0 && c <= C_0 + 7;
+}
+
 /**
- * Reads digits of a base with separators (`_`, and `'` when allowed) between digits.
- * Returns the offset after them and the digits without separators.
+ * Skips digits (as `ok` accepts them) with separators (`_`, and `'` when allowed) between
+ * digits; returns the offset after them.
  */
-function readDigits(text: string, i: number, end: number, hex: boolean, apos: boolean): { end: number; digits: string } {
+function readDigits(text: string, i: number, end: number, ok: (c: number) => boolean, apos: boolean): number {
   const start = i;
-  const ok = hex ? isHexDigit : isDigit;
-  let clean = '';
-  let segment = i;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (ok(c)) {
-      i++;
-    } else if ((c === C_UNDERSCORE || (apos && c === C_APOS)) && i > start && i + 1 < end && ok(text.charCodeAt(i + 1))) {
-      clean += text.slice(segment, i);
-      i++;
-      segment = i;
-    } else {
-      break;
+    if (ok(c)) i++;
+    else if ((c === C_UNDERSCORE || (apos && c === C_APOS)) && i > start && i + 1 < end && ok(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** The digits of `text[s, e)` without separators. */
+function digitsIn(text: string, s: number, e: number): string {
+  let out = '';
+  let from = s;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === C_UNDERSCORE || c === C_APOS) {
+      out += text.slice(from, i);
+      from = i + 1;
     }
   }
-  return { end: i, digits: segment === start ? text.slice(start, i) : clean + text.slice(segment, i) };
+  return from === s ? text.slice(s, e) : out + text.slice(from, e);
 }
 
 /**
@@ -231,11 +259,10 @@ function scanToken(text: string, i: number, end: number, o: Required<LiteralOpti
   }
   if (isIdentChar(text, i)) {
     const wordEnd = skipIdent(text, i, end);
-    if (words && wordEnd - i <= 8) {
+    if (words && wordEnd - i <= 8 && wordEnd - i >= 3) {
       const w = text.slice(i, wordEnd).toLowerCase();
       if (w === 'nan' || w === 'inf' || w === 'infinity') {
-        const value = w === 'nan' ? NaN : Infinity;
-        return { end: wordEnd, literal: { start: i, end: wordEnd, kind: 'word', parse: () => ({ value }) } };
+        return { end: wordEnd, literal: raw(i, wordEnd, 'word', i, wordEnd, 0, 0, 0, 0, false, w === 'nan' ? NaN : Infinity) };
       }
     }
     return { end: wordEnd };
@@ -257,25 +284,27 @@ function scanNumber(text: string, start: number, end: number, o: Required<Litera
   if (c0 === C_0 && (c1 === 120 /* x */ || c1 === 98 /* b */ || c1 === 111 /* o */)) {
     return c1 === 120 ? scanHex(text, start, end, o) : scanBinOct(text, start, end, c1 === 98 ? 2 : 8);
   }
-  let i = start;
-  const intPart = readDigits(text, i, end, false, o.apostropheSeparators);
-  i = intPart.end;
-  let frac = '';
+  const intE = readDigits(text, start, end, isDigit, o.apostropheSeparators);
+  let i = intE;
+  let fracS = i;
+  let fracE = i;
   let hasDot = false;
   if (i < end && text.charCodeAt(i) === C_DOT) {
     const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
     if (isDigit(n)) {
-      const f = readDigits(text, i + 1, end, false, o.apostropheSeparators);
-      frac = f.digits;
-      i = f.end;
+      fracS = i + 1;
+      fracE = readDigits(text, fracS, end, isDigit, o.apostropheSeparators);
+      i = fracE;
       hasDot = true;
-    } else if (intPart.digits.length > 0 && n !== C_DOT && dotEndsNumber(text, i, end)) {
+    } else if (intE > start && n !== C_DOT && dotEndsNumber(text, i, end)) {
       // `3.`, `1.e5`, `1.f`; not `3..5` (a range) nor `3.real` (a member).
       i += 1;
+      fracS = fracE = i;
       hasDot = true;
     }
   }
-  let exp = '';
+  let expS = i;
+  let expE = i;
   let expNegative = false;
   if (startsExponent(text, i, end)) {
     let j = i + 1;
@@ -284,25 +313,15 @@ function scanNumber(text: string, start: number, end: number, o: Required<Litera
       expNegative = s === C_MINUS;
       j++;
     }
-    const e = readDigits(text, j, end, false, false);
-    exp = e.digits;
-    i = e.end;
+    expS = j;
+    expE = readDigits(text, j, end, isDigit, false);
+    i = expE;
   }
-  const isInteger = !hasDot && exp === '';
+  const isInteger = !hasDot && expE === expS;
   const suffixEnd = readSuffix(text, i, end, isInteger);
   if (suffixEnd < 0) return { end: skipJunk(text, i, end) };
   if (followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, suffixEnd, end) };
-  const intDigits = intPart.digits;
-  const literalEnd = suffixEnd;
-  return {
-    end: literalEnd,
-    literal: {
-      start,
-      end: literalEnd,
-      kind: 'decimal',
-      parse: () => parseDecimal(intDigits, frac, exp, expNegative),
-    },
-  };
+  return { end: suffixEnd, literal: raw(start, suffixEnd, 'decimal', start, intE, fracS, fracE, expS, expE, expNegative) };
 }
 
 /** After digits, whether the `.` at `dot` belongs to the number: not before a member name. */
@@ -323,48 +342,80 @@ function startsExponent(text: string, i: number, end: number): boolean {
   return j < end && isDigit(text.charCodeAt(j));
 }
 
-function hasNonZeroDigit(digits: string): boolean {
-  for (let k = 0; k < digits.length; k++) if (digits.charCodeAt(k) !== C_0) return true;
+function hasNonZeroDigit(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c > C_0 && c <= C_9) return true;
+  }
   return false;
 }
 
-function parseDecimal(intDigits: string, frac: string, exp: string, expNegative: boolean): { value: number; note?: LiteralNote } {
-  const mantissa = (intDigits === '' ? '0' : intDigits) + (frac === '' ? '' : `.${frac}`);
-  const value = Number(exp === '' ? mantissa : `${mantissa}e${expNegative ? '-' : ''}${exp}`);
+/** Significant digits beyond which the rest only matters as a sticky bit (see parseDecimal). */
+const KEEP_DECIMAL_DIGITS = 780;
+
+/**
+ * The double nearest to int.frac × 10^exp. Short literals go to `Number()` (correctly rounded).
+ * Long ones keep their first 780 significant digits and a sticky nonzero digit for the rest:
+ * a halfway point between two doubles has at most 767 significant digits, so the rounding is
+ * the same, and a 100,000-digit literal costs no more than a short one.
+ */
+function parseDecimal(text: string, r: RawLiteral): { value: number; note?: LiteralNote } {
+  const nonZero = hasNonZeroDigit(text, r.intS, r.intE) || hasNonZeroDigit(text, r.fracS, r.fracE);
+  const exp = digitsIn(text, r.expS, r.expE);
+  let value: number;
+  if (r.intE - r.intS + r.fracE - r.fracS <= KEEP_DECIMAL_DIGITS) {
+    const intDigits = digitsIn(text, r.intS, r.intE);
+    const frac = digitsIn(text, r.fracS, r.fracE);
+    const mantissa = (intDigits === '' ? '0' : intDigits) + (frac === '' ? '' : `.${frac}`);
+    value = Number(exp === '' ? mantissa : `${mantissa}e${r.expNegative ? '-' : ''}${exp}`);
+  } else if (!nonZero) {
+    value = 0;
+  } else {
+    // One pass over the digit runs: the first KEEP significant digits, a sticky digit for the
+    // rest, and the decimal exponent of the first significant digit.
+    let sig = '';
+    let sticky = false;
+    let seen = false;
+    let point = 0; // significant integer digits, minus leading zeros of the fraction
+    let kept = 0;
+    const take = (s: number, e: number, integer: boolean): void => {
+      for (let k = s; k < e; k++) {
+        const c = text.charCodeAt(k);
+        if (c < C_0 || c > C_9) continue; // separators
+        if (!seen) {
+          if (c === C_0) {
+            if (!integer) point--;
+            continue;
+          }
+          seen = true;
+        }
+        if (integer) point++;
+        if (kept < KEEP_DECIMAL_DIGITS) {
+          sig += text.charAt(k);
+          kept++;
+        } else if (c !== C_0) {
+          sticky = true;
+          if (!integer) return;
+        }
+      }
+    };
+    take(r.intS, r.intE, true);
+    take(r.fracS, r.fracE, false);
+    const e10 = (exp === '' ? 0 : exponentValue(exp) * (r.expNegative ? -1 : 1)) + point;
+    value = Number(`0.${sig}${sticky ? '1' : ''}e${e10}`);
+  }
   if (value === Infinity) return { value, note: 'overflow' };
-  if (value === 0 && (hasNonZeroDigit(intDigits) || hasNonZeroDigit(frac))) return { value, note: 'underflow' };
+  if (value === 0 && nonZero) return { value, note: 'underflow' };
   return { value };
 }
 
 function scanBinOct(text: string, start: number, end: number, base: 2 | 8): Token {
-  let i = start + 2;
-  let digits = '';
-  const ok = (c: number): boolean => c >= C_0 && c < C_0 + base;
-  let last = -1;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (ok(c)) {
-      digits += text.charAt(i);
-      last = i;
-      i++;
-    } else if (c === C_UNDERSCORE && last === i - 1 && i + 1 < end && ok(text.charCodeAt(i + 1))) {
-      i++;
-    } else {
-      break;
-    }
-  }
-  if (digits === '') return { end: skipJunk(text, i, end) };
-  const suffixEnd = readSuffix(text, i, end, true);
-  if (suffixEnd < 0 || followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, Math.max(i, suffixEnd), end) };
-  return {
-    end: suffixEnd,
-    literal: {
-      start,
-      end: suffixEnd,
-      kind: base === 2 ? 'binary' : 'octal',
-      parse: () => parseInteger(digits, base),
-    },
-  };
+  const intS = start + 2;
+  const intE = readDigits(text, intS, end, base === 2 ? isBinaryDigit : isOctalDigit, false);
+  if (intE === intS) return { end: skipJunk(text, intE, end) };
+  const suffixEnd = readSuffix(text, intE, end, true);
+  if (suffixEnd < 0 || followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, Math.max(intE, suffixEnd), end) };
+  return { end: suffixEnd, literal: raw(start, suffixEnd, base === 2 ? 'binary' : 'octal', intS, intE) };
 }
 
 /** Digits beyond which an integer of the base certainly exceeds the largest double. */
@@ -382,19 +433,21 @@ function parseInteger(digits: string, base: 2 | 8 | 16): { value: number; note?:
 }
 
 function scanHex(text: string, start: number, end: number, o: Required<LiteralOptions>): Token {
-  let i = start + 2;
-  const intPart = readDigits(text, i, end, true, o.apostropheSeparators);
-  i = intPart.end;
-  let frac = '';
+  const intS = start + 2;
+  const intE = readDigits(text, intS, end, isHexDigit, o.apostropheSeparators);
+  let i = intE;
+  let fracS = i;
+  let fracE = i;
   let isFloat = false;
   if (i < end && text.charCodeAt(i) === C_DOT && o.hexFloats) {
-    const f = readDigits(text, i + 1, end, true, o.apostropheSeparators);
-    frac = f.digits;
-    i = f.end;
+    fracS = i + 1;
+    fracE = readDigits(text, fracS, end, isHexDigit, o.apostropheSeparators);
+    i = fracE;
     isFloat = true;
   }
-  if (intPart.digits === '' && frac === '') return { end: skipJunk(text, i, end) };
-  let exp = '';
+  if (intE === intS && fracE === fracS) return { end: skipJunk(text, i, end) };
+  let expS = i;
+  let expE = i;
   let expNegative = false;
   if (o.hexFloats && i < end && lower(text.charCodeAt(i)) === 112 /* p */) {
     let j = i + 1;
@@ -404,23 +457,17 @@ function scanHex(text: string, start: number, end: number, o: Required<LiteralOp
       j++;
     }
     if (j < end && isDigit(text.charCodeAt(j))) {
-      const e = readDigits(text, j, end, false, false);
-      exp = e.digits;
-      i = e.end;
+      expS = j;
+      expE = readDigits(text, j, end, isDigit, false);
+      i = expE;
       isFloat = true;
     }
   }
   // A hexadecimal float needs its binary exponent (C, C++, Java, Go all require the `p`).
-  if (isFloat && exp === '') return { end: skipJunk(text, i, end) };
+  if (isFloat && expE === expS) return { end: skipJunk(text, i, end) };
   const suffixEnd = readSuffix(text, i, end, !isFloat);
   if (suffixEnd < 0 || followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, Math.max(i, suffixEnd), end) };
-  const intDigits = intPart.digits;
-  return {
-    end: suffixEnd,
-    literal: isFloat
-      ? { start, end: suffixEnd, kind: 'hexFloat', parse: () => parseHexFloat(intDigits, frac, exponentValue(exp) * (expNegative ? -1 : 1)) }
-      : { start, end: suffixEnd, kind: 'hex', parse: () => parseInteger(intDigits, 16) },
-  };
+  return { end: suffixEnd, literal: raw(start, suffixEnd, isFloat ? 'hexFloat' : 'hex', intS, intE, fracS, fracE, expS, expE, expNegative) };
 }
 
 /** x · 2^k for an integer-valued double x ≥ 1 and a result known to be representable. */
@@ -497,15 +544,42 @@ function minusIsUnary(text: string, minus: number): boolean {
   return PREFIX_KEYWORDS.has(text.slice(w, p + 1));
 }
 
-function finish(text: string, raw: RawLiteral): NumberLiteral {
-  let start = raw.start;
-  const { value: magnitude, note } = raw.parse();
+function parseRaw(text: string, r: RawLiteral): { value: number; note?: LiteralNote } {
+  switch (r.kind) {
+    case 'decimal':
+      return parseDecimal(text, r);
+    case 'hex':
+      return parseInteger(digitsIn(text, r.intS, r.intE), 16);
+    case 'binary':
+      return parseInteger(digitsIn(text, r.intS, r.intE), 2);
+    case 'octal':
+      return parseInteger(digitsIn(text, r.intS, r.intE), 8);
+    case 'hexFloat':
+      return parseHexFloat(digitsIn(text, r.intS, r.intE), digitsIn(text, r.fracS, r.fracE), exponentValue(digitsIn(text, r.expS, r.expE)) * (r.expNegative ? -1 : 1));
+    case 'word':
+      return { value: r.special };
+  }
+}
+
+/** Most characters of a qualifier (`np.`, `math.`, `torch.`) before a special-value word. */
+const MAX_QUALIFIER = 16;
+
+function finish(text: string, lit: RawLiteral): NumberLiteral {
+  let start = lit.start;
+  const { value: magnitude, note } = parseRaw(text, lit);
   let value = magnitude;
-  if (start > 0 && isMinus(text.charCodeAt(start - 1)) && minusIsUnary(text, start - 1)) {
-    start -= 1;
+  // `-np.inf`: for a word, the minus may stand before its qualifier.
+  let signAt = start;
+  if (lit.kind === 'word') {
+    let q = start;
+    while (q > 0 && start - q < MAX_QUALIFIER && (text.charCodeAt(q - 1) === C_DOT || isIdentChar(text, q - 1))) q--;
+    if (q < start && text.charCodeAt(start - 1) === C_DOT) signAt = q;
+  }
+  if (signAt > 0 && isMinus(text.charCodeAt(signAt - 1)) && minusIsUnary(text, signAt - 1)) {
+    start = signAt - 1;
     value = -magnitude;
   }
-  const literal = { start, end: raw.end, text: text.slice(start, raw.end), value, kind: raw.kind };
+  const literal = { start, end: lit.end, text: text.slice(start, lit.end), value, kind: lit.kind };
   return note === undefined ? literal : { ...literal, note };
 }
 
@@ -597,4 +671,19 @@ export function literalsIn(text: string, options?: LiteralOptions & { readonly l
     i = t.end;
   }
   return { literals, total, complete: end === text.length, scanned: end };
+}
+
+/**
+ * Whether text looks like binary data rather than writing: among its first 4,096 characters,
+ * more than 1 % (and at least 4) are control characters other than tab, newline, carriage
+ * return and form feed, or U+FFFD (what undecodable bytes become).
+ */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || c === 0x7f) bad++;
+  }
+  return bad >= 4 && bad * 100 > n;
 }

@@ -185,6 +185,9 @@ export function samplePlot(req: SampleRequest, samplesPerPixel: number): PlotDat
         keyPoints.push({ fn: id, kind: k.kind, x: k.x, y: [k.f, k.df, k.d2f] });
       }
     }
+    if (req.precision !== 'float64') {
+      notes.push(`Steps: each function evaluated in ${req.precision} (input and output rounded to ${req.precision}); faint lines: the exact values.`);
+    }
   } else {
     ({ series: errors, notes } = errorSeries(req, xs, params));
   }

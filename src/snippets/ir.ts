@@ -22,7 +22,12 @@ export type MathFn =
   | 'abs'
   | 'floor'
   /** fma(a, b, c) = a·b + c with one rounding; only where the target has a correct one. */
-  | 'fma';
+  | 'fma'
+  /** Φ(x) and φ(x), the standard normal CDF and density (R's pnorm and dnorm). */
+  | 'Phi'
+  | 'phi'
+  /** log Φ(x) (R's pnorm(x, log.p = TRUE)). */
+  | 'logPhi';
 
 export type BinOp = '+' | '-' | '*' | '/';
 export type CmpOp = '<' | '<=' | '>' | '>=';
@@ -140,12 +145,12 @@ export function usedVars(e: Expr, out: Set<string> = new Set()): Set<string> {
   return out;
 }
 
-/** Whether any statement calls the given helper. */
-export function usesHelper(fns: readonly Fn[], name: HelperName): boolean {
+/** Whether any expression of the functions satisfies `test` (searched depth first). */
+export function anyExpr(fns: readonly Fn[], test: (e: Expr) => boolean): boolean {
   const inExpr = (e: Expr): boolean => {
+    if (test(e)) return true;
     switch (e.kind) {
       case 'helper':
-        return e.name === name || e.args.some(inExpr);
       case 'call':
         return e.args.some(inExpr);
       case 'neg':
@@ -159,6 +164,16 @@ export function usesHelper(fns: readonly Fn[], name: HelperName): boolean {
     }
   };
   return fns.some((f) =>
-    f.body.some((s) => (s.kind === 'let' || s.kind === 'return' ? inExpr(s.value) : s.kind === 'ifReturn' ? inExpr(s.value) || inExpr(s.cond.a) : false)),
+    f.body.some((s) => {
+      if (s.kind === 'let' || s.kind === 'return') return inExpr(s.value);
+      if (s.kind === 'ifReturn') return inExpr(s.value) || inExpr(s.cond.a) || inExpr(s.cond.b);
+      return false;
+    }),
   );
 }
+
+/** Whether the functions call the helper `name`. */
+export const usesHelper = (fns: readonly Fn[], name: HelperName): boolean => anyExpr(fns, (e) => e.kind === 'helper' && e.name === name);
+
+/** Whether the functions call the math function `fn`. */
+export const usesCall = (fns: readonly Fn[], fn: MathFn): boolean => anyExpr(fns, (e) => e.kind === 'call' && e.fn === fn);

@@ -1,0 +1,147 @@
+/**
+ * Error-free transformations and double-double kernels of the numeric core (internal).
+ *
+ * A double-double is an unevaluated sum hi + lo of two doubles with |lo| ≤ ulp(hi), good for
+ * about 106 bits. Kernels return their results in the register file {@link R} instead of
+ * allocating: R[0] is the head, R[1] the tail and, for exponentials, R[2] a binary exponent.
+ * Read the registers right after the call; the next kernel call overwrites them.
+ * JavaScript has no fused multiply-add, so exact products use Veltkamp–Dekker splitting.
+ */
+import { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } from './coefficients';
+
+/** Result registers (see the module comment). */
+export const R = new Float64Array(3);
+
+/** 2^27 + 1: the Veltkamp splitting constant for doubles. */
+export const SPLIT = 134217729;
+
+/**
+ * a·b = R[0] + R[1] exactly (R[0] = fl(a·b)), for |a|, |b| < 2^995 and no underflow of the
+ * partial products (otherwise R[1] is only approximate, with an absolute error below 2^-1000).
+ */
+export function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  R[0] = p;
+  R[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+/** a + b = R[0] + R[1] exactly (R[0] = fl(a + b)), any finite a, b. */
+export function twoSum(a: number, b: number): void {
+  const s = a + b;
+  const bb = s - a;
+  R[0] = s;
+  R[1] = (a - (s - bb)) + (b - bb);
+}
+
+/** (ah + al)·(bh + bl) as a double-double in R[0], R[1], relative error below 2^-100. */
+export function mul22(ah: number, al: number, bh: number, bl: number): void {
+  twoProd(ah, bh);
+  const p = R[0]!;
+  const e = R[1]! + (ah * bl + al * bh);
+  const h = p + e;
+  R[0] = h;
+  R[1] = e - (h - p);
+}
+
+/** (ah + al) + (bh + bl) as a double-double in R[0], R[1]. */
+export function add22(ah: number, al: number, bh: number, bl: number): void {
+  twoSum(ah, bh);
+  const s = R[0]!;
+  const e = R[1]! + al + bl;
+  const h = s + e;
+  R[0] = h;
+  R[1] = e - (h - s);
+}
+
+/** (ah + al)/(bh + bl) as a double-double in R[0], R[1], relative error about 2^-104. */
+export function div22(ah: number, al: number, bh: number, bl: number): void {
+  const q = ah / bh;
+  twoProd(q, bh);
+  // Remainder (a − q·b) is small; its leading part is exact.
+  const r = ((ah - R[0]!) - R[1]! + al - q * bl) / bh;
+  const h = q + r;
+  R[0] = h;
+  R[1] = r - (h - q);
+}
+
+/** POW2[i] = 2^(i − 1022), i = 0..2045: every normal power of two. */
+const POW2 = new Float64Array(2046);
+{
+  POW2[1022] = 1;
+  for (let i = 1023; i < 2046; i++) POW2[i] = POW2[i - 1]! * 2;
+  for (let i = 1021; i >= 0; i--) POW2[i] = POW2[i + 1]! / 2;
+}
+const TWO_M128 = 2 ** -128;
+
+/**
+ * v·2^m with a single rounding (into the subnormal range if it gets there), for integer m in
+ * [−1150, 2046] and |v| in [2^-100, 2^100] — the range the exponential kernels produce.
+ */
+export function ldexp(v: number, m: number): number {
+  if (m >= -1022) {
+    if (m <= 1023) return v * POW2[m + 1022]!;
+    return v * POW2[2045]! * POW2[m - 1023 + 1022]!;
+  }
+  return v * POW2[m + 128 + 1022]! * TWO_M128;
+}
+
+/**
+ * exp(a + b) = 2^R[2]·(R[0] + R[1]), with R[0] in [0.99, 2.02) and a relative error below
+ * 2^-59, for a in [−800, 709.8] and |b| ≤ 2^-30 (b carries the tail of a double-double argument).
+ * Outside that range the caller must not call it (it returns garbage, never throws).
+ *
+ * Method: a = k·ln2/64 + r, |r| ≤ ln2/128, exp(a + b) = 2^(k>>6)·2^((k&63)/64)·exp(r + b), the
+ * table value as a double-double, exp(r) − 1 by its Taylor polynomial to degree 6 (truncation
+ * below 2^-65).
+ */
+export function expKernel(a: number, b: number): void {
+  const k = Math.round(a * INV_LN2_64);
+  const r = (a - k * LN2_64_HI) - (k * LN2_64_LO - b);
+  const p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * (0.008333333333333333 + r * 0.001388888888888889))));
+  const j = k & 63;
+  const th = EXP2_HI[j]!;
+  const q = th * p + EXP2_LO[j]! * (1 + p);
+  const h = th + q;
+  R[0] = h;
+  R[1] = (th - h) + q;
+  R[2] = k >> 6;
+}
+
+/** 1/k! for k = 0..13, rounded to double (the Taylor coefficients of exp). */
+const INV_FACT = [1, 1, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333, 0.001388888888888889,
+  0.0001984126984126984, 0.0000248015873015873, 0.0000027557319223985893, 2.755731922398589e-7,
+  2.505210838544172e-8, 2.08767569878681e-9, 1.6059043836821613e-10] as const;
+
+/**
+ * exp(x) − 1 as a double-double in R[0], R[1], relative error below 2^-56, for x in
+ * [−750, 709]. Below −40 the result is −1 + e^x with e^x kept in the tail when representable.
+ */
+export function expm1DD(x: number): void {
+  const ax = Math.abs(x);
+  if (ax < 0.125) {
+    // x + x²/2 + … + x^12/12!: the terms after x sum to less than x/14 in magnitude.
+    const t = x * x * (INV_FACT[2] + x * (INV_FACT[3] + x * (INV_FACT[4] + x * (INV_FACT[5] + x * (INV_FACT[6]
+      + x * (INV_FACT[7] + x * (INV_FACT[8] + x * (INV_FACT[9] + x * (INV_FACT[10] + x * (INV_FACT[11] + x * INV_FACT[12]))))))))));
+    const h = x + t;
+    R[0] = h;
+    R[1] = t - (h - x);
+    return;
+  }
+  expKernel(x, 0);
+  const m = R[2]!;
+  const eh = ldexp(R[0]!, m);
+  const el = ldexp(R[1]!, m);
+  // eh − 1 is exact for eh in [1/2, 2]; otherwise twoSum keeps the rounding error.
+  twoSum(eh, -1);
+  const s = R[0]!;
+  const e = R[1]! + el;
+  const h = s + e;
+  R[0] = h;
+  R[1] = e - (h - s);
+}

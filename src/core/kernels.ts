@@ -1,0 +1,661 @@
+/**
+ * f, f′ and f″ of the activation functions other than exact GELU (internal; see erf.ts for
+ * that one). Parameters arrive resolved, as numbers; default constants that are decimals
+ * (0.044715, 1.702, 0.01, SELU's λ and α) arrive as double-double head and tail so that the
+ * results match the decimal constants, not their rounded doubles.
+ *
+ * Every smooth function here is a rational function of x and E = exp(−|v|) for some argument v
+ * (v = βx for x·σ(βx), v = 2·√(2/π)(x + c·x³) for the tanh form, v = x for mish, tanh,
+ * softplus, sigmoid). E comes from a double-double exponential of the double-double v, and
+ * the numerators that cancel near the roots of f′ and f″ are summed in double-double, so the
+ * results stay within about one ulp over all doubles. Where E underflows (|v| > ~700) the
+ * formulas are evaluated with E scaled by a power of two and scaled back once at the end, so
+ * subnormal results keep their bits.
+ */
+import { add22, div22, expKernel, expm1DD, ldexp, mul22, R, twoProd, twoSum } from './dd';
+
+/** E = exp(−|v|) registers: head, tail, and binary exponent when `eScaled` (E = 2^em·(eh + el)). */
+let eh = 0;
+let el = 0;
+let em = 0;
+/** True when E underflows past 2^-1000: eh, el are then unscaled and every result is E·(…)·2^em. */
+let eTiny = false;
+
+/** Sets the E registers to exp(−a) for a = ah + al ≥ 0 (any size; E = 0 past a = 800). */
+function expNeg(ah: number, al: number): void {
+  if (!(ah <= 800)) {
+    eh = 0;
+    el = 0;
+    em = 0;
+    eTiny = false;
+    return;
+  }
+  expKernel(-ah, -al);
+  const m = R[2]!;
+  if (m >= -1000) {
+    eh = ldexp(R[0]!, m);
+    el = ldexp(R[1]!, m);
+    em = 0;
+    eTiny = false;
+  } else {
+    eh = R[0]!;
+    el = R[1]!;
+    em = m;
+    eTiny = true;
+  }
+}
+
+/** Rounds the double-double (h, l) once and scales it by 2^m (m = 0: just h + l). */
+function out(h: number, l: number, m: number): number {
+  return m === 0 ? h + l : ldexp(h + l, m);
+}
+
+/** (n_h + n_l)/((d_h + d_l)^k) for k = 1, 2, 3, rounded once (no scaling). */
+function divPow(nh: number, nl: number, dh: number, dl: number, k: 1 | 2 | 3): number {
+  let qh = dh;
+  let ql = dl;
+  for (let i = 1; i < k; i++) {
+    mul22(qh, ql, dh, dl);
+    qh = R[0]!;
+    ql = R[1]!;
+  }
+  div22(nh, nl, qh, ql);
+  return R[0]! + R[1]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// x·σ(βx): SiLU (Swish-β) and the sigmoid approximation of GELU (QuickGELU).
+// With v = βx and E = exp(−|v|):
+//   f   = x/(1 + E)                      (v ≥ 0)     x·E/(1 + E)            (v < 0)
+//   f′  = (1 + E + v·E)/(1 + E)²         (v ≥ 0)     E·(1 + E + v)/(1 + E)² (v < 0)
+//   f″  = β·E·(2(1 + E) − |v|(1 − E))/(1 + E)³
+// ---------------------------------------------------------------------------------------------
+
+let vh = 0;
+let vl = 0;
+
+/** Beyond this magnitude Veltkamp splitting overflows; products are then formed plainly. */
+const HUGE = 1e290;
+
+/** Sets vh, vl to (bh + bl)·x as a double-double. */
+function scaleArg(bh: number, bl: number, x: number): void {
+  if (Math.abs(x) > HUGE || Math.abs(bh) > HUGE) {
+    vh = bh * x;
+    vl = 0;
+    return;
+  }
+  twoProd(bh, x);
+  const p = R[0]!;
+  const e = R[1]! + bl * x;
+  vh = p + e;
+  vl = e - (vh - p);
+}
+
+export function xSigmoid(x: number, bh: number, bl: number): number {
+  if (!Number.isFinite(x)) {
+    if (x !== x) return NaN;
+    if (bh === 0) return x / 2;
+    return (x > 0) === (bh > 0) ? x : (x > 0 ? 0 : -0);
+  }
+  scaleArg(bh, bl, x);
+  if (!(Math.abs(vh) <= 800)) return vh > 0 ? x : x > 0 ? 0 : -0;
+  const neg = vh < 0;
+  expNeg(neg ? -vh : vh, neg ? -vl : vl);
+  if (eTiny) {
+    if (!neg) return x;
+    twoProd(x, eh);
+    return ldexp(R[0]! + (R[1]! + x * el), em);
+  }
+  twoSum(1, eh);
+  const dh = R[0]!;
+  const dl = R[1]! + el;
+  if (!neg) {
+    return divPow(x, 0, dh, dl, 1);
+  }
+  twoProd(x, eh);
+  return divPow(R[0]!, R[1]! + x * el, dh, dl, 1);
+}
+
+export function xSigmoidD1(x: number, bh: number, bl: number): number {
+  if (!Number.isFinite(x)) {
+    if (x !== x) return NaN;
+    if (bh === 0) return 0.5;
+    return (x > 0) === (bh > 0) ? 1 : 0;
+  }
+  scaleArg(bh, bl, x);
+  if (!(Math.abs(vh) <= 800)) return vh > 0 ? 1 : -0;
+  const neg = vh < 0;
+  expNeg(neg ? -vh : vh, neg ? -vl : vl);
+  if (eTiny) {
+    if (!neg) return 1;
+    // E·(1 + v)
+    twoSum(1, vh);
+    mul22(eh, el, R[0]!, R[1]! + vl);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  twoSum(1, eh);
+  const dh = R[0]!;
+  const dl = R[1]! + el;
+  if (!neg) {
+    // 1 + E + v·E
+    mul22(vh, vl, eh, el);
+    add22(dh, dl, R[0]!, R[1]!);
+    return divPow(R[0]!, R[1]!, dh, dl, 2);
+  }
+  // E·(1 + E + v)
+  add22(dh, dl, vh, vl);
+  mul22(eh, el, R[0]!, R[1]!);
+  return divPow(R[0]!, R[1]!, dh, dl, 2);
+}
+
+export function xSigmoidD2(x: number, bh: number, bl: number): number {
+  if (!Number.isFinite(x)) return x === x ? 0 : NaN;
+  scaleArg(bh, bl, x);
+  if (!(Math.abs(vh) <= 800)) return bh > 0 ? -0 : 0;
+  const neg = vh < 0;
+  const ah = neg ? -vh : vh;
+  const al = neg ? -vl : vl;
+  expNeg(ah, al);
+  if (eTiny) {
+    // β·E·(2 − |v|)
+    twoSum(2, -ah);
+    mul22(eh, el, R[0]!, R[1]! - al);
+    mul22(R[0]!, R[1]!, bh, bl);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  twoSum(1, eh);
+  const dh = R[0]!;
+  const dl = R[1]! + el;
+  // 1 − E
+  twoSum(1, -eh);
+  const mh = R[0]!;
+  const ml = R[1]! - el;
+  // 2(1 + E) − |v|(1 − E)
+  mul22(ah, al, mh, ml);
+  add22(2 * dh, 2 * dl, -R[0]!, -R[1]!);
+  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, bh, bl);
+  return divPow(R[0]!, R[1]!, dh, dl, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sigmoid σ(x), tanh(x), softplus(x) = log(1 + eˣ).
+// ---------------------------------------------------------------------------------------------
+
+/** Sets R to 1 − E for E = exp(−a), a ≥ 0 (relative accuracy kept for small a). */
+function oneMinusE(a: number): void {
+  if (a < 0.5) {
+    expm1DD(-a);
+    R[0] = -R[0]!;
+    R[1] = -R[1]!;
+    return;
+  }
+  twoSum(1, -eh);
+  R[1] = R[1]! - el;
+}
+
+export function sigmoid(x: number): number {
+  if (x !== x) return NaN;
+  const a = Math.abs(x);
+  expNeg(a, 0);
+  if (eTiny) return x > 0 ? 1 : ldexp(eh + el, em);
+  twoSum(1, eh);
+  const dh = R[0]!;
+  const dl = R[1]! + el;
+  return x >= 0 ? divPow(1, 0, dh, dl, 1) : divPow(eh, el, dh, dl, 1);
+}
+
+export function sigmoidD1(x: number): number {
+  if (x !== x) return NaN;
+  expNeg(Math.abs(x), 0);
+  if (eTiny) return ldexp(eh + el, em);
+  twoSum(1, eh);
+  return divPow(eh, el, R[0]!, R[1]! + el, 2);
+}
+
+export function sigmoidD2(x: number): number {
+  if (x !== x) return NaN;
+  const a = Math.abs(x);
+  expNeg(a, 0);
+  // σ″ = −sign(x)·E(1 − E)/(1 + E)³
+  if (eTiny) return x > 0 ? -ldexp(eh + el, em) : ldexp(eh + el, em);
+  if (eh === 0) return x > 0 ? -0 : 0;
+  oneMinusE(a);
+  mul22(eh, el, R[0]!, R[1]!);
+  const nh = R[0]!;
+  const nl = R[1]!;
+  twoSum(1, eh);
+  const y = divPow(nh, nl, R[0]!, R[1]! + el, 3);
+  return x > 0 ? -y : y;
+}
+
+export function tanh(x: number): number {
+  if (x !== x) return NaN;
+  const a = Math.abs(x);
+  if (a > 20) return x > 0 ? 1 : -1;
+  // tanh|x| = (1 − E)/(1 + E), E = exp(−2|x|)
+  expNeg(2 * a, 0);
+  oneMinusE(2 * a);
+  const nh = R[0]!;
+  const nl = R[1]!;
+  twoSum(1, eh);
+  const y = divPow(nh, nl, R[0]!, R[1]! + el, 1);
+  return x < 0 ? -y : y;
+}
+
+export function tanhD1(x: number): number {
+  if (x !== x) return NaN;
+  // 4E/(1 + E)²
+  expNeg(2 * Math.abs(x), 0);
+  if (eTiny) return ldexp(4 * (eh + el), em);
+  twoSum(1, eh);
+  return divPow(4 * eh, 4 * el, R[0]!, R[1]! + el, 2);
+}
+
+export function tanhD2(x: number): number {
+  if (x !== x) return NaN;
+  const a = Math.abs(x);
+  // −sign(x)·8E(1 − E)/(1 + E)³
+  expNeg(2 * a, 0);
+  if (eTiny) return x > 0 ? -ldexp(8 * (eh + el), em) : ldexp(8 * (eh + el), em);
+  if (eh === 0) return x > 0 ? -0 : 0;
+  oneMinusE(2 * a);
+  mul22(8 * eh, 8 * el, R[0]!, R[1]!);
+  const nh = R[0]!;
+  const nl = R[1]!;
+  twoSum(1, eh);
+  const y = divPow(nh, nl, R[0]!, R[1]! + el, 3);
+  return x > 0 ? -y : y;
+}
+
+/** Sets R to log(1 + y) for y = yh + yl in [0, 1], by one Newton step on Math.log1p. */
+function log1pDD(yh: number, yl: number): void {
+  const l0 = Math.log1p(yh);
+  expm1DD(l0);
+  // l = l0 + (y − expm1(l0))/exp(l0)
+  const d = (yh - R[0]!) + (yl - R[1]!);
+  const c = d / (1 + R[0]!);
+  const h = l0 + c;
+  R[0] = h;
+  R[1] = c - (h - l0);
+}
+
+export function softplus(x: number): number {
+  if (x !== x) return NaN;
+  if (x === Infinity) return x;
+  const a = Math.abs(x);
+  expNeg(a, 0);
+  if (eTiny) return x > 0 ? x : ldexp(eh + el, em);
+  if (eh === 0) return x > 0 ? x : 0;
+  log1pDD(eh, el);
+  if (x <= 0) return R[0]! + R[1]!;
+  const lh = R[0]!;
+  const ll = R[1]!;
+  twoSum(x, lh);
+  return R[0]! + (R[1]! + ll);
+}
+
+export function softplusD2(x: number): number {
+  if (x !== x) return NaN;
+  return sigmoidD1(x);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mish: x·tanh(softplus(x)). With E = eˣ (x ≤ 0) and F = e⁻ˣ (x > 0), Q = E² + 2E + 2, P = 2F² + 2F + 1:
+//   f   = x·E(E + 2)/Q                                   x·(1 + 2F)/P
+//   f′  = E·(E³ + 4E² + (6 + 4x)E + 4 + 4x)/Q²           (4(x+1)F³ + (4x+6)F² + 4F + 1)/P²
+//   f″  = 4E·(2E³(1 − x) + 3E²(2 − x) + 2E(4 + x) + 4 + 2x)/Q³
+//                                                        4F²·(2(x+2)F³ + (2x+8)F² + (6−3x)F + 2 − 2x)/P³
+// ---------------------------------------------------------------------------------------------
+
+/** Sets R to the cubic c3·E³ + c2·E² + c1·E + c0 (coefficients as double-doubles) at E = eh + el. */
+function cubicE(c3h: number, c3l: number, c2h: number, c2l: number, c1h: number, c1l: number, c0h: number, c0l: number): void {
+  mul22(c3h, c3l, eh, el);
+  add22(R[0]!, R[1]!, c2h, c2l);
+  mul22(R[0]!, R[1]!, eh, el);
+  add22(R[0]!, R[1]!, c1h, c1l);
+  mul22(R[0]!, R[1]!, eh, el);
+  add22(R[0]!, R[1]!, c0h, c0l);
+}
+
+/** Sets R to a + b·x for doubles a, b (b·x exact as a double-double). */
+function affine(a: number, b: number, x: number): void {
+  twoProd(b, x);
+  const ph = R[0]!;
+  const pl = R[1]!;
+  twoSum(a, ph);
+  const s = R[0]!;
+  const e = R[1]! + pl;
+  R[0] = s + e;
+  R[1] = e - (R[0]! - s);
+}
+
+let qh = 0;
+let ql = 0;
+
+export function mish(x: number): number {
+  if (!(Math.abs(x) <= 800)) return x !== x ? NaN : x > 0 ? x : -0;
+  const pos = x > 0;
+  expNeg(Math.abs(x), 0);
+  if (eTiny) {
+    if (pos) return x;
+    twoProd(x, eh);
+    return ldexp(R[0]! + (R[1]! + x * el), em);
+  }
+  mishDenExact(pos);
+  if (pos) {
+    // x·(1 + 2F)/P
+    twoSum(1, 2 * eh);
+    mul22(R[0]!, R[1]! + 2 * el, x, 0);
+    return divPow(R[0]!, R[1]!, qh, ql, 1);
+  }
+  // x·E·(E + 2)/Q
+  twoSum(2, eh);
+  mul22(R[0]!, R[1]! + el, eh, el);
+  mul22(R[0]!, R[1]!, x, 0);
+  return divPow(R[0]!, R[1]!, qh, ql, 1);
+}
+
+/** mishDen with the linear terms summed exactly. */
+function mishDenExact(pos: boolean): void {
+  mul22(eh, el, eh, el);
+  const sh = R[0]!;
+  const sl = R[1]!;
+  if (pos) {
+    twoSum(1, 2 * eh);
+    add22(R[0]!, R[1]! + 2 * el, 2 * sh, 2 * sl);
+  } else {
+    twoSum(2, 2 * eh);
+    add22(R[0]!, R[1]! + 2 * el, sh, sl);
+  }
+  qh = R[0]!;
+  ql = R[1]!;
+}
+
+export function mishD1(x: number): number {
+  if (!(Math.abs(x) <= 800)) return x !== x ? NaN : x > 0 ? 1 : -0;
+  const pos = x > 0;
+  expNeg(Math.abs(x), 0);
+  if (eTiny) {
+    if (pos) return 1;
+    // E·(1 + x)
+    twoSum(1, x);
+    mul22(eh, el, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  mishDenExact(pos);
+  if (pos) {
+    affine(4, 4, x);
+    const c3h = R[0]!;
+    const c3l = R[1]!;
+    affine(6, 4, x);
+    cubicE(c3h, c3l, R[0]!, R[1]!, 4, 0, 1, 0);
+    return divPow(R[0]!, R[1]!, qh, ql, 2);
+  }
+  affine(6, 4, x);
+  const c1h = R[0]!;
+  const c1l = R[1]!;
+  affine(4, 4, x);
+  cubicE(1, 0, 4, 0, c1h, c1l, R[0]!, R[1]!);
+  mul22(R[0]!, R[1]!, eh, el);
+  return divPow(R[0]!, R[1]!, qh, ql, 2);
+}
+
+export function mishD2(x: number): number {
+  if (!(Math.abs(x) <= 800)) return x !== x ? NaN : x > 0 ? -0 : 0;
+  const pos = x > 0;
+  expNeg(Math.abs(x), 0);
+  if (eTiny) {
+    if (pos) {
+      // 4F²(2 − 2x): F² underflows far below the smallest subnormal here.
+      return -0;
+    }
+    // E·(2 + x)
+    twoSum(2, x);
+    mul22(eh, el, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  if (eh === 0) return pos ? -0 : 0;
+  mishDenExact(pos);
+  if (pos) {
+    affine(4, 2, x);
+    const c3h = R[0]!;
+    const c3l = R[1]!;
+    affine(8, 2, x);
+    const c2h = R[0]!;
+    const c2l = R[1]!;
+    affine(6, -3, x);
+    const c1h = R[0]!;
+    const c1l = R[1]!;
+    affine(2, -2, x);
+    cubicE(c3h, c3l, c2h, c2l, c1h, c1l, R[0]!, R[1]!);
+    const nh = R[0]!;
+    const nl = R[1]!;
+    mul22(eh, el, eh, el);
+    mul22(4 * R[0]!, 4 * R[1]!, nh, nl);
+    return divPow(R[0]!, R[1]!, qh, ql, 3);
+  }
+  affine(2, -2, x);
+  const c3h = R[0]!;
+  const c3l = R[1]!;
+  affine(6, -3, x);
+  const c2h = R[0]!;
+  const c2l = R[1]!;
+  affine(8, 2, x);
+  const c1h = R[0]!;
+  const c1l = R[1]!;
+  affine(4, 2, x);
+  cubicE(c3h, c3l, c2h, c2l, c1h, c1l, R[0]!, R[1]!);
+  mul22(4 * eh, 4 * el, R[0]!, R[1]!);
+  return divPow(R[0]!, R[1]!, qh, ql, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// GELU, tanh form: x·σ(w), w = 2u = 2·√(2/π)·(x + c·x³), w′ = 2√(2/π)(1 + 3c·x²), w″ = 12√(2/π)·c·x.
+// With E = exp(−|w|):
+//   f   = x/(1 + E)                               (w ≥ 0)    x·E/(1 + E)                  (w < 0)
+//   f′  = (1 + E + x·w′·E)/(1 + E)²               (w ≥ 0)    E·(1 + E + x·w′)/(1 + E)²   (w < 0)
+//   f″  = E·((2w′ + x·w″)(1 + E) − sign(w)·x·w′²·(1 − E))/(1 + E)³
+// ---------------------------------------------------------------------------------------------
+
+let wh = 0;
+let wl = 0;
+/** w′ as a double-double. */
+let dh = 0;
+let dl = 0;
+
+/**
+ * Sets wh, wl to w = 2k·(x + c·x³) and dh, dl to w′ = 2k·(1 + 3c·x²), k = √(2/π) = kh + kl,
+ * c = ch + cl, in double-double. Returns false when w is too large to matter (|w| > 2000 or
+ * not finite); the caller then uses the limits.
+ */
+function tanhArg(x: number, ch: number, cl: number, kh: number, kl: number): boolean {
+  const w0 = 2 * kh * x * (1 + ch * x * x);
+  if (!(Math.abs(w0) <= 2000)) return false;
+  twoProd(x, x);
+  const x2h = R[0]!;
+  const x2l = R[1]!;
+  // c·x²
+  mul22(ch, cl, x2h, x2l);
+  const cxh = R[0]!;
+  const cxl = R[1]!;
+  // x + c·x³ = x·(1 + c·x²)
+  twoSum(1, cxh);
+  mul22(R[0]!, R[1]! + cxl, x, 0);
+  mul22(R[0]!, R[1]!, 2 * kh, 2 * kl);
+  wh = R[0]!;
+  wl = R[1]!;
+  // 1 + 3c·x²
+  mul22(cxh, cxl, 3, 0);
+  add22(1, 0, R[0]!, R[1]!);
+  mul22(R[0]!, R[1]!, 2 * kh, 2 * kl);
+  dh = R[0]!;
+  dl = R[1]!;
+  return true;
+}
+
+export function geluTanh(x: number, ch: number, cl: number, kh: number, kl: number): number {
+  if (x !== x) return NaN;
+  if (!tanhArg(x, ch, cl, kh, kl)) {
+    const w0 = x * (1 + ch * x * x);
+    return w0 > 0 ? x : x > 0 ? 0 : -0;
+  }
+  const neg = wh < 0;
+  expNeg(neg ? -wh : wh, neg ? -wl : wl);
+  if (eTiny) {
+    if (!neg) return x;
+    twoProd(x, eh);
+    return ldexp(R[0]! + (R[1]! + x * el), em);
+  }
+  twoSum(1, eh);
+  const qh1 = R[0]!;
+  const ql1 = R[1]! + el;
+  if (!neg) return divPow(x, 0, qh1, ql1, 1);
+  twoProd(x, eh);
+  return divPow(R[0]!, R[1]! + x * el, qh1, ql1, 1);
+}
+
+export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: number): number {
+  if (x !== x) return NaN;
+  if (!tanhArg(x, ch, cl, kh, kl)) {
+    const w0 = x * (1 + ch * x * x);
+    return w0 > 0 ? 1 : x > 0 ? 0 : -0;
+  }
+  const neg = wh < 0;
+  expNeg(neg ? -wh : wh, neg ? -wl : wl);
+  // x·w′
+  mul22(dh, dl, x, 0);
+  const xdh = R[0]!;
+  const xdl = R[1]!;
+  if (eTiny) {
+    if (!neg) return 1;
+    add22(1, 0, xdh, xdl);
+    mul22(eh, el, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  twoSum(1, eh);
+  const qh1 = R[0]!;
+  const ql1 = R[1]! + el;
+  if (!neg) {
+    mul22(xdh, xdl, eh, el);
+    add22(qh1, ql1, R[0]!, R[1]!);
+    return divPow(R[0]!, R[1]!, qh1, ql1, 2);
+  }
+  add22(qh1, ql1, xdh, xdl);
+  mul22(R[0]!, R[1]!, eh, el);
+  return divPow(R[0]!, R[1]!, qh1, ql1, 2);
+}
+
+export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: number): number {
+  if (x !== x) return NaN;
+  if (!tanhArg(x, ch, cl, kh, kl)) return x > 0 ? -0 : -0;
+  const neg = wh < 0;
+  expNeg(neg ? -wh : wh, neg ? -wl : wl);
+  if (eh === 0) return -0;
+  // A = 2w′ + x·w″ = 2w′ + 12k·c·x²
+  twoProd(x, x);
+  mul22(R[0]!, R[1]!, ch, cl);
+  mul22(R[0]!, R[1]!, 12 * kh, 12 * kl);
+  add22(2 * dh, 2 * dl, R[0]!, R[1]!);
+  const ah = R[0]!;
+  const al = R[1]!;
+  // Bt = sign(w)·x·w′²
+  mul22(dh, dl, dh, dl);
+  mul22(R[0]!, R[1]!, neg ? -x : x, 0);
+  const bh = R[0]!;
+  const bl = R[1]!;
+  if (eTiny) {
+    add22(ah, al, -bh, -bl);
+    mul22(R[0]!, R[1]!, eh, el);
+    return ldexp(R[0]! + R[1]!, em);
+  }
+  twoSum(1, eh);
+  const qh1 = R[0]!;
+  const ql1 = R[1]! + el;
+  oneMinusE(neg ? -wh : wh);
+  mul22(bh, bl, R[0]!, R[1]!);
+  const th = R[0]!;
+  const tl = R[1]!;
+  mul22(ah, al, qh1, ql1);
+  add22(R[0]!, R[1]!, -th, -tl);
+  mul22(R[0]!, R[1]!, eh, el);
+  return divPow(R[0]!, R[1]!, qh1, ql1, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// ELU, SELU (scale·(x if x > 0 else α(eˣ − 1)) with the PyTorch conventions at 0).
+// ---------------------------------------------------------------------------------------------
+
+/** s·x for x > 0, s·α·(eˣ − 1) otherwise; s and s·α as double-doubles. */
+export function eluScaled(x: number, sh: number, sl: number, sah: number, sal: number): number {
+  if (x > 0) {
+    if (sl === 0 || x > HUGE) return sh * x + sl * x;
+    mul22(sh, sl, x, 0);
+    return R[0]! + R[1]!;
+  }
+  if (x !== x) return NaN;
+  if (x < -40) {
+    // −sα + sα·eˣ: eˣ is below 2^-57 of the result.
+    expNeg(-x, 0);
+    const e = eTiny ? 0 : eh;
+    twoSum(-sah, sah * e);
+    return R[0]! + (R[1]! - sal);
+  }
+  expm1DD(x);
+  mul22(R[0]!, R[1]!, sah, sal);
+  return R[0]! + R[1]!;
+}
+
+/** s for x > 0, s·α·eˣ for x ≤ 0 (PyTorch: the x ≤ 0 branch at 0). */
+export function eluScaledD1(x: number, sh: number, sah: number, sal: number): number {
+  if (x > 0) return sh;
+  if (x !== x) return NaN;
+  return sahExp(x, sah, sal);
+}
+
+/** 0 for x ≥ 0 (PyTorch's double backward masks x < 0 strictly), s·α·eˣ for x < 0. */
+export function eluScaledD2(x: number, sah: number, sal: number): number {
+  if (x >= 0) return 0;
+  if (x !== x) return NaN;
+  return sahExp(x, sah, sal);
+}
+
+function sahExp(x: number, sah: number, sal: number): number {
+  expNeg(-x, 0);
+  mul22(eh, el, sah, sal);
+  return out(R[0]!, R[1]!, em);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Piecewise-linear relatives.
+// ---------------------------------------------------------------------------------------------
+
+/** a·x for x ≤ 0 (leaky ReLU), x otherwise; a = ah + al. */
+export function leaky(x: number, ah: number, al: number): number {
+  if (x > 0) return x;
+  if (x !== x) return NaN;
+  if (x < -HUGE || Math.abs(ah) > HUGE) return ah * x + al * x;
+  twoProd(ah, x);
+  return R[0]! + (R[1]! + al * x);
+}
+
+/** x·(x + 3)/6 on [−3, 3], 0 below, x above. */
+export function hardswish(x: number): number {
+  if (x <= -3) return 0;
+  if (x >= 3) return x;
+  if (x !== x) return NaN;
+  twoSum(x, 3);
+  mul22(R[0]!, R[1]!, x, 0);
+  div22(R[0]!, R[1]!, 6, 0);
+  return R[0]! + R[1]!;
+}
+
+/** (2x + 3)/6 on [−3, 3] (PyTorch: the inner branch at both ends), 0 below, 1 above. */
+export function hardswishD1(x: number): number {
+  if (x < -3) return 0;
+  if (x > 3) return 1;
+  if (x !== x) return NaN;
+  twoSum(2 * x, 3);
+  div22(R[0]!, R[1]!, 6, 0);
+  return R[0]! + R[1]!;
+}

@@ -1,0 +1,109 @@
+/**
+ * "GELU Lab: Evaluate Selection" (`geluLab.evaluateSelection`): the values of the selected
+ * numbers as a table in a read-only virtual document (`gelu-lab:` scheme), with buttons to copy
+ * it as Markdown or CSV. Also registers `geluLab.copyValues`, the hover links' command.
+ */
+import * as vscode from 'vscode';
+import { CommandId } from '../commands/ids';
+import { literalAt, literalOptionsFor } from '../core/numbers';
+import type { FunctionId } from '../core/types';
+import type { FeatureContext } from '../feature';
+import { copyTable, copyValuesCommand } from './copyValues';
+import { boundedSelectionText } from './numberHover';
+import { evaluationReport } from './valuesModel';
+
+/** URI scheme of the evaluation documents. */
+export const EVALUATION_SCHEME = 'gelu-lab';
+/** Evaluation documents kept in memory (older ones are dropped and read as empty). */
+const KEPT = 20;
+
+/** What the command returns (for tests and other extensions). */
+export interface EvaluateSelectionResult {
+  readonly uri: string;
+  readonly values: readonly number[];
+  readonly total: number;
+}
+
+/** Read-only documents whose content is held in memory, by URI path. */
+class EvaluationDocuments implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+  private counter = 0;
+
+  add(markdown: string): vscode.Uri {
+    this.counter += 1;
+    const uri = vscode.Uri.from({ scheme: EVALUATION_SCHEME, path: `/Evaluation ${this.counter}.md` });
+    this.contents.set(uri.path, markdown);
+    while (this.contents.size > KEPT) this.contents.delete(this.contents.keys().next().value as string);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.path) ?? 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
+  }
+}
+
+function describeSource(document: vscode.TextDocument, selections: readonly vscode.Range[]): string {
+  const name = vscode.workspace.asRelativePath(document.uri, false);
+  const where = selections.map((s) => (s.start.line === s.end.line ? `line ${s.start.line + 1}` : `lines ${s.start.line + 1}–${s.end.line + 1}`));
+  return `${name}, ${where.length > 3 ? `${where.slice(0, 3).join(', ')} and ${where.length - 3} more selections` : where.join(', ')}`;
+}
+
+export function register(ctx: FeatureContext): void {
+  const documents = new EvaluationDocuments();
+
+  const evaluateSelection = async (): Promise<EvaluateSelectionResult | undefined> => {
+    try {
+      const editor = vscode.window.activeTextEditor;
+      if (editor === undefined) {
+        void vscode.window.showInformationMessage('GELU Lab: open a file and select numbers to evaluate.');
+        return undefined;
+      }
+      const document = editor.document;
+      const functions: readonly FunctionId[] = ctx.config.current.hover.functions;
+      let text: string;
+      let ranges: vscode.Range[] = editor.selections.filter((s) => !s.isEmpty);
+      if (ranges.length > 0) {
+        text = ranges.map((s) => boundedSelectionText(document, s)).join('\n');
+      } else {
+        // No selection: the literal under the cursor, if any.
+        const position = editor.selection.active;
+        const line = document.lineAt(position.line).text;
+        const lit = literalAt(line, position.character, literalOptionsFor(document.languageId));
+        if (lit === undefined) {
+          void vscode.window.showInformationMessage('GELU Lab: select numbers first (a number, a list such as [-3, -1, 0, 1, 3], or a CSV row).');
+          return undefined;
+        }
+        text = lit.text;
+        ranges = [new vscode.Range(position.line, lit.start, position.line, lit.end)];
+      }
+      const report = evaluationReport(text, document.languageId, functions, describeSource(document, ranges));
+      if (typeof report === 'string') {
+        void vscode.window.showInformationMessage(`GELU Lab: ${report}`);
+        return undefined;
+      }
+      const uri = documents.add(report.markdown);
+      const opened = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      const count = report.xs.length === report.total ? `${report.total}` : `the first ${report.xs.length} of ${report.total}`;
+      void vscode.window.showInformationMessage(`GELU Lab: evaluated ${count} value${report.total === 1 ? '' : 's'}.`, 'Copy as Markdown', 'Copy as CSV').then(async (choice) => {
+        if (choice === undefined) return;
+        try {
+          await copyTable(report.xs, functions, choice === 'Copy as CSV' ? 'csv' : 'markdown');
+        } catch (error) {
+          ctx.log.error(`Copy after Evaluate Selection failed: ${String(error)}`);
+        }
+      });
+      return { uri: uri.toString(), values: report.xs, total: report.total };
+    } catch (error) {
+      ctx.log.error(`Evaluate Selection failed: ${String(error)}`);
+      void vscode.window.showErrorMessage('GELU Lab: could not evaluate the selection; see the log (GELU Lab: Show Log).');
+      return undefined;
+    }
+  };
+
+  ctx.extension.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(EVALUATION_SCHEME, documents),
+    vscode.commands.registerCommand(CommandId.evaluateSelection, evaluateSelection),
+    vscode.commands.registerCommand(CommandId.copyValues, (arg: unknown) => copyValuesCommand(ctx, arg)),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Hover over the name of a framework call (`torch.nn.functional.gelu`, `jax.nn.gelu`,
+ * `ACT2FN["gelu_new"]`, `ggml_gelu`…): what it computes exactly. The work is done by
+ * frameworkHoverModel.ts; this file adapts it to VS Code and follows `geluLab.hover.*`.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { FeatureContext } from '../feature';
+import { frameworkHoverAt } from './frameworkHoverModel';
+import { selectorFor, trustedMarkdown } from './numberHover';
+
+/** Lines after the hovered one that are read for arguments of a call spread over lines. */
+const FOLLOWING_LINES = 5;
+/** Characters kept of each following line. */
+const FOLLOWING_CHARS = 2000;
+
+/**
+ * The hovered line and up to {@link FOLLOWING_LINES} following ones, joined by `\n`, so that
+ * offsets in the hovered line stay offsets in the text.
+ */
+export function callText(document: vscode.TextDocument, line: number): string {
+  const parts = [document.lineAt(line).text];
+  const last = Math.min(document.lineCount - 1, line + FOLLOWING_LINES);
+  for (let l = line + 1; l <= last; l++) parts.push(document.lineAt(l).text.slice(0, FOLLOWING_CHARS));
+  return parts.join('\n');
+}
+
+export function register(ctx: FeatureContext): void {
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      try {
+        if (document.uri.scheme === 'output') return undefined;
+        const h = frameworkHoverAt(callText(document, position.line), position.character);
+        if (h === undefined) return undefined;
+        return new vscode.Hover(trustedMarkdown(h.markdown, []), new vscode.Range(position.line, h.start, position.line, h.end));
+      } catch (error) {
+        ctx.log.error(`Framework hover failed at ${document.uri.toString()}:${position.line + 1}:${position.character + 1}: ${String(error)}`);
+        return undefined;
+      }
+    },
+  };
+
+  let registration: vscode.Disposable | undefined;
+  let registeredFor = '';
+  const apply = (config: Config): void => {
+    const key = config.hover.enabled ? JSON.stringify(config.hover.languages) : '';
+    if (key === registeredFor && (registration !== undefined) === config.hover.enabled) return;
+    registration?.dispose();
+    registration = undefined;
+    registeredFor = key;
+    if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
+  };
+  apply(ctx.config.current);
+  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() });
+}

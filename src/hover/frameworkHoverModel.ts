@@ -1,0 +1,138 @@
+/**
+ * The framework-call hover as a pure function of (text, position): resolves the call through
+ * the catalogue (src/core/frameworks.ts) and explains what it computes: the variant and its
+ * formula and constants, the framework's default, how far it is from exact GELU (the core's
+ * approximation error over a range) and a sparkline of f and f′.
+ */
+import { activations, approximationError, linspace } from '../core';
+import type { FunctionId, Params } from '../core/types';
+import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../core/format';
+import { resolveCall, type FrameworkEntry, type ResolvedCall } from '../core/frameworks';
+import { SPARK_COLORS, sparklineSvg, svgDataUri } from '../core/sparkline';
+
+export interface FrameworkHover {
+  readonly markdown: string;
+  /** Offsets of the hovered name in the text. */
+  readonly start: number;
+  readonly end: number;
+  readonly call: ResolvedCall;
+}
+
+/** Where the error against exact GELU is measured. */
+export const ERROR_RANGE: readonly [number, number] = [-8, 8];
+const ERROR_POINTS = 3201;
+/** Where the sparkline is drawn. */
+export const SPARK_RANGE: readonly [number, number] = [-4, 4];
+const SPARK_POINTS = 161;
+
+interface ErrorSummary {
+  readonly f: { readonly value: number; readonly x: number };
+  readonly df: { readonly value: number; readonly x: number };
+}
+
+/** Small caches: the hover is asked for again and again while the mouse rests on a name. */
+const MAX_CACHED = 64;
+const errorCache = new Map<string, ErrorSummary>();
+const sparkCache = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+function cacheKey(variant: FunctionId, params: Params): string {
+  return `${variant}|${Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join(',')}`;
+}
+
+/** Max |f − GELU| and max |f′ − GELU′| of `variant` over {@link ERROR_RANGE}. */
+export function errorAgainstGelu(variant: FunctionId, params: Params): ErrorSummary {
+  return remember(errorCache, cacheKey(variant, params), () => {
+    const xs = linspace(ERROR_RANGE[0], ERROR_RANGE[1], ERROR_POINTS);
+    const f = approximationError(variant, xs, params, 0).maxAbs;
+    const df = approximationError(variant, xs, params, 1).maxAbs;
+    return { f: { value: f.value, x: f.x }, df: { value: df.value, x: df.x } };
+  });
+}
+
+/** The `data:` URI of a sparkline of f (solid) and f′ (dashed) over {@link SPARK_RANGE}. */
+export function sparklineFor(variant: FunctionId, params: Params): string {
+  return remember(sparkCache, cacheKey(variant, params), () => {
+    const xs = linspace(SPARK_RANGE[0], SPARK_RANGE[1], SPARK_POINTS);
+    const fn = activations[variant];
+    const svg = sparklineSvg({
+      xs,
+      series: [
+        { ys: fn.batch(xs, 0, params), color: SPARK_COLORS.f },
+        { ys: fn.batch(xs, 1, params), color: SPARK_COLORS.df, dashed: true },
+      ],
+      width: 200,
+      height: 60,
+      title: `${variant} and its derivative on [-4, 4]`,
+    });
+    return svgDataUri(svg);
+  });
+}
+
+function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params): string[] {
+  const specs = activations[variant].params;
+  const out: string[] = [];
+  for (const spec of specs) {
+    const value = params[spec.key] ?? spec.default;
+    const own = entry.paramArgs?.find((p) => p.key === spec.key);
+    let text = `${escapeMarkdown(spec.label)} = ${escapeMarkdown(formatNumber(value))} (${escapeMarkdown(spec.description.toLowerCase())})`;
+    if (own !== undefined && own.default !== spec.default && value === own.default) {
+      text += `: ${escapeMarkdown(entry.framework)}'s default; GELU Lab's default is ${escapeMarkdown(formatNumber(spec.default))}`;
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+/** Markdown explaining a resolved call. */
+export function frameworkMarkdown(call: ResolvedCall): string {
+  const { entry, variant, params, argsRead } = call;
+  const fn = activations[variant];
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
+  lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(fn.formula.text)}`);
+  const constants = paramLines(entry, variant, params);
+  if (constants.length > 0) lines.push('', `Constants: ${constants.join('; ')}.`);
+  const va = entry.variantArg;
+  if (va !== undefined) {
+    const def = activations[entry.defaultVariant].label;
+    lines.push('', `Default: ${codeSpan(`${va.name}=${va.default}`)} → ${escapeMarkdown(def)}.`);
+  }
+  for (const a of argsRead) {
+    const shown = codeSpan(`${a.name}=${a.text.length > 40 ? `${a.text.slice(0, 39)}…` : a.text}`);
+    lines.push('', a.understood ? `Read from the call: ${shown}.` : `Read from the call: ${shown}, not a literal: assuming the default.`);
+  }
+  if (fn.family === 'gelu') {
+    if (variant === 'gelu') {
+      lines.push('', 'Exact GELU: no approximation error.');
+    } else {
+      const e = errorAgainstGelu(variant, params);
+      lines.push(
+        '',
+        `Differs from exact GELU by up to ${escapeMarkdown(formatSignificant(e.f.value, 2))} (at x = ${escapeMarkdown(formatSignificant(e.f.x, 3))}); ` +
+          `f′ by up to ${escapeMarkdown(formatSignificant(e.df.value, 2))} (at x = ${escapeMarkdown(formatSignificant(e.df.x, 3))}), on [${ERROR_RANGE[0]}, ${ERROR_RANGE[1]}].`,
+      );
+    }
+  }
+  if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
+  lines.push('', `![${escapeMarkdown(`${fn.label}: f solid, f′ dashed, x from −4 to 4`)}](${sparklineFor(variant, params)})`);
+  return lines.join('\n');
+}
+
+/**
+ * The hover for the framework call named at `column` of `text` (a line, or a line and the
+ * following ones so that arguments there are read), or `undefined`.
+ */
+export function frameworkHoverAt(text: string, column: number): FrameworkHover | undefined {
+  const call = resolveCall(text, column);
+  if (call === undefined) return undefined;
+  return { markdown: frameworkMarkdown(call), start: call.start, end: call.end, call };
+}

@@ -1,0 +1,79 @@
+/**
+ * Hover over a numeric literal (or over selected text) in any editor: x, Φ(x), and the
+ * configured functions' f, f′ and error against exact GELU, with "Plot at x" and "Copy values"
+ * links. The work is done by numberHoverModel.ts; this file adapts it to VS Code and follows
+ * the settings `geluLab.hover.*` (re-registering for a new language list).
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { FeatureContext } from '../feature';
+import { NUMBER_HOVER_COMMANDS, SELECTION_SCAN_LIMIT, numberHoverAt, selectionHover } from './numberHoverModel';
+
+/** Schemes whose documents get no hover (output channels, our own evaluation documents are fine). */
+const SKIPPED_SCHEMES: ReadonlySet<string> = new Set(['output', 'vscode-scm']);
+
+/** A document selector for `hover.languages`: every document for `*`, else those languages. */
+export function selectorFor(languages: readonly string[]): vscode.DocumentSelector {
+  return languages.includes('*') ? '*' : languages.map((language) => ({ language }));
+}
+
+/** A Markdown string whose links may run only `commands`. */
+export function trustedMarkdown(markdown: string, commands: readonly string[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown);
+  md.isTrusted = { enabledCommands: [...commands] };
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+/**
+ * The text of `selection`, cut after {@link SELECTION_SCAN_LIMIT} + 1 characters so that the
+ * model knows when it saw only part of a huge selection.
+ */
+export function boundedSelectionText(document: vscode.TextDocument, selection: vscode.Range): string {
+  const start = document.offsetAt(selection.start);
+  const end = document.offsetAt(selection.end);
+  const range = end - start > SELECTION_SCAN_LIMIT + 1 ? new vscode.Range(selection.start, document.positionAt(start + SELECTION_SCAN_LIMIT + 1)) : selection;
+  return document.getText(range);
+}
+
+/** Registers the hover for the current settings and again whenever they change. */
+export function register(ctx: FeatureContext): void {
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      try {
+        if (SKIPPED_SCHEMES.has(document.uri.scheme)) return undefined;
+        const hover = ctx.config.current.hover;
+        const settings = { functions: hover.functions, maxValues: hover.maxValues };
+        const editor = vscode.window.activeTextEditor;
+        if (editor !== undefined && editor.document === document) {
+          const selection = editor.selections.find((s) => !s.isEmpty && s.contains(position));
+          if (selection !== undefined) {
+            const h = selectionHover(boundedSelectionText(document, selection), document.languageId, settings);
+            return h === undefined ? undefined : new vscode.Hover(trustedMarkdown(h.markdown, NUMBER_HOVER_COMMANDS), selection);
+          }
+        }
+        const line = document.lineAt(position.line).text;
+        const h = numberHoverAt(line, position.character, document.languageId, settings);
+        if (h === undefined) return undefined;
+        return new vscode.Hover(trustedMarkdown(h.markdown, NUMBER_HOVER_COMMANDS), new vscode.Range(position.line, h.start, position.line, h.end));
+      } catch (error) {
+        ctx.log.error(`Number hover failed at ${document.uri.toString()}:${position.line + 1}:${position.character + 1}: ${String(error)}`);
+        return undefined;
+      }
+    },
+  };
+
+  let registration: vscode.Disposable | undefined;
+  let registeredFor = '';
+  const apply = (config: Config): void => {
+    const key = config.hover.enabled ? JSON.stringify(config.hover.languages) : '';
+    if (key === registeredFor && (registration !== undefined) === config.hover.enabled) return;
+    registration?.dispose();
+    registration = undefined;
+    registeredFor = key;
+    if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
+  };
+  apply(ctx.config.current);
+  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() });
+}

@@ -1,0 +1,536 @@
+/**
+ * The algorithm of each activation and its derivative, written once as IR and printed by
+ * every target. What makes them accurate (the reason each line is there):
+ *
+ * - Tail-safe forms only: ½·x·erfc(−x/√2), never ½·x·(1 + erf(x/√2)); x·σ(t) with
+ *   σ evaluated from e = exp(−|t|) on both sides of 0, never 1 + tanh(u) or exp(+|t|).
+ * - In the deep negative tail f ≈ x·exp(t) with |t| up to ~745, so an error δ in t becomes a
+ *   relative error |δ| in f. With `compensated`, t (and −x/√2, and x²) is carried as hi + lo
+ *   (an exact product error via fma or Veltkamp/Dekker splitting) and exp(hi + lo) is taken
+ *   as exp(hi)·(1 + lo). Constants are exact reals split into hi + lo (`exact.ts`).
+ * - Both arms of every select are finite for every finite x (array targets evaluate both),
+ *   and x is clamped where ±∞ would otherwise make 0·∞ = NaN.
+ *
+ * Targets that compute in tensor frameworks (PyTorch, TensorFlow, JAX) use the same forms
+ * without compensation: their dtype is not known when the code is written.
+ */
+import type { FunctionId, Params } from '../core/types';
+import { MATH, type Precision, mul as rmul, real, scale as rscale, split } from './exact';
+import { Block, type Expr, type Fn, add, call, cmp, div, helper, mul, neg, num, select, sub } from './ir';
+
+/** How erfc is available to the target. */
+export type ErfcSource =
+  /** The language's erfc, accurate in the tail (C/C++/CUDA libm, Go, Python math, Julia, Fortran). */
+  | 'lib'
+  /** SciPy: `erfc` loses accuracy for z > 1 (exp(−z²) with z² rounded), so `erfcx` there. */
+  | 'scipy'
+  /** No erfc in the language: the snippet carries its own (W. J. Cody's approximations). */
+  | 'helper'
+  /** R: pnorm(x) = Φ(x) and dnorm(x) = φ(x) directly, both accurate in the tails. */
+  | 'pnorm';
+
+export interface AlgoEnv {
+  readonly precision: Precision;
+  /** Carry exponent arguments as hi + lo; see the module comment. */
+  readonly compensated: boolean;
+  /** The target has a correctly rounded fma (otherwise Veltkamp splitting). */
+  readonly fma: boolean;
+  readonly erfc: ErfcSource;
+  /** Parameter values by key (the registry's defaults filled in). */
+  readonly params: Params;
+}
+
+export interface Algorithm {
+  readonly f: Fn;
+  readonly df: Fn;
+  /** One line per constant worth naming in the header comment. */
+  readonly constants: readonly string[];
+  /** How the code computes it, for the header comment. */
+  readonly method: string;
+}
+
+/** `hi + lo` for a header comment. */
+const hiLo = (s: { hi: number; lo: number }): string => (s.lo === 0 ? String(s.hi) : `${s.hi} ${s.lo < 0 ? '−' : '+'} ${Math.abs(s.lo)}`);
+
+const lit = (v: number, precision: Precision): Expr => num(precision === 'float' ? Math.fround(v) : v);
+
+/** Splits a constant given as a decimal string (taken as exact) into hi + lo. */
+function exactSplit(decimal: string, precision: Precision): { hi: number; lo: number } {
+  return split(real(decimal), precision);
+}
+
+/** A decimal string for a parameter value: its shortest round-trip form, taken as exact. */
+const paramText = (value: number): string => String(value);
+
+class Builder {
+  readonly b = new Block();
+  constructor(readonly env: AlgoEnv) {}
+  c(v: number): Expr {
+    return lit(v, this.env.precision);
+  }
+  /** The rounding error of `a·b` (= p), exactly: fma(a, b, −p), or Dekker's two-product. */
+  prodErr(name: string, a: Expr, b: Expr | number, p: Expr): Expr {
+    const bx = typeof b === 'number' ? this.c(b) : b;
+    if (this.env.fma) return this.b.let(name, call('fma', a, bx, neg(p)));
+    const splitter = this.env.precision === 'float' ? 4097 : 134217729;
+    const [ah, al] = this.splitVar(`${name}_a`, a, splitter);
+    let bh: Expr;
+    let bl: Expr;
+    if (typeof b === 'number') {
+      const [h, l] = veltkamp(b, splitter, this.env.precision);
+      bh = this.c(h);
+      bl = this.c(l);
+    } else if (b === a) {
+      bh = ah;
+      bl = al;
+    } else {
+      [bh, bl] = this.splitVar(`${name}_b`, b, splitter);
+    }
+    return this.b.let(name, add(add(add(sub(mul(ah, bh), p), mul(ah, bl)), mul(al, bh)), mul(al, bl)));
+  }
+  private readonly splits = new Map<string, [Expr, Expr]>();
+  /** Veltkamp's split of a variable into 26-bit halves (once per variable). */
+  private splitVar(base: string, a: Expr, splitter: number): [Expr, Expr] {
+    const key = a.kind === 'var' ? a.name : base;
+    const cached = this.splits.get(key);
+    if (cached) return cached;
+    const t = this.b.let(`${key}_sp`, mul(this.c(splitter), a));
+    const h = this.b.let(`${key}_hi`, sub(t, sub(t, a)));
+    const l = this.b.let(`${key}_lo`, sub(a, h));
+    this.splits.set(key, [h, l]);
+    return [h, l];
+  }
+  /** The rounding error of a + b = s, exactly (Knuth's two-sum). */
+  sumErr(name: string, a: Expr, b: Expr, s: Expr): Expr {
+    const bb = this.b.let(`${name}_v`, sub(s, a));
+    return this.b.let(name, add(sub(a, sub(s, bb)), sub(b, bb)));
+  }
+  /** erfc(z) through the target's source (not for 'pnorm'). */
+  erfc(z: Expr): Expr {
+    return this.env.erfc === 'helper' ? helper('erfc', z) : call('erfc', z);
+  }
+  /** x clamped to [−bound, bound] by selects (NaN passes through unchanged). */
+  clamp(x: Expr, bound: number, lowOnlyName = 'xa', bothName = 'xc'): { xa: Expr; xc: Expr } {
+    const xa = this.b.let(lowOnlyName, select(cmp('<', x, this.c(-bound)), this.c(-bound), x));
+    const xc = this.b.let(bothName, select(cmp('>', xa, this.c(bound)), this.c(bound), xa));
+    return { xa, xc };
+  }
+}
+
+function veltkamp(value: number, splitter: number, precision: Precision): [number, number] {
+  const r = (v: number): number => (precision === 'float' ? Math.fround(v) : v);
+  const t = r(splitter * value);
+  const hi = r(t - r(t - value));
+  return [hi, r(value - hi)];
+}
+
+const X: Expr = { kind: 'var', name: 'x' };
+
+// ---------------------------------------------------------------------------------------------
+// Exact GELU
+
+/** ½·x·erfc(−x/√2) and Φ(x) + x·φ(x). */
+function gelu(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const rsqrt2 = exactSplit(MATH.rsqrt2, p);
+  const twoOverSqrtPi = lit(exactSplit(MATH.twoOverSqrtPi, p).hi, p);
+  const invSqrt2Pi = lit(exactSplit(MATH.invSqrt2Pi, p).hi, p);
+  const constants = [`1/√2 = ${env.compensated ? hiLo(rsqrt2) : rsqrt2.hi}`];
+
+  if (env.erfc === 'pnorm') return geluPnorm(env);
+
+  const forward = (bd: Builder): { xa: Expr; xc: Expr; cc: Expr } => {
+    const b = bd.b;
+    if (!env.compensated) {
+      const cc = b.let('c', bd.erfc(mul(X, bd.c(-rsqrt2.hi))));
+      return { xa: X, xc: X, cc };
+    }
+    b.comment('x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞');
+    const { xa, xc } = bd.clamp(X, 40);
+    b.comment('z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail');
+    const zh = b.let('zh', mul(xc, bd.c(-rsqrt2.hi)));
+    const zp = bd.prodErr('ze', xc, -rsqrt2.hi, zh);
+    const zl = b.let('zl', add(zp, mul(xc, bd.c(-rsqrt2.lo))));
+    if (env.erfc === 'scipy') {
+      b.comment('scipy.special.erfc rounds z² inside exp(−z²); for z > 1 use erfcx(z)·exp(−z²) with z² exact');
+      const zq = b.let('zq', select(cmp('>', zh, bd.c(1)), zh, bd.c(1)));
+      const sh = b.let('sh', mul(zq, zq));
+      const sl = bd.prodErr('ql', zq, zq, sh);
+      const cx = b.let('cx', call('erfcx', zq));
+      const big = b.let(
+        'cb',
+        mul(
+          mul(add(cx, mul(sub(mul(mul(bd.c(2), zq), cx), twoOverSqrtPi), zl)), call('exp', neg(sh))),
+          sub(bd.c(1), add(sl, mul(mul(bd.c(2), zq), zl))),
+        ),
+      );
+      const small = b.let('cs', sub(call('erfc', zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
+      const cc = b.let('c', select(cmp('>', zh, bd.c(1)), big, small));
+      return { xa, xc, cc };
+    }
+    b.comment("erfc(zh + zl) = erfc(zh) − (2/√π)·exp(−zh²)·zl to first order");
+    const cc = b.let('c', sub(bd.erfc(zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
+    return { xa, xc, cc };
+  };
+
+  const fb = new Builder(env);
+  const fr = forward(fb);
+  const f = fb.b.ret(mul(mul(fb.c(0.5), fr.xa), fr.cc));
+
+  const db = new Builder(env);
+  const dr = forward(db);
+  let pdf: Expr;
+  if (env.compensated) {
+    db.b.comment('φ(x) = exp(−x²/2)/√(2π) with x² = s + sl exact');
+    const s = db.b.let('s', mul(dr.xc, dr.xc));
+    const sl = db.prodErr('sl', dr.xc, dr.xc, s);
+    const g = db.b.let('g', call('exp', mul(db.c(-0.5), s)));
+    pdf = db.b.let('ex', sub(g, mul(mul(db.c(0.5), sl), g)));
+  } else {
+    pdf = db.b.let('ex', call('exp', mul(mul(db.c(-0.5), X), X)));
+  }
+  const df = db.b.ret(add(mul(db.c(0.5), dr.cc), mul(mul(invSqrt2Pi, dr.xc), pdf)));
+  return {
+    f,
+    df,
+    constants: [...constants, `2/√π = ${exactSplit(MATH.twoOverSqrtPi, p).hi}`, `1/√(2π) = ${exactSplit(MATH.invSqrt2Pi, p).hi}`],
+    method: env.compensated
+      ? '½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x)'
+      : '½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x)',
+  };
+}
+
+/**
+ * R: x·pnorm(x) and pnorm(x) + x·dnorm(x); pnorm and dnorm split x internally, so the tails
+ * are accurate. Below −37.5 pnorm returns 0 instead of a subnormal, so there Φ = exp(log Φ).
+ */
+function geluPnorm(env: AlgoEnv): Algorithm {
+  const cdf = (bd: Builder, xc: Expr): Expr => {
+    bd.b.comment('pnorm(x) is 0 below −37.5 (its result would be subnormal): exp(log Φ) there');
+    return bd.b.let('cdf', select(cmp('<', xc, bd.c(-37)), call('exp', call('logPhi', xc)), call('Phi', xc)));
+  };
+  const fb = new Builder(env);
+  fb.b.comment('the clamp keeps −∞ from making −∞·0; beyond ±40 pnorm is 0 or 1 anyway');
+  const f1 = fb.clamp(X, 40);
+  const f = fb.b.ret(mul(f1.xa, cdf(fb, f1.xc)));
+  const db = new Builder(env);
+  const { xc } = db.clamp(X, 40);
+  const df = db.b.ret(add(cdf(db, xc), mul(xc, call('phi', xc))));
+  return { f, df, constants: [], method: 'x·pnorm(x); f′ = pnorm(x) + x·dnorm(x)' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// x·σ(t) family: tanh approximation (t = 2u), QuickGELU (t = k·x), SiLU/Swish (t = β·x)
+
+interface SigmoidArg {
+  th: Expr;
+  tl: Expr | undefined;
+  xa: Expr;
+  xc: Expr;
+}
+
+/** e = exp(−|t|) with t = th + tl, then the shared pieces of x·σ(t) and its derivative. */
+function sigmoidParts(bd: Builder, t: SigmoidArg): { e: Expr; d1: Expr } {
+  const b = bd.b;
+  const ee = b.let('ee', call('exp', neg(call('abs', t.th))));
+  let e = ee;
+  if (t.tl) {
+    b.comment('exp(−|th + tl|) = exp(−|th|)·(1 ∓ tl)');
+    e = b.let('e', select(cmp('<', t.th, bd.c(0)), add(ee, mul(ee, t.tl)), sub(ee, mul(ee, t.tl))));
+  }
+  const d1 = b.let('d1', add(bd.c(1), e));
+  return { e, d1 };
+}
+
+function sigmoidForward(bd: Builder, t: SigmoidArg): Fn {
+  const { e, d1 } = sigmoidParts(bd, t);
+  return bd.b.ret(select(cmp('<', t.th, bd.c(0)), div(mul(t.xa, e), d1), div(X, d1)));
+}
+
+function sigmoidDerivative(bd: Builder, t: SigmoidArg, dt: (bd: Builder) => Expr): Fn {
+  const { e, d1 } = sigmoidParts(bd, t);
+  const b = bd.b;
+  b.comment('p = σ(|t|), q = σ(−|t|); σ(t)·σ(−t) = p·q');
+  const pp = b.let('p', div(bd.c(1), d1));
+  const q = b.let('q', div(e, d1));
+  const sg = b.let('sg', select(cmp('<', t.th, bd.c(0)), q, pp));
+  return b.ret(add(sg, mul(mul(dt(bd), pp), q)));
+}
+
+function geluTanh(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const cText = paramText(env.params.c ?? 0.044715);
+  const a = rscale(real(MATH.sqrt2OverPi), 2);
+  const bReal = rmul(a, real(cText));
+  const A = split(a, p);
+  const B = split(bReal, p);
+  const B3 = split(rscale(bReal, 3), p);
+  const cIsZero = real(cText).fixed === 0n;
+
+  const arg = (bd: Builder): SigmoidArg => {
+    const b = bd.b;
+    if (!env.compensated) {
+      const th = cIsZero
+        ? b.let('t', mul(bd.c(A.hi), X))
+        : b.let('t', mul(X, add(bd.c(A.hi), mul(mul(bd.c(B.hi), X), X))));
+      return { th, tl: undefined, xa: X, xc: X };
+    }
+    b.comment('beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite');
+    const { xa, xc } = bd.clamp(X, 30);
+    if (cIsZero) {
+      b.comment('t = 2·√(2/π)·x as th + tl');
+      const th = b.let('th', mul(xc, bd.c(A.hi)));
+      const e1 = bd.prodErr('te', xc, A.hi, th);
+      const tl = b.let('tl', add(e1, mul(xc, bd.c(A.lo))));
+      return { th, tl, xa, xc };
+    }
+    b.comment('t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact');
+    const s = b.let('s', mul(xc, xc));
+    const sl = bd.prodErr('sl', xc, xc, s);
+    const m = b.let('m', mul(bd.c(B.hi), s));
+    const me = bd.prodErr('me', bd.c(B.hi), s, m);
+    const ml = b.let('ml', add(me, add(mul(bd.c(B.hi), sl), mul(bd.c(B.lo), s))));
+    const aa = b.let('a', add(bd.c(A.hi), m));
+    const ae = bd.sumErr('ae', bd.c(A.hi), m, aa);
+    const al = b.let('al', add(ae, add(bd.c(A.lo), ml)));
+    const th = b.let('th', mul(xc, aa));
+    const te = bd.prodErr('te', xc, aa, th);
+    const tl = b.let('tl', add(te, mul(xc, al)));
+    return { th, tl, xa, xc };
+  };
+  const fb = new Builder(env);
+  const f = sigmoidForward(fb, arg(fb));
+  const db = new Builder(env);
+  const ta = arg(db);
+  const df = sigmoidDerivative(db, ta, (bd) => {
+    // t′ = A + 3B·x²
+    const x2 = env.compensated && !cIsZero ? { kind: 'var' as const, name: 's' } : mul(ta.xc, ta.xc);
+    const dt = cIsZero ? bd.c(A.hi) : bd.b.let('dt', add(bd.c(A.hi), mul(bd.c(B3.hi), x2)));
+    return mul(ta.xc, dt);
+  });
+  return {
+    f,
+    df,
+    constants: [`c = ${cText}`, `2·√(2/π) = ${env.compensated ? hiLo(A) : A.hi}`, `2·√(2/π)·c = ${env.compensated ? hiLo(B) : B.hi}`],
+    method: env.compensated
+      ? 'x·σ(2u), u = √(2/π)·(x + c·x³), the same as ½·x·(1 + tanh(u)) without its cancellation; 2u carried as hi + lo'
+      : 'x·σ(2u), u = √(2/π)·(x + c·x³), the same as ½·x·(1 + tanh(u)) without its cancellation',
+  };
+}
+
+/** x·σ(k·x): QuickGELU (k = 1.702) and SiLU/Swish (β). */
+function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string): Algorithm {
+  const p = env.precision;
+  const kText = paramText(env.params[key] ?? fallback);
+  const kReal = real(kText);
+  const K = split(kReal, p);
+  const isOne = K.hi === 1 && K.lo === 0;
+  const isZero = kReal.fixed === 0n;
+  if (isZero) {
+    const fb = new Builder(env);
+    const f = fb.b.ret(mul(fb.c(0.5), X));
+    const db = new Builder(env);
+    const df = db.b.ret(db.c(0.5));
+    return { f, df, constants: [`${name} = 0`], method: 'x·σ(0) = x/2' };
+  }
+  // Where exp(−|k·x|) is 0 in every precision, for the clamp.
+  const bound = Math.ceil(800 / K.hi);
+  const arg = (bd: Builder): SigmoidArg => {
+    const b = bd.b;
+    if (!env.compensated) {
+      const th = isOne ? X : b.let('t', mul(bd.c(K.hi), X));
+      return { th, tl: undefined, xa: X, xc: X };
+    }
+    b.comment(`beyond ±${bound}, σ(${isOne ? 'x' : `${name}·x`}) is exactly 0 or 1; the clamp keeps ±∞ from making 0·∞`);
+    const { xa, xc } = bd.clamp(X, bound);
+    if (isOne) return { th: xc, tl: undefined, xa, xc };
+    b.comment(`t = ${name}·x as th + tl (${name} itself is not a machine number)`);
+    const th = b.let('th', mul(bd.c(K.hi), xc));
+    const te = bd.prodErr('te', xc, K.hi, th);
+    const tl = b.let('tl', add(te, mul(bd.c(K.lo), xc)));
+    return { th, tl, xa, xc };
+  };
+  const fb = new Builder(env);
+  const f = sigmoidForward(fb, arg(fb));
+  const db = new Builder(env);
+  const ta = arg(db);
+  const df = sigmoidDerivative(db, ta, () => ta.th);
+  return {
+    f,
+    df,
+    constants: [`${name} = ${kText}${env.compensated && K.lo !== 0 ? ` (= ${hiLo(K)})` : ''}`],
+    method: isOne ? 'x·σ(x) with σ from exp(−|x|) (no overflow, no cancellation)' : `x·σ(${name}·x) with σ from exp(−|${name}·x|) (no overflow, no cancellation)${env.compensated && !isOne ? `; ${name}·x carried as hi + lo` : ''}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The other relatives
+
+function mish(env: AlgoEnv): Algorithm {
+  // tanh(softplus(x)) = n/(n + 2) with n = eˣ(eˣ + 2); in e = exp(−|x|) on each side of 0.
+  const parts = (bd: Builder) => {
+    const b = bd.b;
+    const e = b.let('e', call('exp', neg(call('abs', X))));
+    const n = b.let('n', add(bd.c(1), mul(bd.c(2), e)));
+    const d = b.let('d', add(n, mul(mul(bd.c(2), e), e)));
+    const nn = b.let('nn', mul(e, add(e, bd.c(2))));
+    const dn = b.let('dn', add(nn, bd.c(2)));
+    return { e, n, d, nn, dn };
+  };
+  const fb = new Builder(env);
+  const xa = env.compensated ? fb.b.let('xa', select(cmp('<', X, fb.c(-800)), fb.c(-800), X)) : X;
+  const fp = parts(fb);
+  const f = fb.b.ret(select(cmp('>=', X, fb.c(0)), div(mul(X, fp.n), fp.d), div(mul(xa, fp.nn), fp.dn)));
+
+  const db = new Builder(env);
+  const xc = env.compensated ? db.clamp(X, 800).xc : X;
+  const dp = parts(db);
+  const b = db.b;
+  b.comment('f′ = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x)');
+  const gp = b.let('gp', add(div(dp.n, dp.d), div(mul(mul(mul(mul(db.c(4), xc), dp.e), dp.e), add(db.c(1), dp.e)), mul(dp.d, dp.d))));
+  const gn = b.let('gn', add(div(dp.nn, dp.dn), div(mul(mul(mul(db.c(4), xc), dp.e), add(db.c(1), dp.e)), mul(dp.dn, dp.dn))));
+  const df = b.ret(select(cmp('>=', X, db.c(0)), gp, gn));
+  return {
+    f,
+    df,
+    constants: [],
+    method: 'tanh(softplus(x)) = n/(n + 2), n = eˣ(eˣ + 2), written in exp(−|x|) on each side of 0 (no overflow, no cancellation)',
+  };
+}
+
+function softplus(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const e = fb.b.let('e', call('exp', neg(call('abs', X))));
+  const l = fb.b.let('l', call('log1p', e));
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), add(X, l), l));
+  return { f, df: sigmoidFn(env).f, constants: [], method: 'max(x, 0) + log1p(exp(−|x|)); f′ = σ(x)' };
+}
+
+function sigmoidFn(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const e = fb.b.let('e', call('exp', neg(call('abs', X))));
+  const d1 = fb.b.let('d1', add(fb.c(1), e));
+  const f = fb.b.ret(select(cmp('>=', X, fb.c(0)), div(fb.c(1), d1), div(e, d1)));
+  const db = new Builder(env);
+  const e2 = db.b.let('e', call('exp', neg(call('abs', X))));
+  const d2 = db.b.let('d1', add(db.c(1), e2));
+  const df = db.b.ret(div(e2, mul(d2, d2)));
+  return { f, df, constants: [], method: 'from e = exp(−|x|): 1/(1 + e) or e/(1 + e); f′ = e/(1 + e)²' };
+}
+
+function tanhFn(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const f = fb.b.ret(call('tanh', X));
+  const db = new Builder(env);
+  const e = db.b.let('e', call('exp', mul(db.c(-2), call('abs', X))));
+  const d1 = db.b.let('d1', add(db.c(1), e));
+  const df = db.b.ret(div(mul(db.c(4), e), mul(d1, d1)));
+  return { f, df, constants: [], method: 'tanh(x); f′ = sech²(x) = 4e/(1 + e)², e = exp(−2|x|) (1 − tanh² cancels)' };
+}
+
+function elu(env: AlgoEnv): Algorithm {
+  const aText = paramText(env.params.alpha ?? 1);
+  const alpha = split(real(aText), env.precision).hi;
+  const scaleBy = (bd: Builder, e: Expr): Expr => (alpha === 1 ? e : mul(bd.c(alpha), e));
+  const fb = new Builder(env);
+  const xn = fb.b.let('xn', select(cmp('<', X, fb.c(0)), X, fb.c(0)));
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, scaleBy(fb, call('expm1', xn))));
+  const db = new Builder(env);
+  const xn2 = db.b.let('xn', select(cmp('<', X, db.c(0)), X, db.c(0)));
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), scaleBy(db, call('exp', xn2))));
+  return { f, df, constants: [`α = ${aText}`], method: 'x if x > 0, else α·expm1(x); at 0 the derivative takes the x ≤ 0 side' };
+}
+
+/** SELU's constants (Klambauer et al. 2017), to 32 digits as in the shared reference. */
+const SELU_LAMBDA = '1.0507009873554804934193349852946';
+const SELU_ALPHA = '1.6732632423543772848170429916717';
+
+function selu(env: AlgoEnv): Algorithm {
+  const lam = split(real(SELU_LAMBDA), env.precision).hi;
+  const la = split(rmul(real(SELU_LAMBDA), real(SELU_ALPHA)), env.precision).hi;
+  const fb = new Builder(env);
+  const xn = fb.b.let('xn', select(cmp('<', X, fb.c(0)), X, fb.c(0)));
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), mul(fb.c(lam), X), mul(fb.c(la), call('expm1', xn))));
+  const db = new Builder(env);
+  const xn2 = db.b.let('xn', select(cmp('<', X, db.c(0)), X, db.c(0)));
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(lam), mul(db.c(la), call('exp', xn2))));
+  return {
+    f,
+    df,
+    constants: [`λ = ${SELU_LAMBDA}`, `α = ${SELU_ALPHA}`, `λ·α = ${la} (rounded once)`],
+    method: 'λ·x if x > 0, else λα·expm1(x); at 0 the derivative takes the x ≤ 0 side',
+  };
+}
+
+function relu(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, fb.c(0)));
+  const db = new Builder(env);
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), db.c(0)));
+  return { f, df, constants: [], method: 'max(0, x); f′(0) = 0' };
+}
+
+function leakyRelu(env: AlgoEnv): Algorithm {
+  const sText = paramText(env.params.slope ?? 0.01);
+  const a = split(real(sText), env.precision).hi;
+  const fb = new Builder(env);
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, mul(fb.c(a), X)));
+  const db = new Builder(env);
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), db.c(a)));
+  return { f, df, constants: [`a = ${sText}`], method: 'x if x > 0, else a·x; f′(0) = a' };
+}
+
+function relu6(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const u = fb.b.let('u', select(cmp('<', X, fb.c(6)), X, fb.c(6)));
+  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), u, fb.c(0)));
+  const db = new Builder(env);
+  const g = db.b.let('g', select(cmp('<', X, db.c(6)), db.c(1), db.c(0)));
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), g, db.c(0)));
+  return { f, df, constants: [], method: 'min(max(0, x), 6); f′(0) = f′(6) = 0' };
+}
+
+function hardswish(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const u = fb.b.let('u', select(cmp('>=', X, fb.c(3)), X, div(mul(X, add(X, fb.c(3))), fb.c(6))));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(-3)), fb.c(0), u));
+  const db = new Builder(env);
+  const g = db.b.let('g', select(cmp('<=', X, db.c(3)), add(div(X, db.c(3)), db.c(0.5)), db.c(1)));
+  const df = db.b.ret(select(cmp('<', X, db.c(-3)), db.c(0), g));
+  return { f, df, constants: [], method: 'x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch)' };
+}
+
+/** The algorithm of `id` for the target environment. */
+export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
+  switch (id) {
+    case 'gelu':
+      return gelu(env);
+    case 'gelu_tanh':
+      return geluTanh(env);
+    case 'gelu_sigmoid':
+      return scaledSigmoid(env, 'k', 1.702, 'k');
+    case 'silu':
+      return scaledSigmoid(env, 'beta', 1, 'β');
+    case 'mish':
+      return mish(env);
+    case 'softplus':
+      return softplus(env);
+    case 'sigmoid':
+      return sigmoidFn(env);
+    case 'tanh':
+      return tanhFn(env);
+    case 'elu':
+      return elu(env);
+    case 'selu':
+      return selu(env);
+    case 'relu':
+      return relu(env);
+    case 'leaky_relu':
+      return leakyRelu(env);
+    case 'relu6':
+      return relu6(env);
+    case 'hardswish':
+      return hardswish(env);
+  }
+}
+

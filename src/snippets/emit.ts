@@ -1,0 +1,178 @@
+/**
+ * Printing IR as source text, shared by every target: expressions with each language's
+ * precedence, statements, and VS Code snippet tab stops.
+ */
+import type { BinOp, CmpOp, Cond, Expr, Fn, HelperName, MathFn, Stmt } from './ir';
+import { isConstant } from './ir';
+
+/** How a language writes expressions. */
+export interface ExprDialect {
+  /** A literal (already rounded to the target precision). */
+  num(value: number): string;
+  call(fn: MathFn, args: readonly string[]): string;
+  helper(name: HelperName, args: readonly string[]): string;
+  /** The operator text (`.*` in MATLAB). */
+  op?(op: BinOp): string;
+  cmp?(op: CmpOp, a: string, b: string): string;
+  /** Parenthesise unary minus after a binary operator (Fortran forbids `a * -b`). */
+  readonly parenUnary?: boolean;
+  /** Parenthesise every nested binary operation (Fortran may re-associate otherwise). */
+  readonly fullParens?: boolean;
+}
+
+/** How a language writes statements; `select` arrives split into its parts. */
+export interface StmtDialect extends ExprDialect {
+  let(name: string, value: string): string[];
+  ret(value: string): string[];
+  /** A select as an expression; languages without one override `letSelect`/`retSelect`. */
+  select?(cond: string, then: string, otherwise: string, thenConst: boolean, elseConst: boolean): string;
+  letSelect?(name: string, cond: string, then: string, otherwise: string, thenConst: boolean, elseConst: boolean): string[];
+  retSelect?(cond: string, then: string, otherwise: string, thenConst: boolean, elseConst: boolean): string[];
+  ifReturn(cond: string, value: string): string[];
+  comment(text: string): string[];
+}
+
+interface Printed {
+  readonly text: string;
+  /** 1: + −, 2: × ÷, 3: unary minus (and negative literals), 4: atoms and calls. */
+  readonly prec: number;
+}
+
+function printExprP(e: Expr, d: ExprDialect): Printed {
+  switch (e.kind) {
+    case 'num': {
+      const text = d.num(e.value);
+      return { text, prec: text.startsWith('-') ? 3 : 4 };
+    }
+    case 'var':
+      return { text: e.name, prec: 4 };
+    case 'neg': {
+      const a = printExprP(e.a, d);
+      return { text: `-${a.prec < 4 ? `(${a.text})` : a.text}`, prec: 3 };
+    }
+    case 'bin': {
+      const p = e.op === '+' || e.op === '-' ? 1 : 2;
+      const a = printExprP(e.a, d);
+      const b = printExprP(e.b, d);
+      // Floating point is not associative: the right operand keeps its parentheses whenever it
+      // is itself a binary operation of this or lower precedence.
+      const left = a.prec < p || (d.fullParens === true && a.prec <= 2) ? `(${a.text})` : a.text;
+      const right = b.prec <= p || (b.prec === 3 && d.parenUnary === true) || (d.fullParens === true && b.prec <= 2) ? `(${b.text})` : b.text;
+      const op = d.op ? d.op(e.op) : e.op;
+      return { text: `${left} ${op} ${right}`, prec: p };
+    }
+    case 'call':
+      return { text: d.call(e.fn, e.args.map((a) => printExprP(a, d).text)), prec: 4 };
+    case 'helper':
+      return { text: d.helper(e.name, e.args.map((a) => printExprP(a, d).text)), prec: 4 };
+    case 'select':
+      throw new Error('select is only allowed as the value of a let or a return');
+  }
+}
+
+export function printExpr(e: Expr, d: ExprDialect): string {
+  return printExprP(e, d).text;
+}
+
+export function printCond(c: Cond, d: ExprDialect): string {
+  const a = printExpr(c.a, d);
+  const b = printExpr(c.b, d);
+  return d.cmp ? d.cmp(c.op, a, b) : `${a} ${c.op} ${b}`;
+}
+
+function printStmt(s: Stmt, d: StmtDialect): string[] {
+  switch (s.kind) {
+    case 'comment':
+      return d.comment(s.text);
+    case 'ifReturn':
+      return d.ifReturn(printCond(s.cond, d), printExpr(s.value, d));
+    case 'let':
+    case 'return': {
+      const value = s.value;
+      if (value.kind === 'select') {
+        const cond = printCond(value.cond, d);
+        const a = printExpr(value.then, d);
+        const b = printExpr(value.else, d);
+        const ac = isConstant(value.then);
+        const bc = isConstant(value.else);
+        if (s.kind === 'let') {
+          if (d.letSelect) return d.letSelect(s.name, cond, a, b, ac, bc);
+          if (d.select) return d.let(s.name, d.select(cond, a, b, ac, bc));
+        } else {
+          if (d.retSelect) return d.retSelect(cond, a, b, ac, bc);
+          if (d.select) return d.ret(d.select(cond, a, b, ac, bc));
+        }
+        throw new Error('dialect cannot print select');
+      }
+      const text = printExpr(value, d);
+      return s.kind === 'let' ? d.let(s.name, text) : d.ret(text);
+    }
+  }
+}
+
+/** The body of a function, one statement per entry (unindented lines). */
+export function printBody(fn: Fn, d: StmtDialect): string[] {
+  return fn.body.flatMap((s) => printStmt(s, d));
+}
+
+/** Names of local variables in order of definition (for declarations in Fortran). */
+export function localNames(fn: Fn): string[] {
+  return fn.body.flatMap((s) => (s.kind === 'let' ? [s.name] : []));
+}
+
+export const indent = (lines: readonly string[], by: string): string[] => lines.map((l) => (l === '' ? l : `${by}${l}`));
+
+// ---------------------------------------------------------------------------------------------
+// Tab stops
+
+const OPEN = '\uE000';
+const SEP = '\uE001';
+const CLOSE = '\uE002';
+
+/**
+ * A name the user may want to change: a VS Code tab stop (`${n:name}`) in the snippet, the
+ * plain name in `plainCode`. The same index everywhere makes VS Code mirror the edits.
+ */
+export function tabStop(index: number, name: string): string {
+  return `${OPEN}${index}${SEP}${name}${CLOSE}`;
+}
+
+const MARKER = new RegExp(`${OPEN}(\\d+)${SEP}([^${CLOSE}]*)${CLOSE}`, 'g');
+
+/** The text with every tab stop replaced by its default name. */
+export function resolvePlain(text: string): string {
+  return text.replace(MARKER, (_m, _i: string, name: string) => name);
+}
+
+/** Escapes `$`, `}` and `\` for the VS Code snippet grammar (anywhere in the body). */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** The VS Code snippet string: text escaped, tab stops as `${n:name}`, the final cursor `$0` at the end. */
+export function toSnippetSyntax(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(MARKER)) {
+    out += escapeSnippetText(text.slice(last, m.index));
+    out += `\${${m[1]}:${m[2]}}`;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  out += escapeSnippetText(text.slice(last));
+  return `${out}$0`;
+}
+
+/** Splits a long comment sentence into lines of at most `width` characters. */
+export function wrapText(text: string, width: number): string[] {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line.length > 0 && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line.length > 0 ? `${line} ${w}` : w;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}

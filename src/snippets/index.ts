@@ -1,0 +1,207 @@
+/**
+ * Code generation for "GELU Lab: Insert GELU Code…": pure functions, no `vscode`.
+ *
+ * `generateSnippet(options)` returns the code of one variant for one target. `TARGETS`,
+ * `VARIANTS` and `allOptionCombinations()` enumerate everything, so tests and outside checks
+ * can generate every combination.
+ */
+import { activations } from '../core/activations';
+import { FUNCTION_IDS, type Activation, type FunctionId, isFunctionId, type Params } from '../core/types';
+import { algorithm } from './algorithms';
+import { builtinSentences } from './builtins';
+import { defaultNames, headerSentences } from './common';
+import { resolvePlain, tabStop, toSnippetSyntax } from './emit';
+import { erfcHelper } from './erfcCody';
+import { usesHelper } from './ir';
+import { cFamilyTargets } from './targets/c';
+import { fortranTarget } from './targets/fortran';
+import { goTarget } from './targets/go';
+import { javaTarget } from './targets/java';
+import { jsTargets } from './targets/js';
+import { juliaTarget } from './targets/julia';
+import { matlabTarget } from './targets/matlab';
+import { pythonTargets } from './targets/python';
+import { rTarget } from './targets/r';
+import { rustTarget } from './targets/rust';
+import {
+  FORMS,
+  type Form,
+  type Precision,
+  type ResolvedOptions,
+  type Snippet,
+  type SnippetNames,
+  SnippetOptionsError,
+  type SnippetOptions,
+  TARGET_IDS,
+  type TargetId,
+  type TargetInfo,
+  type TargetSpec,
+} from './types';
+
+export * from './types';
+
+const SPECS: readonly TargetSpec[] = [...pythonTargets, ...jsTargets, ...cFamilyTargets, goTarget, juliaTarget, javaTarget, rustTarget, fortranTarget, rTarget, matlabTarget];
+const SPEC_BY_ID = new Map<TargetId, TargetSpec>(SPECS.map((s) => [s.info.id, s]));
+
+/** Every target, in the order the quick pick lists them. */
+export const TARGETS: readonly TargetInfo[] = TARGET_IDS.map((id) => {
+  const s = SPEC_BY_ID.get(id);
+  if (s === undefined) throw new Error(`no generator for target ${id}`);
+  return s.info;
+});
+
+/** Every variant: the registry's functions in registry order (exact GELU and its approximations first). */
+export const VARIANTS: readonly Activation[] = FUNCTION_IDS.map((id) => activations[id]);
+
+export function isTargetId(value: unknown): value is TargetId {
+  return typeof value === 'string' && (TARGET_IDS as readonly string[]).includes(value);
+}
+
+export function targetInfo(id: TargetId): TargetInfo {
+  return (SPEC_BY_ID.get(id) as TargetSpec).info;
+}
+
+/**
+ * Targets offered first for an editor language (e.g. `python` → PyTorch, TensorFlow, JAX,
+ * NumPy, Python); empty when none matches.
+ */
+export function targetsForLanguage(languageId: string | undefined): TargetInfo[] {
+  if (languageId === undefined) return [];
+  return TARGETS.filter((t) => t.languages.includes(languageId));
+}
+
+/** Fills in defaults and checks the combination; throws {@link SnippetOptionsError} with a clear message. */
+export function resolveOptions(options: SnippetOptions): ResolvedOptions {
+  if (!isFunctionId(options.variant)) throw new SnippetOptionsError(`Unknown variant ${JSON.stringify(options.variant)}. Known: ${FUNCTION_IDS.join(', ')}.`);
+  if (!isTargetId(options.target)) throw new SnippetOptionsError(`Unknown target ${JSON.stringify(options.target)}. Known: ${TARGET_IDS.join(', ')}.`);
+  const info = targetInfo(options.target);
+  const form: Form = options.form ?? 'function';
+  if (!info.forms.includes(form)) throw new SnippetOptionsError(`${info.label} offers the form(s) ${info.forms.join(', ')}, not ${JSON.stringify(form)}.`);
+  const vectorised = options.vectorised ?? false;
+  if (vectorised && !info.vectorisable) throw new SnippetOptionsError(`${info.label} has no separate vectorised form (its code already works on arrays or has none).`);
+  const precision: Precision = options.precision ?? (info.precisions[0] as Precision);
+  if (!info.precisions.includes(precision)) throw new SnippetOptionsError(`${info.label} computes in ${info.precisions.join(' or ')}, not ${JSON.stringify(precision)}.`);
+  const activation = activations[options.variant];
+  const params: Record<string, number> = {};
+  for (const spec of activation.params) {
+    const value = options.params?.[spec.key] ?? spec.default;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max) {
+      throw new SnippetOptionsError(`${activation.label}: ${spec.key} must be a number from ${spec.min} to ${spec.max}, got ${JSON.stringify(value)}.`);
+    }
+    params[spec.key] = value;
+  }
+  const defaults = defaultNames(options.variant, info.naming);
+  const names: SnippetNames = { ...defaults, ...definedNames(options.names) };
+  for (const [key, name] of Object.entries(names)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SnippetOptionsError(`names.${key} must be an identifier, got ${JSON.stringify(name)}.`);
+  }
+  return { variant: options.variant, target: options.target, withDerivative: options.withDerivative ?? false, form, vectorised, precision, params, names };
+}
+
+function definedNames(names: Partial<SnippetNames> | undefined): Partial<SnippetNames> {
+  const out: { -readonly [K in keyof SnippetNames]?: string } = {};
+  if (names?.forward !== undefined) out.forward = names.forward;
+  if (names?.derivative !== undefined) out.derivative = names.derivative;
+  if (names?.className !== undefined) out.className = names.className;
+  return out;
+}
+
+/**
+ * The code of `options.variant` for `options.target`: self-contained (imports included),
+ * tail-safe, with a header comment naming the variant, constants, source and any built-in
+ * framework call. Throws {@link SnippetOptionsError} for an impossible combination.
+ */
+export function generateSnippet(options: SnippetOptions): Snippet {
+  const resolved = resolveOptions(options);
+  const spec = SPEC_BY_ID.get(resolved.target) as TargetSpec;
+  const activation = activations[resolved.variant];
+  const env = { ...spec.env(resolved), params: resolved.params as Params };
+  const algo = algorithm(resolved.variant, env);
+  const fns = resolved.withDerivative ? [algo.f, algo.df] : [algo.f];
+  const names: SnippetNames = {
+    forward: tabStop(1, resolved.names.forward),
+    derivative: tabStop(2, resolved.names.derivative),
+    className: tabStop(3, resolved.names.className),
+  };
+  const base = {
+    options: resolved,
+    activation,
+    algorithm: algo,
+    env,
+    names,
+    erfcHelper: usesHelper(fns, 'erfc') ? erfcHelper() : undefined,
+    builtins: builtinSentences(resolved.target, activation, resolved.params),
+  };
+  const rendered = spec.render({ ...base, header: headerSentences(base) });
+  const imports = rendered.imports.join('\n');
+  const pieces = [rendered.header, imports, rendered.helpers, rendered.body];
+  const text = `${pieces.filter((p) => p !== '').join(rendered.separator ?? '\n\n')}\n`;
+  return {
+    code: toSnippetSyntax(text),
+    plainCode: resolvePlain(text),
+    languageId: spec.info.languageId,
+    fileExtension: spec.info.fileExtension,
+    options: resolved,
+    imports: rendered.imports,
+    notes: rendered.notes,
+    parts: {
+      header: resolvePlain(rendered.header),
+      imports,
+      helpers: resolvePlain(rendered.helpers),
+      body: resolvePlain(rendered.body),
+    },
+  };
+}
+
+/** Every valid combination of target × variant × derivative × form × vectorised × precision. */
+export function allOptionCombinations(): SnippetOptions[] {
+  const out: SnippetOptions[] = [];
+  for (const t of TARGETS) {
+    for (const variant of FUNCTION_IDS) {
+      for (const withDerivative of [false, true]) {
+        for (const form of FORMS.filter((f) => t.forms.includes(f))) {
+          for (const vectorised of t.vectorisable ? [false, true] : [false]) {
+            for (const precision of t.precisions) out.push({ variant, target: t.id, withDerivative, form, vectorised, precision });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads options given as a command argument (JSON from a keybinding or a test): the fields of
+ * {@link SnippetOptions}, checked. Returns the options or a sentence saying what is wrong.
+ */
+export function parseSnippetOptions(raw: unknown): SnippetOptions | string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'Options must be an object such as {"variant": "gelu", "target": "pytorch"}.';
+  const o = raw as Record<string, unknown>;
+  const known = new Set(['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names']);
+  const unknown = Object.keys(o).filter((k) => !known.has(k));
+  if (unknown.length > 0) return `Unknown option(s) ${unknown.join(', ')}; known: ${[...known].join(', ')}.`;
+  if (!isFunctionId(o.variant)) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
+  if (!isTargetId(o.target)) return `target must be one of ${TARGET_IDS.join(', ')}.`;
+  for (const key of ['withDerivative', 'vectorised'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
+  }
+  if (o.form !== undefined && !FORMS.includes(o.form as Form)) return `form must be one of ${FORMS.join(', ')}.`;
+  if (o.precision !== undefined && o.precision !== 'float' && o.precision !== 'double') return 'precision must be "float" or "double".';
+  if (o.params !== undefined) {
+    if (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params)) return 'params must be an object of numbers.';
+    for (const [k, val] of Object.entries(o.params)) if (typeof val !== 'number') return `params.${k} must be a number.`;
+  }
+  if (o.names !== undefined) {
+    if (typeof o.names !== 'object' || o.names === null || Array.isArray(o.names)) return 'names must be an object of strings.';
+    for (const [k, val] of Object.entries(o.names)) if (typeof val !== 'string') return `names.${k} must be a string.`;
+  }
+  const options = o as unknown as SnippetOptions;
+  try {
+    resolveOptions(options);
+  } catch (e) {
+    return e instanceof SnippetOptionsError ? e.message : String(e);
+  }
+  return options;
+}
+
+export type { FunctionId };

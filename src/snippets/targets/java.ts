@@ -1,0 +1,57 @@
+/** Java: static methods in a final class; no erfc in the JDK, so the class carries its own. */
+import { literal } from '../exact';
+import { commentBlock } from '../common';
+import { indent, printBody, type StmtDialect } from '../emit';
+import type { Fn, MathFn } from '../ir';
+import type { RenderContext, Rendered, TargetSpec } from '../types';
+
+const FUNCS: Partial<Record<MathFn, string>> = {
+  exp: 'Math.exp',
+  expm1: 'Math.expm1',
+  log1p: 'Math.log1p',
+  tanh: 'Math.tanh',
+  abs: 'Math.abs',
+  floor: 'Math.floor',
+  fma: 'Math.fma',
+};
+
+const dialect: StmtDialect = {
+  num: (v) => literal(v, 'double'),
+  call: (name, args) => {
+    const f = FUNCS[name];
+    if (f === undefined) throw new Error(`Java has no ${name}`);
+    return `${f}(${args.join(', ')})`;
+  },
+  helper: (name, args) => `${name}(${args.join(', ')})`,
+  let: (name, value) => [`final double ${name} = ${value};`],
+  ret: (value) => [`return ${value};`],
+  select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
+  ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
+  comment: (text) => [`// ${text}`],
+};
+
+function method(visibility: string, name: string, f: Fn, doc: string): string {
+  return [`/** ${doc} */`, `${visibility}static double ${name}(double ${f.param}) {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
+}
+
+function render(ctx: RenderContext): Rendered {
+  const { names, algorithm, options, activation } = ctx;
+  const members: string[] = [`private ${names.className}() {}`];
+  members.push(method('public ', names.forward, algorithm.f, `${activation.label}, f(x).`));
+  if (options.withDerivative) members.push(method('public ', names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`));
+  if (options.vectorised) {
+    const arr = (name: string): string =>
+      [`/** {@code ${name}} of every element. */`, `public static double[] ${name}(double[] x) {`, '    double[] y = new double[x.length];', `    for (int i = 0; i < x.length; i++) y[i] = ${name}(x[i]);`, '    return y;', '}'].join('\n');
+    members.push(arr(names.forward));
+    if (options.withDerivative) members.push(arr(names.derivative));
+  }
+  if (ctx.erfcHelper) members.push(method('private ', 'erfc', ctx.erfcHelper, "erfc(z) = 1 − erf(z) to about 1 ulp (W. J. Cody's rational approximations); the JDK has no erfc."));
+  const body = [`/** ${activation.label}. Java 9 or later (Math.fma). */`, `final class ${names.className} {`, ...indent(members.join('\n\n').split('\n'), '    '), '}'].join('\n');
+  return { header: commentBlock(ctx.header, '//'), imports: [], helpers: '', body, notes: ['Java 9 or later (Math.fma).'] };
+}
+
+export const javaTarget: TargetSpec = {
+  info: { id: 'java', label: 'Java', description: 'static methods, self-contained erfc', languageId: 'java', fileExtension: '.java', languages: ['java'], forms: ['function'], vectorisable: true, precisions: ['double'], naming: 'camel' },
+  env: () => ({ precision: 'double', compensated: true, fma: true, erfc: 'helper' }),
+  render,
+};

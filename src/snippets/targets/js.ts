@@ -1,0 +1,76 @@
+/** JavaScript and TypeScript: no erfc in the language, so the snippet carries its own. */
+import { literal } from '../exact';
+import { commentBlock } from '../common';
+import { indent, printBody, type StmtDialect } from '../emit';
+import type { Fn, MathFn } from '../ir';
+import type { RenderContext, Rendered, TargetSpec } from '../types';
+
+const FUNCS: Partial<Record<MathFn, string>> = {
+  exp: 'Math.exp',
+  expm1: 'Math.expm1',
+  log1p: 'Math.log1p',
+  tanh: 'Math.tanh',
+  abs: 'Math.abs',
+  floor: 'Math.floor',
+};
+
+const dialect: StmtDialect = {
+  num: (v) => literal(v, 'double'),
+  call: (name, args) => {
+    const f = FUNCS[name];
+    if (f === undefined) throw new Error(`JavaScript has no ${name}`);
+    return `${f}(${args.join(', ')})`;
+  },
+  helper: (name, args) => `${name}(${args.join(', ')})`,
+  let: (name, value) => [`const ${name} = ${value};`],
+  ret: (value) => [`return ${value};`],
+  select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
+  ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
+  comment: (text) => [`// ${text}`],
+};
+
+function fn(name: string, f: Fn, ts: boolean, doc: string): string {
+  const sig = ts ? `function ${name}(${f.param}: number): number {` : `function ${name}(${f.param}) {`;
+  const jsdoc = ts ? [`/** ${doc} */`] : ['/**', ` * ${doc}`, ` * @param {number} ${f.param}`, ' * @returns {number}', ' */'];
+  return [...jsdoc, sig, ...indent(printBody(f, dialect), '  '), '}'].join('\n');
+}
+
+function arrayFn(name: string, scalar: string, ts: boolean, doc: string): string {
+  return ts
+    ? [`/** ${doc} */`, `function ${name}(xs: ArrayLike<number>): Float64Array {`, `  return Float64Array.from(xs, (x) => ${scalar}(x));`, '}'].join('\n')
+    : ['/**', ` * ${doc}`, ' * @param {ArrayLike<number>} xs', ' * @returns {Float64Array}', ' */', `function ${name}(xs) {`, `  return Float64Array.from(xs, (x) => ${scalar}(x));`, '}'].join('\n');
+}
+
+function render(ts: boolean, ctx: RenderContext): Rendered {
+  const { names, algorithm, options, activation } = ctx;
+  const parts: string[] = [];
+  parts.push(fn(names.forward, algorithm.f, ts, `${activation.label}, f(x).`));
+  if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, ts, `Derivative of ${activation.label}, f′(x).`));
+  if (options.vectorised) {
+    parts.push(arrayFn(`${names.forward}Array`, names.forward, ts, `${names.forward} of every element.`));
+    if (options.withDerivative) parts.push(arrayFn(`${names.derivative}Array`, names.derivative, ts, `${names.derivative} of every element.`));
+  }
+  const helpers = ctx.erfcHelper
+    ? fn('erfc', ctx.erfcHelper, ts, 'erfc(z) = 1 − erf(z) to about 1 ulp (W. J. Cody\'s rational approximations); JavaScript has no erfc.')
+    : '';
+  return { header: commentBlock(ctx.header, '//'), imports: [], helpers, body: parts.join('\n\n'), notes: ts ? [] : [] };
+}
+
+const spec = (ts: boolean): TargetSpec => ({
+  info: {
+    id: ts ? 'typescript' : 'javascript',
+    label: ts ? 'TypeScript' : 'JavaScript',
+    description: 'plain number functions, self-contained erfc',
+    languageId: ts ? 'typescript' : 'javascript',
+    fileExtension: ts ? '.ts' : '.js',
+    languages: ts ? ['typescript', 'typescriptreact'] : ['javascript', 'javascriptreact'],
+    forms: ['function'],
+    vectorisable: true,
+    precisions: ['double'],
+    naming: 'camel',
+  },
+  env: () => ({ precision: 'double', compensated: true, fma: false, erfc: 'helper' }),
+  render: (ctx) => render(ts, ctx),
+});
+
+export const jsTargets: readonly TargetSpec[] = [spec(false), spec(true)];

@@ -1,0 +1,51 @@
+/** Julia: `SpecialFunctions.erfc`, `fma`; functions of Float64 that broadcast with `f.(x)`. */
+import { literal } from '../exact';
+import { commentBlock } from '../common';
+import { indent, printBody, type StmtDialect } from '../emit';
+import type { Fn, MathFn } from '../ir';
+import { usesCall } from '../ir';
+import type { RenderContext, Rendered, TargetSpec } from '../types';
+
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', abs: 'abs', floor: 'floor', fma: 'fma' };
+
+const dialect: StmtDialect = {
+  num: (v) => literal(v, 'double'),
+  call: (name, args) => {
+    const f = FUNCS[name];
+    if (f === undefined) throw new Error(`Julia has no ${name}`);
+    return `${f}(${args.join(', ')})`;
+  },
+  helper: (name) => {
+    throw new Error(`Julia has ${name}; no helper expected`);
+  },
+  let: (name, value) => [`${name} = ${value}`],
+  ret: (value) => [`return ${value}`],
+  select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
+  ifReturn: (cond, value) => [`${cond} && return ${value}`],
+  comment: (text) => [`# ${text}`],
+};
+
+function fn(name: string, f: Fn, doc: string): string {
+  return ['"""', `    ${name}(x)`, '', doc, '"""', `function ${name}(${f.param}::Float64)`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
+}
+
+function render(ctx: RenderContext): Rendered {
+  const { names, algorithm, options, activation } = ctx;
+  const parts = [fn(names.forward, algorithm.f, `${activation.label}, f(x). For arrays, broadcast: \`${names.forward}.(x)\`.`)];
+  if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`));
+  const fns = options.withDerivative ? [algorithm.f, algorithm.df] : [algorithm.f];
+  const erfc = usesCall(fns, 'erfc');
+  return {
+    header: commentBlock(ctx.header, '#'),
+    imports: erfc ? ['using SpecialFunctions: erfc'] : [],
+    helpers: '',
+    body: parts.join('\n\n'),
+    notes: erfc ? ['Needs the SpecialFunctions package (] add SpecialFunctions).'] : [],
+  };
+}
+
+export const juliaTarget: TargetSpec = {
+  info: { id: 'julia', label: 'Julia', description: 'SpecialFunctions.erfc; broadcast with f.(x)', languageId: 'julia', fileExtension: '.jl', languages: ['julia'], forms: ['function'], vectorisable: false, precisions: ['double'], naming: 'snake' },
+  env: () => ({ precision: 'double', compensated: true, fma: true, erfc: 'lib' }),
+  render,
+};

@@ -1,0 +1,60 @@
+/** MATLAB / Octave: elementwise functions; selects become logical-mask assignments. */
+import { literal } from '../exact';
+import { commentBlock } from '../common';
+import { indent, printBody, type StmtDialect } from '../emit';
+import type { Fn, MathFn } from '../ir';
+import type { RenderContext, Rendered, TargetSpec } from '../types';
+
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', abs: 'abs', floor: 'floor' };
+
+/** `name = else; name(cond) = then` with broadcasting of constant arms. */
+function maskAssign(name: string, cond: string, a: string, b: string, ac: boolean, bc: boolean): string[] {
+  if (ac && bc) return [`${name} = ${b} + zeros(size(x));`, `${name}(${cond}) = ${a};`];
+  if (ac) return [`${name} = ${b};`, `${name}(${cond}) = ${a};`];
+  if (bc) return [`${name} = ${a};`, `${name}(~(${cond})) = ${b};`];
+  return [`${name} = ${b};`, `${name}_then = ${a};`, `${name}(${cond}) = ${name}_then(${cond});`];
+}
+
+const dialect: StmtDialect = {
+  num: (v) => literal(v, 'double'),
+  call: (name, args) => {
+    const f = FUNCS[name];
+    if (f === undefined) throw new Error(`MATLAB has no ${name}`);
+    return `${f}(${args.join(', ')})`;
+  },
+  helper: (name) => {
+    throw new Error(`MATLAB has ${name}; no helper expected`);
+  },
+  op: (op) => (op === '*' ? '.*' : op === '/' ? './' : op),
+  let: (name, value) => [`${name} = ${value};`],
+  ret: (value) => [`y = ${value};`],
+  letSelect: maskAssign,
+  retSelect: (cond, a, b, ac, bc) => maskAssign('y', cond, a, b, ac, bc),
+  ifReturn: () => {
+    throw new Error('no early returns in MATLAB snippets');
+  },
+  comment: (text) => [`% ${text}`],
+};
+
+function fn(name: string, f: Fn, doc: string): string {
+  return [`function y = ${name}(${f.param})`, `%${name.toUpperCase()} ${doc}`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
+}
+
+function render(ctx: RenderContext): Rendered {
+  const { names, algorithm, options, activation } = ctx;
+  const parts = [fn(names.forward, algorithm.f, `${activation.label}, elementwise.`)];
+  if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, elementwise.`));
+  return {
+    header: commentBlock(ctx.header, '%'),
+    imports: [],
+    helpers: '',
+    body: parts.join('\n\n'),
+    notes: ['Save as a function file named after the first function (further functions are local), or put them at the end of a script.'],
+  };
+}
+
+export const matlabTarget: TargetSpec = {
+  info: { id: 'matlab', label: 'MATLAB / Octave', description: 'elementwise functions on arrays', languageId: 'matlab', fileExtension: '.m', languages: ['matlab', 'octave'], forms: ['function'], vectorisable: false, precisions: ['double'], naming: 'snake' },
+  env: () => ({ precision: 'double', compensated: true, fma: false, erfc: 'lib' }),
+  render,
+};

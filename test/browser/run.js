@@ -1,0 +1,567 @@
+// Browser tier: the built plot webview (dist/webview.js, dist/webview.css) in headless Chromium
+// with a stub host that answers through the real PlotSession. Drives it as a person would
+// (clicks, slider, keyboard, wheel), checks the canvases hold drawn curves (pixels of each
+// function's colour, not just a canvas element), and saves screenshots to test-artifacts/browser/
+// — look at them: a blank, clipped or unreadable chart is a failure even when assertions pass.
+// Ends with `N passed, N failed`. Run: `npm run test:browser` (builds first).
+'use strict';
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { startServer, chromiumPath, CHROMIUM_ARGS, root } = require('./server');
+
+const artifacts = path.join(root, 'test-artifacts', 'browser');
+const only = process.env.GELU_GREP ? new RegExp(process.env.GELU_GREP) : undefined;
+
+const tests = [];
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+// ─── helpers running in the page ────────────────────────────────────────────────────────
+
+/** Pixels of each canvas: total painted, and painted near each given colour (#rrggbb). */
+async function canvasPixels(page, colors) {
+  return page.evaluate((hexes) => {
+    const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    const wanted = hexes.map(rgb);
+    return [...document.querySelectorAll('.plot canvas')].map((canvas) => {
+      const ctx = canvas.getContext('2d');
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      const near = wanted.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 128) continue;
+        painted++;
+        for (let k = 0; k < wanted.length; k++) {
+          const [r, g, b] = wanted[k];
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) near[k]++;
+        }
+      }
+      return { width: canvas.width, height: canvas.height, painted, near };
+    });
+  }, colors);
+}
+
+const draws = (page) => page.evaluate(() => window.geluPlot.draws);
+
+/** Waits until the plot has drawn after `before` and no redraw followed for a moment. */
+async function settled(page, before, timeout = 10_000) {
+  await page.waitForFunction((n) => window.geluPlot && window.geluPlot.draws > n, before, { timeout });
+  let last = await draws(page);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await draws(page);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+async function lastSampleRequest(page) {
+  return page.evaluate(() => [...window.__stub.sent].reverse().find((m) => m.type === 'plot/sample')?.request);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** Opens the page with a stub configuration; resolves once the first draw is done. */
+async function open(browser, { mode = 'panel', viewport = { width: 1400, height: 900 }, init = {} } = {}) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.addInitScript((i) => {
+    window.__stubInit = i;
+  }, { mode, ...init });
+  await page.goto(`${server.url}/?mode=${mode}`);
+  await settled(page, 0);
+  page.problems = problems;
+  return page;
+}
+
+// Dark Modern chart colours: GELU blue, GELU tanh orange, QuickGELU green, Tanh red, Sigmoid yellow.
+const DARK = { gelu: '#3794ff', gelu_tanh: '#d18616', gelu_sigmoid: '#89d185', tanh: '#f14c4c', sigmoid: '#4dd0e1' };
+const LIGHT = { gelu: '#1a85ff', gelu_tanh: '#d18616', gelu_sigmoid: '#388a34' };
+
+let server;
+let browser;
+let page;
+
+// ─── the panel, as a new user would go through it ───────────────────────────────────────
+
+test('renders f, f′, f″ as three stacked charts with every default function drawn', async () => {
+  page = await open(browser);
+  const last = await page.evaluate(() => window.geluPlot.lastDraw);
+  assert.equal(last.charts, 3);
+  assert.equal(last.datasets, 9);
+  const pixels = await canvasPixels(page, [DARK.gelu, DARK.gelu_tanh, DARK.gelu_sigmoid]);
+  assert.equal(pixels.length, 3, 'three canvases');
+  for (const [i, c] of pixels.entries()) {
+    assert.ok(c.width > 800 && c.height > 150, `chart ${i} has a usable size (${c.width}×${c.height})`);
+    for (const [k, n] of c.near.entries()) assert.ok(n > 40, `chart ${i}: curve ${k} drawn (${n} pixels of its colour)`);
+  }
+  await shot(page, 'panel-dark');
+});
+
+test('sends samples at one to four points per pixel of the reported width', async () => {
+  const req = await lastSampleRequest(page);
+  const data = await page.evaluate(() => [...window.__stub.received].reverse().find((m) => m.type === 'plot/data'));
+  assert.ok(req.widthPx > 800, `width ${req.widthPx}`);
+  assert.ok(data.x instanceof Object && data.x.length >= req.widthPx && data.x.length <= 4 * req.widthPx, `${data.x.length} samples for ${req.widthPx} px`);
+});
+
+test('marks GELU\'s minimum and inflections from the host (−0.7518, ±√2)', async () => {
+  const points = await page.evaluate(() => {
+    const data = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    return data.keyPoints.filter((p) => p.fn === 'gelu');
+  });
+  const min = points.find((p) => p.kind === 'minimum');
+  assert.ok(min && Math.abs(min.x + 0.7517915246935645) < 1e-12 && Math.abs(min.y[0] + 0.16997120747990367) < 1e-12, JSON.stringify(min));
+  const inflections = points.filter((p) => p.kind === 'inflection').map((p) => p.x);
+  assert.equal(inflections.length, 2);
+  assert.ok(inflections.every((x) => Math.abs(Math.abs(x) - Math.SQRT2) < 1e-12), inflections.join());
+});
+
+test('renders each selected function\'s formula with KaTeX and its fonts', async () => {
+  const formulas = await page.locator('.formula .katex-html').count();
+  assert.equal(formulas, 3);
+  const fontsOk = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded');
+  });
+  assert.ok(fontsOk, 'a KaTeX font loaded from dist/fonts');
+});
+
+test('picking tanh and sigmoid adds their curves', async () => {
+  const before = await draws(page);
+  await page.getByRole('checkbox', { name: /^Tanh/ }).check();
+  await settled(page, before);
+  const mid = await draws(page);
+  await page.getByRole('checkbox', { name: /^Sigmoid/ }).check();
+  await settled(page, mid);
+  const last = await page.evaluate(() => window.geluPlot.lastDraw);
+  assert.equal(last.datasets, 15);
+  const pixels = await canvasPixels(page, [DARK.tanh, DARK.sigmoid]);
+  for (const c of pixels) for (const n of c.near) assert.ok(n > 150, `tanh and sigmoid drawn (${c.near})`);
+  assert.equal(await page.locator('.formula').count(), 5);
+  await shot(page, 'panel-dark-five');
+});
+
+test('dragging the 1.702 slider sends the new k and redraws with new data', async () => {
+  const slider = page.getByRole('slider', { name: /^k of QuickGELU/ });
+  const beforeData = await page.evaluate(() => {
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0);
+    return c.y[Math.floor(c.y.length / 4)];
+  });
+  const before = await draws(page);
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await slider.fill('1');
+  await settled(page, before);
+  const req = await lastSampleRequest(page);
+  assert.equal(req.params.gelu_sigmoid.k, 1);
+  const afterData = await page.evaluate(() => {
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0);
+    return c.y[Math.floor(c.y.length / 4)];
+  });
+  assert.notEqual(afterData, beforeData, 'QuickGELU values changed with k');
+  assert.equal(await page.getByRole('spinbutton', { name: /^k of QuickGELU, typed/ }).inputValue(), '1');
+  await shot(page, 'panel-dark-k1');
+  const reset = await draws(page);
+  await page.getByRole('button', { name: 'Reset parameters' }).click();
+  await settled(page, reset);
+  assert.deepEqual((await lastSampleRequest(page)).params, {});
+});
+
+test('a typed parameter out of range is refused with a message', async () => {
+  const typed = page.getByRole('spinbutton', { name: /^k of QuickGELU, typed/ });
+  const sentBefore = await page.evaluate(() => window.__stub.sent.length);
+  await typed.fill('99');
+  await typed.press('Enter');
+  await page.waitForTimeout(200);
+  assert.equal(await typed.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('.param[data-fn="gelu_sigmoid"] .message').textContent(), /from 0\.5 to 4/);
+  const sent = await page.evaluate((n) => window.__stub.sent.slice(n).filter((m) => m.type === 'plot/sample').length, sentBefore);
+  assert.equal(sent, 0, 'no request for a refused value');
+});
+
+test('the error view draws on a log axis and writes each maximum', async () => {
+  const before = await draws(page);
+  await page.locator('.segmented label', { hasText: 'Error' }).click();
+  await settled(page, before);
+  const last = await page.evaluate(() => window.geluPlot.lastDraw);
+  assert.equal(last.view, 'error');
+  const types = await page.evaluate(() => window.geluPlot.charts.slots.map((s) => s.chart.scales.y.type));
+  assert.ok(types.length > 0 && types.every((t) => t === 'logarithmic'), types.join());
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /GELU tanh vs GELU:\s*max \|error\| 0\.000473\d at x = −2\.70\d*/);
+  assert.match(summary, /QuickGELU vs GELU:\s*max \|error\| 0\.02\d* at x = /);
+  const pixels = await canvasPixels(page, [DARK.gelu_tanh, DARK.gelu_sigmoid]);
+  for (const c of pixels) for (const n of c.near) assert.ok(n > 100, `error curves drawn (${c.near})`);
+  await shot(page, 'error-dark');
+});
+
+test('the error maximum matches the data sent (QuickGELU abs error ≈ 0.02)', async () => {
+  const err = await page.evaluate(() => {
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    return d.errors.find((e) => e.fn === 'gelu_sigmoid' && e.order === 0);
+  });
+  assert.ok(err.max > 0.015 && err.max < 0.025, `max ${err.max}`);
+  let m = 0;
+  for (const v of Object.values(err.y)) if (v > m) m = v;
+  assert.equal(err.max, m, 'the reported max is the largest sample');
+});
+
+test('ulp errors in bfloat16 are shown and explained', async () => {
+  let before = await draws(page);
+  await page.getByLabel('Measure').selectOption('ulp');
+  await settled(page, before);
+  before = await draws(page);
+  await page.getByLabel('Precision').selectOption('bfloat16');
+  await settled(page, before);
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /ulp at x =/);
+  assert.match(summary, /GELU vs exact GELU/, 'exact GELU in bfloat16 against itself');
+  await shot(page, 'error-ulp-bfloat16');
+});
+
+test('bfloat16 curves show the staircase beside the exact curve', async () => {
+  let before = await draws(page);
+  await page.locator('.segmented label', { hasText: 'Curves' }).click();
+  await settled(page, before);
+  before = await draws(page);
+  await page.getByRole('button', { name: '±3' }).click();
+  await settled(page, before);
+  const last = await page.evaluate(() => window.geluPlot.lastDraw);
+  assert.equal(last.datasets, 30, 'exact and rounded for 5 functions × 3 orders');
+  const steps = await page.evaluate(() => {
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    const c = d.curves.find((k) => k.fn === 'gelu' && k.order === 0);
+    return new Set(c.rounded).size / c.rounded.length;
+  });
+  assert.ok(steps < 0.5, `bfloat16 values repeat (distinct ratio ${steps.toFixed(2)})`);
+  await shot(page, 'curves-bfloat16');
+  before = await draws(page);
+  await page.getByLabel('Precision').selectOption('float64');
+  await settled(page, before);
+});
+
+test('overlay layout puts f, f′, f″ in one chart', async () => {
+  let before = await draws(page);
+  await page.locator('.segmented label', { hasText: 'Overlay' }).click();
+  await settled(page, before);
+  const last = await page.evaluate(() => window.geluPlot.lastDraw);
+  assert.equal(last.charts, 1);
+  assert.equal(last.datasets, 15);
+  await shot(page, 'overlay-dark');
+  before = await draws(page);
+  await page.locator('.segmented label', { hasText: 'Stacked' }).click();
+  await settled(page, before);
+});
+
+test('theme changes apply live: light, then high contrast', async () => {
+  const colorBefore = await page.evaluate(() => window.geluPlot.charts.slots[0].chart.options.scales.x.ticks.color);
+  const before = await draws(page);
+  await page.evaluate(() => window.__stub.setTheme('light'));
+  await page.waitForFunction((c) => window.geluPlot.charts.slots[0].chart.options.scales.x.ticks.color !== c, colorBefore);
+  const pixels = await canvasPixels(page, [LIGHT.gelu, LIGHT.gelu_sigmoid]);
+  for (const c of pixels) for (const n of c.near) assert.ok(n > 100, `light colours drawn (${c.near})`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(255, 255, 255)');
+  assert.equal(await draws(page), before, 'no new samples requested for a theme change');
+  await shot(page, 'panel-light');
+  await page.evaluate(() => window.__stub.setTheme('hc-dark'));
+  await page.waitForFunction(() => window.geluPlot.charts.slots[0].chart.data.datasets[0].borderWidth === 2.5);
+  await shot(page, 'panel-hc');
+  await page.evaluate(() => window.__stub.setTheme('dark'));
+  await page.waitForFunction(() => window.geluPlot.charts.slots[0].chart.data.datasets[0].borderWidth === 1.75);
+});
+
+test('clicking the chart pins a row of exact values; the table copies', async () => {
+  await page.getByRole('button', { name: '±6' }).click();
+  await page.waitForTimeout(400);
+  const box = await page.locator('.plot canvas').first().boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.waitForSelector('.readout:not([hidden])');
+  assert.match(await page.locator('.readout').innerText(), /x = /);
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.waitForSelector('.pins-table tbody tr');
+  await page.waitForFunction(() => !document.querySelector('.pins-table tbody td.mono')?.textContent.includes('…'));
+  const row = await page.locator('.pins-table tbody tr').first().innerText();
+  assert.match(row, /−?\d/);
+  await page.getByRole('button', { name: 'Copy table' }).click();
+  await page.waitForFunction(() => window.__stub.clipboard.length > 0);
+  const text = await page.evaluate(() => window.__stub.clipboard.at(-1));
+  const lines = text.trim().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^x\tGELU f\tGELU f′\tGELU f″\t/);
+  const [x, geluF] = lines[1].split('\t').map(Number);
+  // The host's exact GELU at the pinned x, compared with the definition x·Φ(x) through erf's series.
+  const phi = (t) => 0.5 * (1 + erfSeries(t / Math.SQRT2));
+  assert.ok(Math.abs(geluF - x * phi(x)) < 1e-12, `GELU(${x}) = ${geluF}`);
+  await shot(page, 'pinned');
+});
+
+test('the keyboard reaches the chart: arrows move the crosshair, Enter pins', async () => {
+  const pinsBefore = await page.locator('.pins-table tbody tr').count();
+  await page.locator('.plot').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.readout:not([hidden])');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.pins-table tbody tr').length === n + 1, pinsBefore);
+  const outline = await page.evaluate(() => getComputedStyle(document.querySelector('.plot')).outlineStyle);
+  assert.equal(outline, 'solid', 'focus ring on the chart');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.pins-table').length === 0);
+});
+
+test('wheel zoom asks for samples of the visible range; double-click resets', async () => {
+  const box = await page.locator('.plot canvas').first().boundingBox();
+  const before = await draws(page);
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(30);
+  }
+  await settled(page, before);
+  const req = await lastSampleRequest(page);
+  assert.ok(req.range.max - req.range.min < 8, `zoomed range ${req.range.min}…${req.range.max}`);
+  assert.ok(req.range.min > -6 && req.range.max < 6, 'inside the previous range');
+  const inputs = await page.getByLabel('x min').inputValue();
+  assert.equal(Number(inputs), Number(req.range.min.toPrecision(6)), 'the range inputs follow the zoom');
+  await shot(page, 'zoomed');
+  const zoomed = await draws(page);
+  await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await settled(page, zoomed);
+  const reset = await lastSampleRequest(page);
+  assert.deepEqual(reset.range, { min: -6, max: 6 });
+});
+
+test('drag pans the x range', async () => {
+  const box = await page.locator('.plot canvas').nth(1).boundingBox();
+  const before = await draws(page);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * 0.6 - i * 20, box.y + box.height * 0.5);
+  await page.mouse.up();
+  await settled(page, before);
+  const req = await lastSampleRequest(page);
+  assert.ok(req.range.min > -6 && Math.abs(req.range.max - req.range.min - 12) < 1e-6, `panned to ${req.range.min}…${req.range.max}`);
+  const b2 = await draws(page);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await settled(page, b2);
+});
+
+test('the tail preset ±40 draws the whole range', async () => {
+  const before = await draws(page);
+  await page.getByRole('button', { name: '±40' }).click();
+  await settled(page, before);
+  assert.deepEqual((await lastSampleRequest(page)).range, { min: -40, max: 40 });
+  const pixels = await canvasPixels(page, [DARK.gelu]);
+  for (const c of pixels) assert.ok(c.near[0] > 150);
+  await shot(page, 'tail-40');
+});
+
+test('a typed range is validated: min ≥ max is refused with a message', async () => {
+  await page.getByLabel('x min').fill('5');
+  await page.getByLabel('x max').fill('1');
+  await page.getByLabel('x max').press('Enter');
+  assert.match(await page.locator('.section .message[role=alert]').first().innerText(), /must be less than/);
+  const before = await draws(page);
+  await page.getByLabel('x min').fill('-2');
+  await page.getByLabel('x max').fill('1');
+  await page.getByLabel('x max').press('Enter');
+  await settled(page, before);
+  assert.deepEqual((await lastSampleRequest(page)).range, { min: -2, max: 1 });
+});
+
+test('exports a PNG through the host, on a light background when asked', async () => {
+  await page.getByRole('button', { name: 'Export PNG…' }).click();
+  await page.waitForFunction(() => window.__stub.saved.some((s) => s.kind === 'png'));
+  await page.waitForSelector('.status:has-text("Saved")');
+  await page.getByRole('checkbox', { name: 'PNG on a light background' }).check();
+  await page.getByRole('button', { name: 'Export PNG…' }).click();
+  await page.waitForFunction(() => window.__stub.saved.filter((s) => s.kind === 'png').length === 2);
+  const saved = await page.evaluate(() => window.__stub.saved.filter((s) => s.kind === 'png').map((s) => ({ name: s.name, bytes: Array.from(s.bytes) })));
+  for (const [i, s] of saved.entries()) {
+    const bytes = Buffer.from(s.bytes);
+    assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    assert.ok(width >= 1600 && height >= 800, `${width}×${height} at twice the resolution`);
+    assert.match(s.name, /^gelu-lab-curves\.png$/);
+    fs.writeFileSync(path.join(artifacts, i === 0 ? 'export-theme.png' : 'export-light.png'), bytes);
+  }
+  // The light export's corner pixel is white whatever the theme (the page is dark now).
+  const corner = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return Array.from(ctx.getImageData(2, 2, 1, 1).data);
+  }, Buffer.from(saved[1].bytes).toString('base64'));
+  assert.deepEqual(corner, [255, 255, 255, 255]);
+  await page.getByRole('checkbox', { name: 'PNG on a light background' }).uncheck();
+  const afterExport = await canvasPixels(page, [DARK.gelu]);
+  assert.ok(afterExport[0].near[0] > 150, 'the screen is back in the dark theme after a light export');
+});
+
+test('exports the sampled data as CSV through the host', async () => {
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  await page.waitForFunction(() => window.__stub.saved.some((s) => s.kind === 'csv'));
+  const csv = await page.evaluate(() => new TextDecoder().decode(window.__stub.saved.find((s) => s.kind === 'csv').bytes));
+  const lines = csv.trim().split('\r\n');
+  assert.match(lines[0], /^x,gelu,gelu_d1,gelu_d2,gelu_tanh,/);
+  const req = await lastSampleRequest(page);
+  assert.ok(lines.length - 1 >= req.widthPx, `${lines.length - 1} rows`);
+  assert.equal(Number(lines[1].split(',')[0]), -2);
+});
+
+test('a malformed message from the host is rejected, and the plot keeps working', async () => {
+  const warnings = await page.evaluate(() => window.__stub.logs.length);
+  await page.evaluate(() => window.__stub.toWebview({ type: 'plot/data', requestId: 1, x: [1, 2, 3], curves: 'no' }));
+  await page.evaluate(() => window.__stub.toWebview({ type: 'nonsense' }));
+  await page.evaluate(() => window.__stub.toWebview('just a string'));
+  await page.waitForFunction((n) => window.__stub.logs.length >= n + 3, warnings);
+  const logs = await page.evaluate((n) => window.__stub.logs.slice(n), warnings);
+  assert.ok(logs.every((l) => /ignored a malformed message/.test(l)), logs.join('\n'));
+  const before = await draws(page);
+  await page.getByRole('checkbox', { name: /^Tanh/ }).uncheck();
+  await settled(page, before);
+});
+
+test('the host answers a malformed request with an error reply carrying its id', async () => {
+  const replies = await page.evaluate(() => window.__stub.toHost({ type: 'plot/sample', requestId: 77, request: { functions: ['gelu'], range: { min: 3, max: 1 } } }));
+  assert.equal(replies.length, 1);
+  assert.equal(replies[0].type, 'error');
+  assert.equal(replies[0].requestId, 77);
+  const unknown = await page.evaluate(() => window.__stub.toHost({ type: 'plot/sample', requestId: 78, request: { functions: ['gelu'], params: { gelu_sigmoid: { zz: 1 } }, range: { min: -1, max: 1 }, widthPx: 100, orders: [0], precision: 'float64', view: 'curves', errorKind: 'abs' } }));
+  assert.equal(unknown[0].type, 'error');
+  assert.match(unknown[0].message, /no parameter "zz"/);
+});
+
+test('a plot/pin from the host (Plot at x) brings x into range and pins it', async () => {
+  const before = await draws(page);
+  await page.evaluate(() => window.__stub.toWebview({ type: 'plot/pin', x: 10 }));
+  await settled(page, before);
+  const req = await lastSampleRequest(page);
+  assert.ok(req.range.min <= 10 && req.range.max >= 10, `range ${req.range.min}…${req.range.max}`);
+  await page.waitForSelector('.pins-table tbody tr');
+  assert.match(await page.locator('.pins-table tbody th').first().innerText(), /^10$/);
+  await page.waitForSelector('.readout:not([hidden])');
+});
+
+test('the state persists through setState and comes back after a reload', async () => {
+  const saved = await page.evaluate(() => window.__stub.state);
+  assert.deepEqual(saved.pins, [10]);
+  const restored = await open(browser, { init: { savedState: saved } });
+  try {
+    const req = await lastSampleRequest(restored);
+    assert.deepEqual(req.functions, saved.functions);
+    assert.deepEqual(req.range, saved.range);
+    await restored.waitForSelector('.pins-table tbody tr');
+    assert.equal(await restored.getByRole('checkbox', { name: /^Sigmoid/ }).isChecked(), true);
+    assert.deepEqual(restored.problems, []);
+  } finally {
+    await restored.close();
+  }
+});
+
+test('no CSP violation, page error or failed request in the panel', async () => {
+  const errors = await page.evaluate(() => window.geluPlot.errors);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a saved state that is not valid is replaced by the settings, with a warning', async () => {
+  const p = await open(browser, { init: { savedState: { functions: ['nope'] }, plot: { functions: ['silu', 'mish'], xMin: -6, xMax: 2 } } });
+  try {
+    const req = await lastSampleRequest(p);
+    assert.deepEqual(req.functions, ['silu', 'mish']);
+    assert.deepEqual(req.range, { min: -6, max: 2 });
+    const logs = await p.evaluate(() => window.__stub.logs);
+    assert.ok(logs.some((l) => /saved state was not usable/.test(l)), logs.join('\n'));
+  } finally {
+    await p.close();
+  }
+});
+
+test('the side-bar view: one compact chart of f in a narrow column', async () => {
+  const p = await open(browser, { mode: 'view', viewport: { width: 320, height: 720 } });
+  try {
+    const last = await p.evaluate(() => window.geluPlot.lastDraw);
+    assert.equal(last.charts, 1);
+    assert.equal(last.datasets, 3);
+    const pixels = await canvasPixels(p, [DARK.gelu, DARK.gelu_tanh, DARK.gelu_sigmoid]);
+    assert.ok(pixels[0].width >= 250, `canvas ${pixels[0].width} wide`);
+    for (const n of pixels[0].near) assert.ok(n > 60, `drawn (${pixels[0].near})`);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await shot(p, 'view-dark');
+    assert.deepEqual(p.problems, []);
+  } finally {
+    await p.close();
+  }
+});
+
+/** erf by its Maclaurin series (|z| ≤ 3 here), an independent check of the host's values. */
+function erfSeries(z) {
+  let sum = 0;
+  let term = z;
+  for (let n = 0; n < 200; n++) {
+    sum += term / (2 * n + 1);
+    term *= (-z * z) / (n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const t of tests) {
+      if (only && !only.test(t.name)) continue;
+      const started = Date.now();
+      try {
+        await t.fn();
+        passed++;
+        console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${t.name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
+        if (page && !page.isClosed()) await shot(page, `failure-${passed + failed}`).catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`\nbrowser: screenshots in ${path.relative(root, artifacts)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

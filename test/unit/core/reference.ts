@@ -1,0 +1,146 @@
+/**
+ * Loader of the 120-digit reference values (../shared/reference/activations.jsonl) and exact
+ * error measurement against them, as the reference README defines it:
+ *
+ *     ulp(r) = 2^(⌊log₂|r|⌋ − 52), never below 2^−1074;   err = |y − r| / ulp(r)
+ *
+ * The error is computed exactly (BigInt rationals), with all 30 digits of r, not with Number(r).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface ReferenceLine {
+  readonly fn: string;
+  readonly x: string;
+  readonly y: string;
+  readonly dy: string;
+  readonly d2y: string;
+}
+
+/** Candidate locations, in order: $GELU_REFERENCE, next to the repository, next to the cwd. */
+export function referenceCandidates(): string[] {
+  const list: string[] = [];
+  const env = process.env['GELU_REFERENCE'];
+  if (env !== undefined && env !== '') list.push(path.resolve(env));
+  list.push(path.resolve(__dirname, '../../../../shared/reference/activations.jsonl'));
+  list.push(path.resolve(process.cwd(), '../shared/reference/activations.jsonl'));
+  list.push(path.resolve(process.cwd(), 'shared/reference/activations.jsonl'));
+  return list;
+}
+
+/** The path of the reference file; throws with every tried path when there is none. */
+export function referencePath(): string {
+  const candidates = referenceCandidates();
+  for (const p of candidates) if (fs.existsSync(p)) return p;
+  throw new Error(`Reference values not found. Set GELU_REFERENCE or provide one of:\n  ${candidates.join('\n  ')}`);
+}
+
+function isLine(v: unknown): v is ReferenceLine {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return ['fn', 'x', 'y', 'dy', 'd2y'].every((k) => typeof o[k] === 'string');
+}
+
+/** Every line of the reference file, validated. */
+export function loadReference(file = referencePath()): ReferenceLine[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return lines.map((l, i) => {
+    const v: unknown = JSON.parse(l);
+    if (!isLine(v)) throw new Error(`${file}:${i + 1}: not a reference line: ${l}`);
+    return v;
+  });
+}
+
+/** An exact rational s·n·10^p10·2^p2 (n ≥ 0). */
+interface Exact {
+  readonly neg: boolean;
+  readonly n: bigint;
+  readonly p10: number;
+  readonly p2: number;
+}
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** Parses a finite decimal string exactly. */
+export function parseDecimal(s: string): Exact {
+  const m = DECIMAL.exec(s.trim());
+  if (m === null) throw new Error(`Not a decimal number: ${s}`);
+  const frac = m[3] ?? '';
+  return { neg: m[1] === '-', n: BigInt((m[2] ?? '0') + frac), p10: Number(m[4] ?? '0') - frac.length, p2: 0 };
+}
+
+const view = new DataView(new ArrayBuffer(8));
+
+/** A finite double exactly. */
+export function exactDouble(y: number): Exact {
+  view.setFloat64(0, y);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n === 1n;
+  const be = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & 0xfffffffffffffn;
+  if (be === 0) return { neg, n: frac, p10: 0, p2: -1074 };
+  return { neg, n: frac | (1n << 52n), p10: 0, p2: be - 1075 };
+}
+
+/** |a − b|·2^q as a double (six significant digits are plenty for an error). */
+function scaledDistance(a: Exact, b: Exact, q: number): number {
+  // Bring both to integers: multiply by 2^s2·10^s10.
+  const s2 = Math.max(0, -(a.p2 + q), -(b.p2 + q));
+  const s10 = Math.max(0, -a.p10, -b.p10);
+  const int = (e: Exact): bigint => {
+    const v = e.n * 2n ** BigInt(e.p2 + q + s2) * 10n ** BigInt(e.p10 + s10);
+    return e.neg ? -v : v;
+  };
+  let d = int(a) - int(b);
+  if (d < 0n) d = -d;
+  const den = 2n ** BigInt(s2) * 10n ** BigInt(s10);
+  const SCALE = 1_000_000n;
+  return Number((d * SCALE) / den) / 1e6;
+}
+
+/** ⌊log₂|r|⌋ for a finite non-zero exact r. */
+function floorLog2(r: Exact, approx: number): number {
+  let e = Math.floor(Math.log2(Math.abs(approx)));
+  // log2 of a double may be off by one near powers of two; settle it exactly.
+  const cmp = (k: number): number => scaledDistanceSigned(r, k);
+  while (cmp(e) < 0) e -= 1;
+  while (cmp(e + 1) >= 0) e += 1;
+  return e;
+}
+
+/** Sign of |r| − 2^k. */
+function scaledDistanceSigned(r: Exact, k: number): number {
+  const s2 = Math.max(0, -r.p2, k < 0 ? -k : 0);
+  const s10 = Math.max(0, -r.p10);
+  const lhs = r.n * 2n ** BigInt(r.p2 + s2) * 10n ** BigInt(r.p10 + s10);
+  const rhs = 2n ** BigInt(k + s2) * 10n ** BigInt(s10);
+  return lhs < rhs ? -1 : lhs > rhs ? 1 : 0;
+}
+
+export interface Measured {
+  /** Error in ulps of the reference (README metric); Infinity for a wrong special value. */
+  readonly ulps: number;
+  /** |y − r| in units of 2^−53 (for the near-root rule); Infinity where meaningless. */
+  readonly abs53: number;
+  /** Whether the README's rule for "0"/"-0"/"inf" references applies and is met. */
+  readonly special: 'ok' | 'bad' | 'none';
+}
+
+/** Measures the computed y against the reference string r. */
+export function measure(y: number, r: string): Measured {
+  if (r === '0' || r === '-0') {
+    const ok = Math.abs(y) <= 2 ** -1074;
+    return { ulps: ok ? 0 : Infinity, abs53: ok ? 0 : Infinity, special: ok ? 'ok' : 'bad' };
+  }
+  if (r === 'inf' || r === '-inf') {
+    const ok = y === (r === 'inf' ? Infinity : -Infinity);
+    return { ulps: ok ? 0 : Infinity, abs53: ok ? 0 : Infinity, special: ok ? 'ok' : 'bad' };
+  }
+  if (!Number.isFinite(y)) return { ulps: Infinity, abs53: Infinity, special: 'none' };
+  const re = parseDecimal(r);
+  const approx = Number(r);
+  const e = approx === 0 ? -1075 : floorLog2(re, approx === Infinity || approx === -Infinity ? Number.MAX_VALUE : approx);
+  const ulpExp = Math.max(e - 52, -1074);
+  const ye = exactDouble(y);
+  return { ulps: scaledDistance(ye, re, -ulpExp), abs53: scaledDistance(ye, re, 53), special: 'none' };
+}

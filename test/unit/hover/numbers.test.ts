@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { literalAt, literalOptionsFor, literalsIn, looksBinary, type LiteralOptions } from '../../../src/core/numbers';
+
+/** The literal at the first occurrence of `marker` in `line` (column = its first character). */
+function at(line: string, marker: string, options?: LiteralOptions): { text: string; value: number; note?: string } | undefined {
+  const col = line.indexOf(marker);
+  assert.ok(col >= 0, `marker ${marker} in ${line}`);
+  const lit = literalAt(line, col, options);
+  return lit === undefined ? undefined : { text: lit.text, value: lit.value, ...(lit.note ? { note: lit.note } : {}) };
+}
+
+describe('numbers: literalAt', () => {
+  const cases: [line: string, marker: string, text: string, value: number][] = [
+    ['x = -2.5', '2.5', '-2.5', -2.5],
+    ['x = -2.5', '-', '-2.5', -2.5],
+    ['y = .5', '.5', '.5', 0.5],
+    ['eps = 1e-3', '1e', '1e-3', 0.001],
+    ['big = 1E+10', 'E', '1E+10', 1e10],
+    ['z = 3. + 1', '3', '3.', 3],
+    ['n = 1_000.5', '000', '1_000.5', 1000.5],
+    ['f = 1.5f;', '1.5', '1.5f', 1.5],
+    ['d = 2.0d;', '2.0', '2.0d', 2],
+    ['let a = 3.0f32;', '3.0', '3.0f32', 3],
+    ['long double l = 1.0L;', '1.0', '1.0L', 1],
+    ['float g = 1.f;', '1.f', '1.f', 1],
+    ['return -1', '1', '-1', -1],
+    ['[-1.0, 0.5, 2]', '1.0', '-1.0', -1],
+    ['f(-0.75)', '0.75', '-0.75', -0.75],
+    ['x=-3', '3', '-3', -3],
+    ['q = 0b101', '101', '0b101', 5],
+    ['q = 0o17', '17', '0o17', 15],
+    ['q = 0xFF', 'FF', '0xFF', 255],
+    ['k = 10n', '10', '10n', 10],
+    ['w = 1.0d-3', 'd', '1.0d-3', 0.001],
+    ['v = −2.5', '2', '−2.5', -2.5],
+    ['t = 1_f32', '1', '1_f32', 1],
+    ['r = 0..5', '5', '5', 5],
+  ];
+  for (const [line, marker, text, value] of cases) {
+    it(`${line} → ${text}`, () => {
+      const lit = at(line, marker);
+      assert.ok(lit, `a literal at ${marker}`);
+      assert.equal(lit.text, text);
+      assert.ok(Object.is(lit.value, value), `${lit.value} vs ${value}`);
+    });
+  }
+
+  it('takes a minus as unary only where it is: not in a-2, f(x) -2, 2 -2, --5', () => {
+    assert.equal(at('a-2', '2')?.value, 2);
+    assert.equal(at('f(x) -2', '2')?.value, 2);
+    assert.equal(at('y = 2 -2', '-2')?.value ?? NaN, NaN); // on the minus of a binary operator: nothing
+    assert.equal(at('y = 2 -2', '2 ')?.value, 2);
+    assert.equal(at('--5', '5')?.value, 5);
+    assert.equal(at('a = b[-1]', '1')?.value, -1);
+    assert.equal(at('x in -3', '3')?.value, -3);
+  });
+
+  it('refuses what is not a number literal', () => {
+    for (const [line, marker] of [['x1 = 2', '1'], ['3px', '3'], ['#1e3', '1'], ['z = 2j', '2'], ['v 1.2.3', '2'], ['ip 10.0.0.1', '0.0'], ['NaN', 'N'], ['abc', 'b'], ['1e', '1'], ['0x', '0'], ['1.5n', '1'], ['2.5u', '2'], ['hello world', 'w']] as const) {
+      assert.equal(at(line, marker), undefined, `${line} at ${marker}`);
+    }
+  });
+
+  it('reads hexadecimal floats only where the language has them', () => {
+    assert.equal(at('double h = 0x1p-3;', '0x', literalOptionsFor('c'))?.value, 0.125);
+    assert.equal(at('h = 0x1.8p1', '8', literalOptionsFor('java'))?.value, 3);
+    assert.equal(at("h = 0x1p-3", '0x', literalOptionsFor('python')), undefined);
+    assert.equal(at("h = 0x1p-3", '0x', literalOptionsFor('typescript')), undefined);
+    assert.equal(at('h = 0x1.fffffffffffffp1023', 'f', literalOptionsFor('c'))?.value, Number.MAX_VALUE);
+    assert.equal(at('h = 0x1p-1074', '1', literalOptionsFor('c'))?.value, 2 ** -1074);
+    assert.equal(at('h = 0x1.8p-1074', '1', literalOptionsFor('c'))?.value, 2 ** -1073); // ties to even
+    assert.deepEqual(at('h = 0x1p-1076', '1', literalOptionsFor('c')), { text: '0x1p-1076', value: 0, note: 'underflow' });
+    assert.deepEqual(at('h = 0x1p1024', '1', literalOptionsFor('c')), { text: '0x1p1024', value: Infinity, note: 'overflow' });
+  });
+
+  it("reads C++ ' separators only in the C family", () => {
+    assert.equal(at("int n = 1'000'000;", '000', literalOptionsFor('cpp'))?.value, 1e6);
+    assert.equal(at("n = 1'000'000", '1', literalOptionsFor('python'))?.value, 1);
+  });
+
+  it('says when a literal overflows or underflows a double', () => {
+    assert.deepEqual(at('x = 1e309', '1e'), { text: '1e309', value: Infinity, note: 'overflow' });
+    assert.deepEqual(at('x = -1e309', '1e'), { text: '-1e309', value: -Infinity, note: 'overflow' });
+    assert.deepEqual(at('x = 1e-400', '1e'), { text: '1e-400', value: 0, note: 'underflow' });
+    const neg = at('x = -1e-400', '1e');
+    assert.ok(neg && Object.is(neg.value, -0) && neg.note === 'underflow');
+    assert.equal(at('x = 0e999', '0e')?.note, undefined);
+    assert.equal(at('x = 4.9e-324', '4')?.value, 5e-324);
+  });
+
+  it('rounds to the nearest double, ties to even, as the language would', () => {
+    assert.equal(at('x = 9007199254740993', '9')?.value, 9007199254740992);
+    assert.equal(at('x = 0x20000000000001', '2')?.value, 9007199254740992);
+    assert.equal(at('x = 0.1000000000000000055511151231257827', '0.1')?.value, 0.1);
+  });
+
+  it('finds the literal from any column inside it and at its end, and nothing beside it', () => {
+    const line = 'gelu(12.5e-1)';
+    for (let c = 5; c <= 11; c++) assert.equal(literalAt(line, c)?.value, 1.25, `column ${c}`);
+    assert.equal(literalAt(line, 12)?.value, 1.25); // just after: the end of the literal
+    assert.equal(literalAt(line, 13), undefined);
+    assert.equal(literalAt(line, 2), undefined);
+    assert.equal(literalAt('', 0), undefined);
+    assert.equal(literalAt('1', -1), undefined);
+    assert.equal(literalAt('1', 1)?.value, 1);
+    assert.equal(literalAt('1', 99), undefined);
+  });
+
+  it('round-trips every double written by String(x) (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('', 'x = ', '[', 'f('), (x, prefix) => {
+        const s = String(x);
+        const lit = literalAt(`${prefix}${s})`, prefix.length + s.length - 1);
+        assert.ok(lit, s);
+        assert.ok(Object.is(lit.value, x) || (x === 0 && lit.value === 0), `${s} → ${lit.value}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('parses literals longer than 780 digits exactly as Number() does (property)', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: 1, maxLength: 1200 });
+    fc.assert(
+      fc.property(digits, digits, fc.integer({ min: -400, max: 400 }), fc.boolean(), (int, frac, exp, underscores) => {
+        const body = `${int}.${frac}e${exp}`;
+        const written = underscores ? `${int.replace(/(\d)(?=\d)/g, '$1_')}.${frac}e${exp}` : body;
+        const lit = literalAt(written, 0);
+        assert.ok(lit, written.slice(0, 40));
+        assert.ok(Object.is(lit.value, Number(body)), `${body.slice(0, 60)}…: ${lit.value} vs ${Number(body)}`);
+      }),
+      { numRuns: 300 },
+    );
+    // Halfway between 1 and the next double, then a nonzero digit 2,000 places later: rounds up.
+    const halfway = `1.00000000000000011102230246251565404236316680908203125${'0'.repeat(2000)}1`;
+    assert.equal(literalAt(halfway, 0)?.value, 1 + 2 ** -52);
+    assert.equal(literalAt(`1.00000000000000011102230246251565404236316680908203125${'0'.repeat(2000)}`, 0)?.value, 1);
+  });
+
+  it('never throws on arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(90), (text, col) => {
+        const lit = literalAt(text, col);
+        if (lit !== undefined) {
+          assert.ok(lit.start <= col && col <= lit.end);
+          assert.equal(text.slice(lit.start, lit.end), lit.text);
+        }
+        literalsIn(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('numbers: literalsIn', () => {
+  it('reads lists, tensors and CSV rows element by element', () => {
+    assert.deepEqual(literalsIn('[-3, -1, 0, 1, 3]').literals.map((l) => l.value), [-3, -1, 0, 1, 3]);
+    assert.deepEqual(literalsIn('torch.tensor([-1.0, 0.5, 2], dtype=torch.float32)').literals.map((l) => l.value), [-1, 0.5, 2]);
+    assert.deepEqual(literalsIn('0.5,-1.25,"-2",3e2\n').literals.map((l) => l.value), [0.5, -1.25, -2, 300]);
+    assert.deepEqual(literalsIn('a-2, b - 3').literals.map((l) => l.value), [2, 3]);
+  });
+
+  it('counts words for special values: nan, inf, -inf', () => {
+    const values = literalsIn("[float('nan'), -np.inf, Infinity]").literals.map((l) => l.value);
+    assert.equal(values.length, 3);
+    assert.ok(Number.isNaN(values[0]));
+    assert.deepEqual(values.slice(1), [-Infinity, Infinity]);
+  });
+
+  it('returns the first N and counts all M', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => String(i / 8)).join(', ');
+    const found = literalsIn(text, { limit: 64 });
+    assert.equal(found.literals.length, 64);
+    assert.equal(found.total, 10_000);
+    assert.equal(found.complete, true);
+    assert.equal(found.literals[63]?.value, 63 / 8);
+  });
+
+  it('stops after maxScan characters and says so', () => {
+    const text = '1 '.repeat(1000);
+    const found = literalsIn(text, { maxScan: 100 });
+    assert.equal(found.complete, false);
+    assert.equal(found.total, 50);
+  });
+
+  it('is linear on hostile lines: 100,000 characters of digits, dots, letters, minus signs', () => {
+    const hostile = ['9'.repeat(100_000), '1.'.repeat(50_000), 'e'.repeat(100_000), '-'.repeat(100_000), '1e'.repeat(50_000), '0x'.repeat(50_000), '1_'.repeat(50_000), '-1'.repeat(50_000)];
+    for (const line of hostile) {
+      const t0 = performance.now();
+      literalsIn(line);
+      literalAt(line, 50_000);
+      literalAt(line, 99_999);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 200, `${line.slice(0, 6)}… took ${ms.toFixed(1)} ms`);
+    }
+    assert.deepEqual(literalAt('9'.repeat(100_000), 5)?.note, 'overflow');
+  });
+});
+
+describe('numbers: looksBinary', () => {
+  it('tells binary junk from text', () => {
+    assert.equal(looksBinary('[-3, -1, 0, 1, 3]\n\tx = 2\r\n'), false);
+    assert.equal(looksBinary('\u0000\u0001\u0002ELF\u0003\u0004 12 \ufffd\ufffd'), true);
+    assert.equal(looksBinary('a\u0000b'), false); // a stray control character is not binary
+  });
+});

@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseHostMessage, parsePlotState, parseWebviewMessage, type PlotState, type SampleRequest } from '../../../src/protocol';
+
+const request: SampleRequest = {
+  functions: ['gelu', 'gelu_tanh'],
+  params: { gelu_tanh: { c: 0.05 } },
+  range: { min: -4, max: 4 },
+  widthPx: 800,
+  orders: [0, 1, 2],
+  precision: 'float64',
+  view: 'curves',
+  errorKind: 'abs',
+};
+
+const state: PlotState = {
+  functions: ['gelu'],
+  params: {},
+  range: { min: -2, max: 1 },
+  home: { min: -4, max: 4 },
+  view: 'error',
+  layout: 'overlay',
+  orders: [0],
+  errorKind: 'ulp',
+  precision: 'bfloat16',
+  pins: [-0.75, 1],
+  lightExport: true,
+};
+
+/** The error of a message expected to be rejected. */
+function rejected(raw: unknown): { error: string; requestId: number | null } {
+  const parsed = parseWebviewMessage(raw);
+  assert.equal(parsed.ok, false, `accepted ${JSON.stringify(raw)}`);
+  return parsed as { ok: false; error: string; requestId: number | null };
+}
+
+describe('protocol: parseWebviewMessage (the host\'s validator)', () => {
+  it('accepts a well-formed sample request and puts the functions in registry order', () => {
+    const parsed = parseWebviewMessage({ type: 'plot/sample', requestId: 3, request: { ...request, functions: ['tanh', 'gelu'], orders: [2, 0] } });
+    assert.ok(parsed.ok);
+    assert.equal(parsed.value.type, 'plot/sample');
+    if (parsed.value.type !== 'plot/sample') return;
+    assert.deepEqual(parsed.value.request.functions, ['gelu', 'tanh']);
+    assert.deepEqual(parsed.value.request.orders, [0, 2]);
+    assert.equal(parsed.value.requestId, 3);
+  });
+
+  it('accepts every message kind the webview sends', () => {
+    const ok = [
+      { type: 'ready', state: null },
+      { type: 'plot/evaluate', requestId: 1, request: { x: -0.75, functions: ['gelu'], params: {}, orders: [0], precision: 'float16' } },
+      { type: 'export/png', requestId: 2, dataUrl: 'data:image/png;base64,iVBORw0KGgo=', suggestedName: 'gelu-lab-curves.png' },
+      { type: 'export/csv', requestId: 3, request, suggestedName: 'data.csv' },
+      { type: 'clipboard/write', requestId: 4, text: 'x\tGELU f\n' },
+      { type: 'plot/drawn', report: { requestId: 5, ms: 3.2, charts: 3, datasets: 9, points: 1000, view: 'curves', layout: 'stacked' } },
+      { type: 'log', level: 'warn', message: 'hello' },
+    ];
+    for (const m of ok) assert.ok(parseWebviewMessage(m).ok, JSON.stringify(m));
+  });
+
+  it('keeps the request id of a malformed request so the error reply can carry it', () => {
+    const r = rejected({ type: 'plot/sample', requestId: 42, request: { ...request, range: { min: 4, max: -4 } } });
+    assert.equal(r.requestId, 42);
+    assert.match(r.error, /range start \(4\) must be less than its end \(-4\)/);
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ['not an object', 'plot/sample', /message must be an object/],
+    ['null', null, /message must be an object/],
+    ['an array', [1, 2], /message must be an object/],
+    ['no type', { requestId: 1 }, /message\.type must be a string/],
+    ['an unknown type', { type: 'plot/explode' }, /unknown message type "plot\/explode"/],
+    ['a fractional request id', { type: 'plot/sample', requestId: 1.5, request }, /requestId must be a positive integer/],
+    ['a negative request id', { type: 'plot/sample', requestId: -1, request }, /requestId/],
+    ['NaN in the range', { type: 'plot/sample', requestId: 1, request: { ...request, range: { min: NaN, max: 1 } } }, /range\.min must be a finite number/],
+    ['Infinity in the range', { type: 'plot/sample', requestId: 1, request: { ...request, range: { min: -1, max: Infinity } } }, /range\.max must be a finite number/],
+    ['a range beyond ±10000', { type: 'plot/sample', requestId: 1, request: { ...request, range: { min: -1e5, max: 1 } } }, /within ±10000/],
+    ['a range too narrow', { type: 'plot/sample', requestId: 1, request: { ...request, range: { min: 1, max: 1 + 1e-12 } } }, /too narrow/],
+    ['a width of 0', { type: 'plot/sample', requestId: 1, request: { ...request, widthPx: 0 } }, /widthPx must be an integer from 16 to 8192/],
+    ['a fractional width', { type: 'plot/sample', requestId: 1, request: { ...request, widthPx: 100.5 } }, /widthPx/],
+    ['a huge width', { type: 'plot/sample', requestId: 1, request: { ...request, widthPx: 1e9 } }, /widthPx/],
+    ['an unknown function', { type: 'plot/sample', requestId: 1, request: { ...request, functions: ['gelu', 'swiglu'] } }, /unknown function id "swiglu"/],
+    ['no function', { type: 'plot/sample', requestId: 1, request: { ...request, functions: [] } }, /at least one function/],
+    ['a function twice', { type: 'plot/sample', requestId: 1, request: { ...request, functions: ['gelu', 'gelu'] } }, /appears twice/],
+    ['order 3', { type: 'plot/sample', requestId: 1, request: { ...request, orders: [0, 3] } }, /only 0, 1, 2/],
+    ['no order', { type: 'plot/sample', requestId: 1, request: { ...request, orders: [] } }, /non-empty list/],
+    ['an unknown precision', { type: 'plot/sample', requestId: 1, request: { ...request, precision: 'fp8' } }, /precision must be one of float64, float32, bfloat16, float16/],
+    ['an unknown view', { type: 'plot/sample', requestId: 1, request: { ...request, view: '3d' } }, /view must be one of/],
+    ['a parameter that is not a number', { type: 'plot/sample', requestId: 1, request: { ...request, params: { gelu_sigmoid: { k: '1.7' } } } }, /params\.gelu_sigmoid\.k must be a finite number/],
+    ['a parameter name with odd characters', { type: 'plot/sample', requestId: 1, request: { ...request, params: { gelu_sigmoid: { '__proto__x;': 1 } } } }, /bad parameter name/],
+    ['parameters of an unknown function', { type: 'plot/sample', requestId: 1, request: { ...request, params: { nope: {} } } }, /unknown function id "nope"/],
+    ['a PNG that is not a data URL', { type: 'export/png', requestId: 1, dataUrl: 'https://example.com/x.png', suggestedName: 'a.png' }, /data:image\/png;base64/],
+    ['a PNG with broken base64', { type: 'export/png', requestId: 1, dataUrl: 'data:image/png;base64,@@@@', suggestedName: 'a.png' }, /no valid base64/],
+    ['a file name with a path', { type: 'export/png', requestId: 1, dataUrl: 'data:image/png;base64,iVBORw0KGgo=', suggestedName: '../../etc/x.png' }, /plain file name/],
+    ['a CSV name without .csv', { type: 'export/csv', requestId: 1, request, suggestedName: 'data.txt' }, /ending in \.csv/],
+    ['clipboard text that is not text', { type: 'clipboard/write', requestId: 1, text: 42 }, /text must be a string/],
+    ['clipboard text too long', { type: 'clipboard/write', requestId: 1, text: 'x'.repeat(1_000_001) }, /longer than/],
+    ['a draw report with a negative time', { type: 'plot/drawn', report: { requestId: 1, ms: -1, charts: 1, datasets: 1, points: 1, view: 'curves', layout: 'stacked' } }, /report\.ms/],
+    ['a log level that does not exist', { type: 'log', level: 'panic', message: 'x' }, /level must be one of/],
+  ];
+  for (const [what, raw, message] of bad) {
+    it(`rejects ${what} with a sentence naming the problem`, () => {
+      assert.match(rejected(raw).error, message);
+    });
+  }
+
+  it('never throws, whatever arrives', () => {
+    fc.assert(
+      fc.property(fc.anything({ withTypedArray: true, withMap: true, withSet: true, withBigInt: true }), (raw) => {
+        const parsed = parseWebviewMessage(raw);
+        assert.equal(typeof parsed.ok, 'boolean');
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.record({ type: fc.constantFrom('plot/sample', 'plot/evaluate', 'export/csv'), requestId: fc.anything(), request: fc.anything() }), (raw) => {
+        assert.equal(parseWebviewMessage(raw).ok, false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not choke on a getter that throws', () => {
+    const hostile = { type: 'plot/sample', requestId: 1, get request(): unknown { throw new Error('boom'); } };
+    const parsed = parseWebviewMessage(hostile);
+    assert.equal(parsed.ok, false);
+    assert.equal((parsed as { requestId: number | null }).requestId, 1);
+  });
+});
+
+describe('protocol: parsePlotState', () => {
+  it('round-trips a valid state', () => {
+    const parsed = parsePlotState(JSON.parse(JSON.stringify(state)));
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.value, state);
+  });
+
+  it('refuses partial or hostile states', () => {
+    for (const raw of [undefined, null, {}, { ...state, pins: 'x' }, { ...state, pins: new Array(51).fill(0) }, { ...state, lightExport: 'yes' }, { ...state, home: { min: 2, max: 1 } }]) {
+      assert.equal(parsePlotState(raw).ok, false, JSON.stringify(raw)?.slice(0, 80));
+    }
+  });
+});
+
+describe('protocol: parseHostMessage (the webview\'s check)', () => {
+  const x = new Float64Array([0, 1, 2]);
+  const data = { type: 'plot/data', requestId: 1, x, curves: [{ fn: 'gelu', order: 0, y: new Float64Array(3) }], errors: [], keyPoints: [], notes: [], samplingMs: 1 };
+
+  it('accepts plot data with matching typed arrays', () => {
+    assert.ok(parseHostMessage(data).ok);
+  });
+
+  it('rejects plot data whose arrays are plain, or of the wrong length', () => {
+    assert.equal(parseHostMessage({ ...data, x: [0, 1, 2] }).ok, false);
+    assert.equal(parseHostMessage({ ...data, curves: [{ fn: 'gelu', order: 0, y: new Float64Array(2) }] }).ok, false);
+    assert.equal(parseHostMessage({ ...data, curves: [{ fn: 'gelu', order: 0, y: x, rounded: [1, 2, 3] }] }).ok, false);
+  });
+
+  it('rejects unknown tags and malformed replies', () => {
+    for (const raw of [null, 'x', { type: 'plot/nope' }, { type: 'error', requestId: 'a', message: 'm' }, { type: 'plot/pin', x: NaN }, { type: 'export/done', requestId: 1, path: 3 }]) {
+      assert.equal(parseHostMessage(raw).ok, false, JSON.stringify(raw));
+    }
+    assert.ok(parseHostMessage({ type: 'error', requestId: null, message: 'bad' }).ok);
+    assert.ok(parseHostMessage({ type: 'plot/refresh' }).ok);
+  });
+});

@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import { activations } from '../../../src/core/activations';
+import { DEFAULT_CONFIG } from '../../../src/configModel';
+import type { HostToWebview, SampleRequest } from '../../../src/protocol';
+import { csvNumber, defaultState, samplePlot, sampleCount, toCsv, ulpIn } from '../../../src/plot/sampling';
+import { decodeBase64, PlotSession, type SessionEnv } from '../../../src/plot/session';
+
+/** The functions of the state a plot/init message carries. */
+function initFunctions(m: HostToWebview | undefined): readonly string[] {
+  assert.equal(m?.type, 'plot/init');
+  return m?.type === 'plot/init' ? m.state.functions : [];
+}
+
+function fakeEnv(overrides: Partial<SessionEnv> = {}): SessionEnv & { posted: HostToWebview[]; logs: string[]; saved: { name: string; bytes: Uint8Array }[] } {
+  const posted: HostToWebview[] = [];
+  const logs: string[] = [];
+  const saved: { name: string; bytes: Uint8Array }[] = [];
+  return {
+    mode: 'panel',
+    plotConfig: () => DEFAULT_CONFIG.plot,
+    post: (m) => posted.push(m),
+    save: async (bytes, name) => {
+      saved.push({ name, bytes });
+      return `/tmp/${name}`;
+    },
+    writeClipboard: async () => undefined,
+    log: (level, message) => logs.push(`${level}: ${message}`),
+    posted,
+    logs,
+    saved,
+    ...overrides,
+  };
+}
+
+const request: SampleRequest = {
+  functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'],
+  params: {},
+  range: { min: -4, max: 4 },
+  widthPx: 500,
+  orders: [0, 1, 2],
+  precision: 'float64',
+  view: 'curves',
+  errorKind: 'abs',
+};
+
+describe('plot session (host side, without VS Code)', () => {
+  it('answers ready with the catalogue (GELU family first) and the configured defaults', async () => {
+    const env = fakeEnv();
+    const session = new PlotSession(env);
+    await session.handle({ type: 'ready', state: null });
+    const init = env.posted[0];
+    assert.equal(init?.type, 'plot/init');
+    if (init?.type !== 'plot/init') return;
+    assert.deepEqual(init.catalogue.slice(0, 3).map((f) => f.id), ['gelu', 'gelu_tanh', 'gelu_sigmoid']);
+    assert.equal(init.catalogue.length, 14);
+    assert.deepEqual(init.state, defaultState(DEFAULT_CONFIG.plot, 'panel'));
+    assert.deepEqual(init.state.functions, ['gelu', 'gelu_tanh', 'gelu_sigmoid']);
+    assert.equal(init.catalogue.find((f) => f.id === 'gelu_sigmoid')?.params[0]?.default, 1.702);
+  });
+
+  it('prefers the webview\'s saved state, then the serializer\'s, then the settings', async () => {
+    const saved = { ...defaultState(DEFAULT_CONFIG.plot, 'panel'), functions: ['tanh'] as const, pins: [1] };
+    const fromWebview = fakeEnv();
+    await new PlotSession(fromWebview, { ...saved, functions: ['silu'] }).handle({ type: 'ready', state: saved });
+    assert.deepEqual(initFunctions(fromWebview.posted[0]), ['tanh']);
+    const fromSerializer = fakeEnv();
+    await new PlotSession(fromSerializer, saved).handle({ type: 'ready', state: null });
+    assert.deepEqual(initFunctions(fromSerializer.posted[0]), ['tanh']);
+    const broken = fakeEnv();
+    await new PlotSession(broken, { functions: 3 }).handle({ type: 'ready', state: { nonsense: true } });
+    assert.deepEqual(initFunctions(broken.posted[0]), ['gelu', 'gelu_tanh', 'gelu_sigmoid']);
+    assert.equal(broken.logs.filter((l) => l.startsWith('warn')).length, 2);
+  });
+
+  it('queues host notifications (Plot at x) until the webview is ready', async () => {
+    const env = fakeEnv();
+    const session = new PlotSession(env);
+    session.send({ type: 'plot/pin', x: 2 });
+    assert.equal(env.posted.length, 0);
+    await session.handle({ type: 'ready', state: null });
+    assert.deepEqual(env.posted.map((m) => m.type), ['plot/init', 'plot/pin']);
+  });
+
+  it('answers every request exactly once: data, or an error reply with the same id', async () => {
+    const env = fakeEnv();
+    const session = new PlotSession(env);
+    await session.handle({ type: 'plot/sample', requestId: 1, request });
+    await session.handle({ type: 'plot/sample', requestId: 2, request: { ...request, params: { gelu_sigmoid: { k: 99 } } } });
+    await session.handle({ type: 'plot/sample', requestId: 3, request: { ...request, widthPx: -5 } });
+    await session.handle({ type: 'plot/evaluate', requestId: 4, request: { x: 1, functions: ['gelu'], params: {}, orders: [0], precision: 'float64' } });
+    await session.handle({ type: 'bogus', requestId: 5 });
+    await session.handle(undefined);
+    assert.deepEqual(env.posted.map((m) => [m.type, 'requestId' in m ? m.requestId : undefined]), [
+      ['plot/data', 1], ['error', 2], ['error', 3], ['plot/values', 4], ['error', 5], ['error', null],
+    ]);
+    assert.match((env.posted[1] as { message: string }).message, /k must be between 0\.5 and 4 \(got 99\)/);
+  });
+
+  it('turns an unexpected failure into an error reply, never a throw', async () => {
+    const env = fakeEnv({ save: async () => { throw new Error('disk full'); } });
+    await new PlotSession(env).handle({ type: 'export/png', requestId: 9, dataUrl: 'data:image/png;base64,iVBORw0KGgo=', suggestedName: 'a.png' });
+    assert.deepEqual(env.posted, [{ type: 'error', requestId: 9, message: 'disk full' }]);
+    assert.ok(env.logs.some((l) => /export\/png failed: disk full/.test(l)));
+  });
+
+  it('saves the PNG bytes it was sent, and CSV of freshly sampled data', async () => {
+    const env = fakeEnv();
+    const session = new PlotSession(env);
+    await session.handle({ type: 'export/png', requestId: 1, dataUrl: 'data:image/png;base64,iVBORw0KGgo=', suggestedName: 'p.png' });
+    assert.deepEqual([...(env.saved[0]?.bytes ?? [])], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await session.handle({ type: 'export/csv', requestId: 2, request: { ...request, widthPx: 16 }, suggestedName: 'd.csv' });
+    const csv = new TextDecoder().decode(env.saved[1]?.bytes);
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'x,gelu,gelu_d1,gelu_d2,gelu_tanh,gelu_tanh_d1,gelu_tanh_d2,gelu_sigmoid,gelu_sigmoid_d1,gelu_sigmoid_d2');
+    assert.equal(lines.length, 32 + 2);
+    assert.equal(lines[1]?.split(',')[1], String(activations.gelu.f(-4)));
+    assert.deepEqual(env.posted.map((m) => m.type), ['export/done', 'export/done']);
+  });
+});
+
+describe('plot sampling', () => {
+  it('samples 1–4 points per pixel across the whole range, with the core\'s values', () => {
+    assert.equal(sampleCount(1000, 2), 2000);
+    assert.equal(sampleCount(1000, 9), 4000);
+    assert.equal(sampleCount(1000, 0), 1000);
+    const data = samplePlot(request, 2);
+    assert.ok(typeof data !== 'string');
+    assert.equal(data.x.length, 1000);
+    assert.equal(data.x[0], -4);
+    assert.equal(data.x[999], 4);
+    assert.equal(data.curves.length, 9);
+    const geluF = data.curves.find((c) => c.fn === 'gelu' && c.order === 0);
+    assert.equal(geluF?.y[500], activations.gelu.f(data.x[500] as number));
+    assert.equal(geluF?.rounded, undefined);
+  });
+
+  it('rounds input and output in a narrower precision (bfloat16 keeps 8 significant bits)', () => {
+    const data = samplePlot({ ...request, functions: ['gelu'], orders: [0], precision: 'bfloat16' }, 2);
+    assert.ok(typeof data !== 'string');
+    const c = data.curves[0];
+    assert.ok(c?.rounded);
+    for (const v of c.rounded) {
+      if (v === 0) continue;
+      const scaled = Math.abs(v) / 2 ** (Math.floor(Math.log2(Math.abs(v))) - 7);
+      assert.equal(scaled, Math.round(scaled), `${v} is a bfloat16`);
+    }
+    assert.ok(data.notes.some((n) => /bfloat16/.test(n)));
+  });
+
+  it('measures each approximation against exact GELU, with its maximum and where', () => {
+    const data = samplePlot({ ...request, view: 'error', orders: [0] }, 4);
+    assert.ok(typeof data !== 'string');
+    assert.deepEqual(data.errors.map((e) => [e.fn, e.reference]), [['gelu_tanh', 'gelu'], ['gelu_sigmoid', 'gelu']]);
+    const tanh = data.errors[0];
+    // mpmath: max |tanh approximation − GELU| on [−4, 4] is 4.7323e−4 near x = ±2.698 (the error is even).
+    assert.ok(tanh && Math.abs(tanh.max - 4.7323e-4) < 2e-7 && Math.abs(Math.abs(tanh.argmax) - 2.698) < 0.01, `${tanh?.max} at ${tanh?.argmax}`);
+    const quick = data.errors[1];
+    // mpmath: max |QuickGELU − GELU| on [−4, 4] is 2.0335e−2 near x = ±2.27.
+    assert.ok(quick && Math.abs(quick.max - 2.0335e-2) < 1e-5 && Math.abs(Math.abs(quick.argmax) - 2.27) < 0.01, `${quick?.max} at ${quick?.argmax}`);
+    assert.ok(data.keyPoints.length === 0 && data.curves.length === 0);
+  });
+
+  it('explains an empty error view', () => {
+    const data = samplePlot({ ...request, functions: ['gelu', 'tanh'], view: 'error' }, 1);
+    assert.ok(typeof data !== 'string');
+    assert.equal(data.errors.length, 0);
+    assert.match(data.notes[0] ?? '', /pick an approximation/);
+  });
+
+  it('gives rounding error in ulps of the narrow format: float16 rounding is at most half an ulp', () => {
+    const data = samplePlot({ ...request, functions: ['tanh'], orders: [0], view: 'error', errorKind: 'ulp', precision: 'float16', range: { min: 0.5, max: 3 } }, 4);
+    assert.ok(typeof data !== 'string');
+    const e = data.errors[0];
+    // Only the output rounding counts at x where the input is a float16 already; overall the
+    // input rounding adds up to |tanh′|·ulp(x)/2, so stay generous but far below 1 ulp·2^13.
+    assert.ok(e && e.max > 0.2 && e.max < 4, `max ${e?.max} ulp`);
+    assert.equal(ulpIn(1, 'float16'), 2 ** -10);
+    assert.equal(ulpIn(1, 'bfloat16'), 2 ** -7);
+    assert.equal(ulpIn(3, 'float32'), 2 ** -22);
+    assert.equal(ulpIn(0, 'float16'), 2 ** -24);
+  });
+
+  it('writes CSV numbers that round-trip, and non-finite values as NumPy reads them', () => {
+    assert.equal(csvNumber(-0.16997120747990366), '-0.16997120747990366');
+    assert.equal(Number(csvNumber(0.1 + 0.2)), 0.1 + 0.2);
+    assert.deepEqual([NaN, Infinity, -Infinity].map(csvNumber), ['nan', 'inf', '-inf']);
+    const data = samplePlot({ ...request, functions: ['gelu_tanh'], view: 'error', orders: [1], errorKind: 'rel', widthPx: 16 }, 1);
+    assert.ok(typeof data !== 'string');
+    assert.match(toCsv(data, 'float64').split('\r\n')[0] ?? '', /^x,gelu_tanh_d1_rel_error_vs_gelu$/);
+  });
+
+  it('decodes base64 exactly', () => {
+    assert.deepEqual([...decodeBase64('AAEC/w==')], [0, 1, 2, 255]);
+  });
+});

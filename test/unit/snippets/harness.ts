@@ -1,0 +1,222 @@
+/**
+ * Support for the tests that run generated code: the shared reference points, the comparison
+ * with src/core in ulps, and running toolchains.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { activations } from '../../../src/core';
+import type { FunctionId } from '../../../src/core/types';
+
+export const REPO = path.resolve(__dirname, '../../..');
+
+/** The shared reference file: `GELU_REFERENCE`, else `../shared/reference/activations.jsonl` beside the repository. */
+export function referencePath(): string {
+  return process.env.GELU_REFERENCE ?? path.resolve(REPO, '../shared/reference/activations.jsonl');
+}
+
+export interface RefPoint {
+  readonly x: number;
+  /** The reference strings (30 digits, or "0", "-0", "inf"). */
+  readonly y: string;
+  readonly dy: string;
+}
+
+let cache: Map<FunctionId, RefPoint[]> | undefined;
+
+/**
+ * The points of each function used to run snippets: every finite x with |x| ≤ 50 whose
+ * value and derivative do not overflow (about 250 a function).
+ */
+export function referencePoints(): Map<FunctionId, RefPoint[]> {
+  if (cache) return cache;
+  const out = new Map<FunctionId, RefPoint[]>();
+  const text = fs.readFileSync(referencePath(), 'utf8');
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as { fn: FunctionId; x: string; y: string; dy: string };
+    const x = Number(row.x);
+    if (!Number.isFinite(x) || Math.abs(x) > 50) continue;
+    if (/inf/.test(row.y) || /inf/.test(row.dy)) continue;
+    let list = out.get(row.fn);
+    if (!list) out.set(row.fn, (list = []));
+    list.push({ x, y: row.y, dy: row.dy });
+  }
+  cache = out;
+  return out;
+}
+
+/** ulp of v in the precision (never below the smallest subnormal). */
+export function ulpOf(v: number, precision: 'double' | 'float'): number {
+  const a = Math.abs(v);
+  const [mant, minExp, tiny] = precision === 'double' ? [52, -1022, 2 ** -1074] : [23, -126, 2 ** -149];
+  if (a === 0 || !Number.isFinite(a)) return tiny;
+  const e = Math.max(Math.floor(Math.log2(a)), minExp);
+  // log2 can be off by one next to powers of two.
+  let u = 2 ** (e - mant);
+  if (a < 2 ** e) u /= 2;
+  else if (a >= 2 ** (e + 1)) u *= 2;
+  return Math.max(u, tiny);
+}
+
+export interface Tolerance {
+  /** Allowed error in ulps of the expected value. */
+  readonly ulps: number;
+  /**
+   * For derivatives: an absolute error this small also passes near a root, where the value is
+   * a difference of terms of order 1. Every derivative's roots lie in |x| < 2, so this applies
+   * for |x| ≤ 3 only (in the tails the terms are as small as the value).
+   */
+  readonly absNearRoot?: number;
+}
+
+/** |x| up to which {@link Tolerance.absNearRoot} applies. */
+export const ROOT_REGION = 3;
+
+export const DOUBLE_TOL: Tolerance = { ulps: 4, absNearRoot: 2 ** -53 };
+export const FLOAT_TOL: Tolerance = { ulps: 4, absNearRoot: 2 ** -24 };
+
+export interface Mismatch {
+  readonly id: FunctionId;
+  readonly order: 0 | 1;
+  readonly x: number;
+  readonly got: number;
+  readonly expected: number;
+  readonly ulps: number;
+}
+
+/**
+ * The error of `got` against `expected` in ulps of `expected`, with two allowances that the
+ * README of the reference and the issue describe: near a root of a derivative the absolute
+ * error counts, and where the expected value is subnormal the code multiplies a subnormal
+ * erfc or exp (whose own rounding is one subnormal step) by x, so |x| more steps are allowed.
+ */
+export function check(got: number, expected: number, x: number, order: 0 | 1, precision: 'double' | 'float', tol: Tolerance): { ok: boolean; ulps: number; exempt?: boolean } {
+  if (Number.isNaN(expected)) return { ok: Number.isNaN(got), ulps: Number.isNaN(got) ? 0 : Infinity };
+  if (!Number.isFinite(expected)) return { ok: got === expected, ulps: got === expected ? 0 : Infinity };
+  if (!Number.isFinite(got)) return { ok: false, ulps: Infinity };
+  const err = Math.abs(got - expected);
+  const ulps = err / ulpOf(expected, precision);
+  if (ulps <= tol.ulps) return { ok: true, ulps };
+  if (order === 1 && tol.absNearRoot !== undefined && Math.abs(x) <= ROOT_REGION && err <= tol.absNearRoot) return { ok: true, ulps, exempt: true };
+  const minNormal = precision === 'double' ? 2 ** -1022 : 2 ** -126;
+  const tiny = precision === 'double' ? 2 ** -1074 : 2 ** -149;
+  if (Math.abs(expected) < minNormal && err <= (tol.ulps + Math.abs(x)) * tiny) return { ok: true, ulps, exempt: true };
+  return { ok: false, ulps };
+}
+
+/** The core's f and f′ at x (default parameters), rounded to float for float targets. */
+export function coreValues(id: FunctionId, x: number, precision: 'double' | 'float'): [number, number] {
+  const a = activations[id];
+  if (precision === 'double') return [a.f(x), a.df(x)];
+  const x32 = Math.fround(x);
+  return [Math.fround(a.f(x32)), Math.fround(a.df(x32))];
+}
+
+/** The reference value as a double (its 30 digits rounded once). */
+export function refValue(s: string): number {
+  return s === '-0' ? -0 : Number(s);
+}
+
+export interface Summary {
+  readonly mismatches: Mismatch[];
+  /** Largest error in ulps against the core, per function and order. */
+  readonly maxVsCore: Map<string, number>;
+  /** Largest error in ulps against the reference (rounded to double), for the report. */
+  readonly maxVsReference: Map<string, number>;
+  readonly compared: number;
+}
+
+/**
+ * Compares the values printed by a program (`f df` per input, in input order) with src/core.
+ * `xs` are the inputs as the program received them.
+ */
+export function compareWithCore(id: FunctionId, points: readonly RefPoint[], got: readonly [number, number][], precision: 'double' | 'float', tol: Tolerance, summary: Summary): void {
+  if (got.length !== points.length) throw new Error(`${id}: expected ${points.length} results, got ${got.length}`);
+  points.forEach((p, i) => {
+    const [gf, gd] = got[i] as [number, number];
+    const x = precision === 'float' ? Math.fround(p.x) : p.x;
+    const [cf, cd] = coreValues(id, p.x, precision);
+    for (const [order, g, c, r] of [
+      [0, gf, cf, p.y],
+      [1, gd, cd, p.dy],
+    ] as const) {
+      const res = check(g, c, x, order, precision, tol);
+      const key = `${id}${order === 1 ? "'" : ''}`;
+      // The maxima leave out the points that pass by an allowance (near roots, subnormal results).
+      if (res.exempt !== true || !res.ok) summary.maxVsCore.set(key, Math.max(summary.maxVsCore.get(key) ?? 0, res.ulps));
+      if (precision === 'double') {
+        const vr = check(g, refValue(r), x, order, precision, tol);
+        if (vr.exempt !== true || !vr.ok) summary.maxVsReference.set(key, Math.max(summary.maxVsReference.get(key) ?? 0, vr.ulps));
+      }
+      if (!res.ok) summary.mismatches.push({ id, order, x, got: g, expected: c, ulps: res.ulps });
+    }
+  });
+}
+
+export function newSummary(): Summary {
+  return { mismatches: [], maxVsCore: new Map(), maxVsReference: new Map(), compared: 0 };
+}
+
+/** A readable report of the worst mismatches. */
+export function describe(summary: Summary, limit = 12): string {
+  const worst = [...summary.mismatches].sort((a, b) => b.ulps - a.ulps).slice(0, limit);
+  return worst.map((m) => `${m.id}${m.order === 1 ? "'" : ''}(${m.x}) = ${m.got}, core ${m.expected} (${m.ulps.toFixed(1)} ulp)`).join('\n');
+}
+
+/** Parses one printed number (C, Fortran and others spell infinities and NaN differently). */
+export function parseNumber(s: string): number {
+  const t = s.trim().toLowerCase();
+  if (/^[+-]?(inf|infinity)$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?nan/.test(t)) return NaN;
+  const v = Number(t.replace(/d/, 'e'));
+  if (Number.isNaN(v)) throw new Error(`not a number: ${JSON.stringify(s)}`);
+  return v;
+}
+
+/** Parses `f df` lines. */
+export function parsePairs(stdout: string): [number, number][] {
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => {
+      const [a, b] = l.split(/\s+/);
+      return [parseNumber(a as string), parseNumber(b as string)];
+    });
+}
+
+/** Whether a command exists on PATH (and answers `--version`-like probes). */
+export function has(command: string, args: readonly string[] = ['--version']): boolean {
+  const r = spawnSync(command, args, { stdio: 'ignore', timeout: 20000 });
+  return r.status === 0;
+}
+
+export interface RunResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number | null;
+}
+
+/** Runs a command with input on stdin; rejects on a non-zero exit with its stderr. */
+export function run(command: string, args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve({ stdout, stderr, code });
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(0, 4000)}\n${stdout.slice(0, 2000)}`));
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary directory for one runner. */
+export function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `gelu-snippets-${name}-`));
+}

@@ -1,0 +1,435 @@
+/**
+ * One runner per executable target: it generates every variant's snippet (forward and
+ * derivative), wraps them in a small driver, runs it once on all reference points and returns
+ * the printed values. A runner says why it cannot run (a missing toolchain) instead of passing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { transformSync } from 'esbuild';
+import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
+import { generateSnippet, type Snippet, type SnippetOptions, type TargetId } from '../../../src/snippets';
+import { has, parsePairs, type RefPoint, run, tempDir } from './harness';
+
+export type Values = Map<FunctionId, [number, number][]>;
+
+export interface Runner {
+  readonly label: string;
+  readonly target: TargetId;
+  readonly precision: 'double' | 'float';
+  /** Undefined when the toolchain is here; otherwise why the runner cannot run. */
+  missing(): string | undefined;
+  run(points: Map<FunctionId, RefPoint[]>): Promise<Values>;
+}
+
+const ids = FUNCTION_IDS;
+
+function gen(target: TargetId, id: FunctionId, extra: Partial<SnippetOptions> = {}): Snippet {
+  return generateSnippet({ variant: id, target, withDerivative: true, ...extra });
+}
+
+/** Explicit names so that all variants live in one program. */
+const named = (id: FunctionId, style: 'snake' | 'pascal' = 'snake'): Partial<SnippetOptions> => ({
+  names: style === 'snake' ? { forward: `f_${id}`, derivative: `df_${id}`, className: `C_${id}` } : { forward: `F_${id}`, derivative: `DF_${id}`, className: `C_${id}` },
+});
+
+/** `index x` lines for drivers that read stdin; x in shortest round-trip decimal. */
+function stdinLines(points: Map<FunctionId, RefPoint[]>, format: (x: number) => string = String): string {
+  const lines: string[] = [];
+  ids.forEach((id, i) => {
+    for (const p of points.get(id) ?? []) lines.push(`${i} ${format(p.x)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Splits the program's output back into functions, in input order. */
+function splitValues(points: Map<FunctionId, RefPoint[]>, pairs: [number, number][]): Values {
+  const out: Values = new Map();
+  let k = 0;
+  for (const id of ids) {
+    const n = points.get(id)?.length ?? 0;
+    out.set(id, pairs.slice(k, k + n));
+    k += n;
+  }
+  if (k !== pairs.length) throw new Error(`expected ${k} result lines, got ${pairs.length}`);
+  return out;
+}
+
+function hexFloat(x: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const bits = buf.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const e = Number((bits >> 52n) & 0x7ffn);
+  const m = bits & ((1n << 52n) - 1n);
+  if (e === 0) return `${sign}0x0.${m.toString(16).padStart(13, '0')}p-1022`;
+  return `${sign}0x1.${m.toString(16).padStart(13, '0')}p${e - 1023 >= 0 ? '+' : ''}${e - 1023}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function jsRunner(ts: boolean): Runner {
+  return {
+    label: ts ? 'TypeScript (esbuild → Node vm)' : 'JavaScript (Node vm)',
+    target: ts ? 'typescript' : 'javascript',
+    precision: 'double',
+    missing: () => undefined,
+    run: async (points) => {
+      const out: Values = new Map();
+      for (const id of ids) {
+        const s = gen(ts ? 'typescript' : 'javascript', id);
+        const { forward, derivative } = s.options.names;
+        const js = ts ? transformSync(s.plainCode, { loader: 'ts' }).code : s.plainCode;
+        const fns = vm.runInNewContext(`${js}\n;({ f: ${forward}, df: ${derivative} })`, {}) as { f: (x: number) => number; df: (x: number) => number };
+        out.set(
+          id,
+          (points.get(id) ?? []).map((p) => [fns.f(p.x), fns.df(p.x)]),
+        );
+      }
+      return out;
+    },
+  };
+}
+
+const PYTHON = process.env.GELU_PYTHON ?? 'python3';
+
+function pythonRunner(): Runner {
+  return {
+    label: 'Python (math)',
+    target: 'python',
+    precision: 'double',
+    missing: () => (has(PYTHON) ? undefined : `${PYTHON} not found`),
+    run: async (points) => {
+      const dir = tempDir('python');
+      const files = ids.map((id) => {
+        const s = gen('python', id);
+        const file = path.join(dir, `${id}.py`);
+        fs.writeFileSync(file, s.plainCode);
+        return [file, s.options.names.forward, s.options.names.derivative];
+      });
+      const driver = [
+        'import sys',
+        `files = ${JSON.stringify(files)}`,
+        'table = []',
+        'for path, f, df in files:',
+        '    ns = {}',
+        "    exec(compile(open(path).read(), path, 'exec'), ns)",
+        '    table.append((ns[f], ns[df]))',
+        'out = []',
+        'for line in sys.stdin:',
+        '    i, x = line.split()',
+        '    f, df = table[int(i)]',
+        '    x = float(x)',
+        "    out.append(f'{f(x)!r} {df(x)!r}')",
+        "print('\\n'.join(out))",
+      ].join('\n');
+      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
+      const r = await run(PYTHON, [path.join(dir, 'driver.py')], { input: stdinLines(points) });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function numpyRunner(): Runner {
+  return {
+    label: 'NumPy + SciPy (vectorised)',
+    target: 'numpy',
+    precision: 'double',
+    missing: () => (has(PYTHON, ['-c', 'import numpy, scipy.special']) ? undefined : `${PYTHON} cannot import numpy and scipy (Debian: apt-get install python3-numpy python3-scipy)`),
+    run: async (points) => {
+      const dir = tempDir('numpy');
+      const jobs = ids.map((id) => {
+        const s = gen('numpy', id);
+        const file = path.join(dir, `${id}.py`);
+        fs.writeFileSync(file, s.plainCode);
+        return { file, f: s.options.names.forward, df: s.options.names.derivative, xs: (points.get(id) ?? []).map((p) => p.x) };
+      });
+      fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify(jobs));
+      const driver = [
+        'import json, sys, warnings',
+        'import numpy as np',
+        "warnings.simplefilter('error')  # an overflow or invalid operation in a where-arm fails the test",
+        `jobs = json.load(open(${JSON.stringify(path.join(dir, 'input.json'))}))`,
+        'out = []',
+        'for job in jobs:',
+        '    ns = {}',
+        "    exec(compile(open(job['file']).read(), job['file'], 'exec'), ns)",
+        "    xs = np.array(job['xs'], dtype=np.float64)",
+        "    ys = ns[job['f']](xs)",
+        "    ds = ns[job['df']](xs)",
+        '    for y, d in zip(ys.tolist(), ds.tolist()):',
+        "        out.append(f'{y!r} {d!r}')",
+        "print('\\n'.join(out))",
+      ].join('\n');
+      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
+      const r = await run(PYTHON, [path.join(dir, 'driver.py')]);
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+/** A C or C++ main that reads `index x` lines and prints f and f′ with 17 digits. */
+function cMain(fnNames: readonly [string, string][], type: 'double' | 'float'): string {
+  const table = fnNames.map(([f, d]) => `    {${f}, ${d}},`).join('\n');
+  return [
+    '#include <stdio.h>',
+    '#include <stdlib.h>',
+    `typedef ${type} (*fn_t)(${type});`,
+    'static const fn_t table[][2] = {',
+    table,
+    '};',
+    'int main(void)',
+    '{',
+    '    int i;',
+    '    char buf[64];',
+    '    while (scanf("%d %63s", &i, buf) == 2) {',
+    `        ${type} x = (${type})strtod(buf, NULL);`,
+    '        printf("%.17g %.17g\\n", (double)table[i][0](x), (double)table[i][1](x));',
+    '    }',
+    '    return 0;',
+    '}',
+  ].join('\n');
+}
+
+/** Enough of CUDA for the device functions and kernels to compile, and run, as host C++. */
+const CUDA_SHIM = [
+  '#include <math.h>',
+  '#include <stddef.h>',
+  '#define __device__',
+  '#define __global__',
+  '#define __forceinline__ inline',
+  'struct gelu_dim3 { unsigned x, y, z; };',
+  'static gelu_dim3 blockIdx, threadIdx, blockDim, gridDim;',
+].join('\n');
+
+function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = 'double'): Runner {
+  const compiler = target === 'c' ? 'gcc' : 'g++';
+  const label = target === 'c' ? 'C (gcc)' : target === 'cpp' ? 'C++ (g++)' : `CUDA ${precision} (device code as host C++, g++)`;
+  return {
+    label,
+    target,
+    precision,
+    missing: () => (has(compiler) ? undefined : `${compiler} not found`),
+    run: async (points) => {
+      const dir = tempDir(target);
+      const snippets = ids.map((id) => gen(target, id, { ...named(id), ...(target === 'cuda' ? { precision } : {}) }));
+      const src = [
+        target === 'cuda' ? CUDA_SHIM : '',
+        ...snippets.map((s) => s.plainCode),
+        cMain(
+          snippets.map((s) => [s.options.names.forward, s.options.names.derivative]),
+          precision,
+        ),
+      ].join('\n');
+      const file = path.join(dir, target === 'c' ? 'main.c' : 'main.cpp');
+      fs.writeFileSync(file, src);
+      const exe = path.join(dir, 'main');
+      await run(compiler, [...(target === 'c' ? ['-std=c99'] : ['-std=c++17']), '-O2', '-Wall', '-Werror', '-Wno-unused-variable', '-o', exe, file, '-lm']);
+      const r = await run(exe, [], { input: stdinLines(points) });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function goRunner(): Runner {
+  return {
+    label: 'Go',
+    target: 'go',
+    precision: 'double',
+    missing: () => (has('go', ['version']) ? undefined : 'go not found (Debian: golang-go)'),
+    run: async (points) => {
+      const dir = tempDir('go');
+      const snippets = ids.map((id) => gen('go', id, named(id, 'pascal')));
+      const imports = new Set<string>(['"bufio"', '"fmt"', '"os"', '"strconv"', '"strings"']);
+      for (const s of snippets) for (const line of s.imports) imports.add(line.replace(/^import\s+/, ''));
+      const table = snippets.map((s) => `\t{${s.options.names.forward}, ${s.options.names.derivative}},`).join('\n');
+      const src = [
+        'package main',
+        `import (\n${[...imports].map((i) => `\t${i}`).join('\n')}\n)`,
+        ...snippets.map((s) => s.parts.body),
+        `var table = [][2]func(float64) float64{\n${table}\n}`,
+        'func main() {',
+        '\tin := bufio.NewScanner(os.Stdin)',
+        '\tout := bufio.NewWriter(os.Stdout)',
+        '\tdefer out.Flush()',
+        '\tfor in.Scan() {',
+        '\t\tf := strings.Fields(in.Text())',
+        '\t\ti, _ := strconv.Atoi(f[0])',
+        '\t\tx, _ := strconv.ParseFloat(f[1], 64)',
+        "\t\tfmt.Fprintln(out, strconv.FormatFloat(table[i][0](x), 'g', -1, 64), strconv.FormatFloat(table[i][1](x), 'g', -1, 64))",
+        '\t}',
+        '}',
+      ].join('\n\n');
+      const file = path.join(dir, 'main.go');
+      fs.writeFileSync(file, src);
+      const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOFLAGS: '-mod=mod', GO111MODULE: 'off' };
+      const r = await run('go', ['run', file], { input: stdinLines(points), env });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function javaRunner(): Runner {
+  return {
+    label: 'Java',
+    target: 'java',
+    precision: 'double',
+    missing: () => (has('java', ['-version']) ? undefined : 'java not found'),
+    run: async (points) => {
+      const dir = tempDir('java');
+      const snippets = ids.map((id) => gen('java', id, named(id)));
+      const table = snippets.map((s) => `        {${s.options.names.className}::${s.options.names.forward}, ${s.options.names.className}::${s.options.names.derivative}},`).join('\n');
+      const main = [
+        'public class Main {',
+        '    @SuppressWarnings("unchecked")',
+        '    static final java.util.function.DoubleUnaryOperator[][] TABLE = {',
+        table,
+        '    };',
+        '    public static void main(String[] args) throws Exception {',
+        '        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));',
+        '        StringBuilder out = new StringBuilder();',
+        '        for (String line; (line = in.readLine()) != null;) {',
+        '            String[] f = line.trim().split(" ");',
+        '            int i = Integer.parseInt(f[0]);',
+        '            double x = Double.parseDouble(f[1]);',
+        '            out.append(TABLE[i][0].applyAsDouble(x)).append(\' \').append(TABLE[i][1].applyAsDouble(x)).append(\'\\n\');',
+        '        }',
+        '        System.out.print(out);',
+        '    }',
+        '}',
+      ].join('\n');
+      const file = path.join(dir, 'Main.java');
+      fs.writeFileSync(file, [main, ...snippets.map((s) => s.plainCode)].join('\n\n'));
+      const r = await run('java', [file], { input: stdinLines(points) });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function rustRunner(): Runner {
+  return {
+    label: 'Rust (rustc)',
+    target: 'rust',
+    precision: 'double',
+    missing: () => (has('rustc') ? undefined : 'rustc not found'),
+    run: async (points) => {
+      const dir = tempDir('rust');
+      const snippets = ids.map((id) => gen('rust', id, named(id)));
+      const helpers = [...new Set(snippets.map((s) => s.parts.helpers).filter((h) => h !== ''))];
+      const table = snippets.map((s) => `        (${s.options.names.forward}, ${s.options.names.derivative}),`).join('\n');
+      const main = [
+        'use std::io::{BufRead, Write};',
+        'fn main() {',
+        '    let table: [(fn(f64) -> f64, fn(f64) -> f64); ' + snippets.length + '] = [',
+        table,
+        '    ];',
+        '    let stdin = std::io::stdin();',
+        '    let mut out = std::io::BufWriter::new(std::io::stdout());',
+        '    for line in stdin.lock().lines() {',
+        '        let line = line.unwrap();',
+        '        let mut it = line.split_whitespace();',
+        '        let i: usize = it.next().unwrap().parse().unwrap();',
+        '        let x: f64 = it.next().unwrap().parse().unwrap();',
+        '        writeln!(out, "{:e} {:e}", (table[i].0)(x), (table[i].1)(x)).unwrap();',
+        '    }',
+        '}',
+      ].join('\n');
+      const file = path.join(dir, 'main.rs');
+      fs.writeFileSync(file, ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n'));
+      const exe = path.join(dir, 'main');
+      await run('rustc', ['-O', '-o', exe, file], { cwd: dir });
+      const r = await run(exe, [], { input: stdinLines(points) });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function fortranRunner(): Runner {
+  return {
+    label: 'Fortran (gfortran)',
+    target: 'fortran',
+    precision: 'double',
+    missing: () => (has('gfortran') ? undefined : 'gfortran not found (Debian: gfortran)'),
+    run: async (points) => {
+      const dir = tempDir('fortran');
+      const snippets = ids.map((id) => gen('fortran', id, named(id)));
+      const uses = snippets.map((s) => `  use ${s.options.names.forward}_mod`).join('\n');
+      const cases = snippets.map((s, i) => `    case (${i})\n      y = ${s.options.names.forward}(x)\n      d = ${s.options.names.derivative}(x)`).join('\n');
+      const main = [
+        'program main',
+        '  use, intrinsic :: iso_fortran_env, only: dp => real64',
+        uses,
+        '  implicit none',
+        '  integer :: i, ios',
+        '  real(dp) :: x, y, d',
+        '  do',
+        '    read (*, *, iostat=ios) i, x',
+        '    if (ios /= 0) exit',
+        '    select case (i)',
+        cases,
+        '    end select',
+        "    write (*, '(es26.17e3, 1x, es26.17e3)') y, d",
+        '  end do',
+        'end program main',
+      ].join('\n');
+      const file = path.join(dir, 'main.f90');
+      fs.writeFileSync(file, [...snippets.map((s) => s.plainCode), main].join('\n\n'));
+      const exe = path.join(dir, 'main');
+      await run('gfortran', ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument', '-o', exe, file], { cwd: dir });
+      const r = await run(exe, [], { input: stdinLines(points) });
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+function rRunner(): Runner {
+  return {
+    label: 'R (vectorised)',
+    target: 'r',
+    precision: 'double',
+    missing: () => (has('Rscript') ? undefined : 'Rscript not found (Debian: r-base-core)'),
+    run: async (points) => {
+      const dir = tempDir('r');
+      const parts: string[] = ['options(digits = 17)', 'out <- character(0)'];
+      ids.forEach((id) => {
+        const s = gen('r', id, named(id));
+        parts.push(s.plainCode);
+        // Hexadecimal input: R's own decimal parser is not correctly rounded in every case.
+        const xs = (points.get(id) ?? []).map((p) => `"${hexFloat(p.x)}"`).join(', ');
+        parts.push(`x <- as.numeric(c(${xs}))`, `out <- c(out, sprintf("%.17g %.17g", ${s.options.names.forward}(x), ${s.options.names.derivative}(x)))`);
+      });
+      parts.push('writeLines(out)');
+      const file = path.join(dir, 'main.R');
+      fs.writeFileSync(file, parts.join('\n'));
+      const r = await run('Rscript', ['--vanilla', file]);
+      return splitValues(points, parsePairs(r.stdout));
+    },
+  };
+}
+
+/** Every runner, in report order. */
+export const RUNNERS: readonly Runner[] = [
+  jsRunner(false),
+  jsRunner(true),
+  pythonRunner(),
+  numpyRunner(),
+  cRunner('c'),
+  cRunner('cpp'),
+  cRunner('cuda', 'double'),
+  cRunner('cuda', 'float'),
+  goRunner(),
+  javaRunner(),
+  rustRunner(),
+  fortranRunner(),
+  rRunner(),
+];
+
+/** Targets that no runner executes here, and why (reported by the test, not silently passed). */
+export const NOT_EXECUTED: Readonly<Partial<Record<TargetId, string>>> = {
+  pytorch: 'PyTorch is not installable from Debian/npm here: parsed with py_compile and covered by golden files',
+  tensorflow: 'TensorFlow is not installable here: parsed with py_compile and covered by golden files',
+  jax: 'JAX is not installable here: parsed with py_compile and covered by golden files',
+  julia: 'Julia is not in Debian bookworm: golden files only',
+  matlab: 'Octave would be 120 Debian packages: golden files only',
+};

@@ -1,0 +1,347 @@
+/**
+ * Entry of the plot webview (bundled to dist/webview.js). Owns the state, talks to the host
+ * through the protocol (one request in flight for samples, the latest choice wins), persists
+ * with setState, and hands drawing to ChartView and input to Controls.
+ */
+import 'katex/dist/katex.min.css';
+import './style.css';
+import type { FunctionId } from '../src/core/types';
+import {
+  type DrawReport, type FunctionInfo, type HostToWebview, parseHostMessage, type PlotData, type PlotState,
+  type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
+} from '../src/protocol';
+import { ChartView, fmt, SHORT_NAMES } from './chart';
+import { Controls, type ControlEvents, type PinRow, pinsAsText, renderPins } from './controls';
+import { readTheme, type Theme, watchTheme } from './theme';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: PlotState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type Reply = Extract<HostToWebview, { requestId: number | null }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const vscode = acquireVsCodeApi();
+
+/** Test hooks: the browser tests and the benchmark read these; nothing in the page depends on them. */
+interface PlotDebug {
+  state?: PlotState;
+  lastDraw?: DrawReport;
+  draws: number;
+  charts?: ChartView;
+  errors: string[];
+}
+const debug: PlotDebug = { draws: 0, errors: [] };
+(window as unknown as { geluPlot: PlotDebug }).geluPlot = debug;
+
+function report(level: 'info' | 'warn' | 'error', message: string): void {
+  if (level === 'error') debug.errors.push(message);
+  vscode.postMessage({ type: 'log', level, message });
+}
+
+window.addEventListener('error', (e) => report('error', `${e.message} (${e.filename}:${e.lineno})`));
+window.addEventListener('unhandledrejection', (e) => report('error', `unhandled rejection: ${String(e.reason)}`));
+document.addEventListener('securitypolicyviolation', (e) => report('error', `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`));
+
+let nextId = 1;
+const pending = new Map<number, { resolve(reply: Reply): void }>();
+
+/** Sends a request; resolves with its reply, which may be an `error` reply. */
+function request(message: DistributiveOmit<WebviewRequest, 'requestId'>): Promise<Reply> {
+  const requestId = nextId++;
+  return new Promise((resolve) => {
+    pending.set(requestId, { resolve });
+    vscode.postMessage({ ...message, requestId } as WebviewRequest);
+  });
+}
+
+class App {
+  private state: PlotState;
+  private readonly catalogue: ReadonlyMap<FunctionId, FunctionInfo>;
+  private readonly charts: ChartView;
+  private readonly controls: Controls;
+  private readonly status: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly pinsHost: HTMLElement;
+  private theme: Theme;
+  private data: (PlotData & { requestId: number }) | undefined;
+  private inFlight = false;
+  private dirty = false;
+  private pins: PinRow[] = [];
+  private rangeTimer: number | undefined;
+  private widthPx = 0;
+  private statusTimer: number | undefined;
+  private readonly controlEvents: ControlEvents;
+
+  constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
+    this.state = init.state;
+    this.catalogue = new Map(init.catalogue.map((f) => [f.id, f]));
+    this.theme = readTheme();
+    const root = document.getElementById('app') ?? document.body;
+    root.replaceChildren();
+    const aside = document.createElement('aside');
+    aside.className = 'controls';
+    aside.setAttribute('aria-label', 'Plot settings');
+    const main = document.createElement('main');
+    main.className = 'main';
+    this.status = document.createElement('div');
+    this.status.className = 'status';
+    this.status.setAttribute('role', 'status');
+    this.summary = document.createElement('div');
+    this.summary.className = 'summary';
+    const plot = document.createElement('div');
+    plot.className = 'plot';
+    this.pinsHost = document.createElement('section');
+    this.pinsHost.className = 'pins';
+    this.pinsHost.setAttribute('aria-label', 'Pinned values');
+    main.append(this.summary, plot, this.status, this.pinsHost);
+    // The side bar shows the chart first; the panel keeps its settings column on the left.
+    if (init.mode === 'view') root.append(main, aside);
+    else root.append(aside, main);
+
+    this.controlEvents = {
+      onChange: (patch) => this.update(patch),
+      onExport: (kind) => void this.export(kind),
+      onCopyTable: () => void this.copyTable(),
+      onRemovePin: (x) => this.update({ pins: x === null ? [] : this.state.pins.filter((p) => p !== x) }),
+    };
+    this.charts = new ChartView(plot, {
+      onRange: (range, final) => this.onZoom(range, final),
+      onResetZoom: () => this.update({ range: this.state.home }),
+      onPin: (x) => this.pin(x, false),
+    }, this.theme);
+    debug.charts = this.charts;
+    this.controls = new Controls(init.catalogue, init.defaults, this.state, init.mode, this.theme, this.controlEvents);
+    aside.append(this.controls.root);
+    watchTheme((theme) => {
+      this.theme = theme;
+      this.controls.setTheme(theme);
+      this.charts.setTheme(theme);
+      this.renderPins();
+    });
+    new ResizeObserver(() => {
+      const w = this.charts.plotWidth();
+      if (Math.abs(w - this.widthPx) >= 8) this.sample();
+    }).observe(plot);
+    this.persist();
+    this.pins = this.state.pins.map((x) => ({ x, values: undefined }));
+    this.renderPins();
+    this.sample();
+    for (const x of this.state.pins) void this.evaluatePin(x);
+  }
+
+  /** Applies a change from a control, persists it, and asks for what it invalidates. */
+  update(patch: Partial<PlotState>): void {
+    const before = this.state;
+    this.state = { ...before, ...patch };
+    this.persist();
+    this.controls.sync(this.state);
+    const valuesChanged = patch.functions || patch.params || patch.orders || patch.precision;
+    if (patch.pins) {
+      this.pins = this.state.pins.map((x) => this.pins.find((r) => r.x === x) ?? { x, values: undefined });
+    }
+    if (valuesChanged) {
+      this.pins = this.pins.map((r) => ({ x: r.x, values: undefined }));
+      for (const x of this.state.pins) void this.evaluatePin(x);
+    }
+    this.renderPins();
+    // Pins and layout need a redraw of the data in hand, not new samples.
+    if (Object.keys(patch).every((k) => k === 'pins' || k === 'lightExport' || k === 'layout')) {
+      if (this.data && (patch.pins || patch.layout)) this.draw(this.data, performance.now());
+      return;
+    }
+    this.sample();
+  }
+
+  /** Moves the crosshair to x, brings it into range if needed, and pins a row there. */
+  pin(x: number, reveal: boolean): void {
+    let range = this.state.range;
+    if (reveal && (x < range.min || x > range.max)) {
+      const half = (range.max - range.min) / 2;
+      range = { min: x - half, max: x + half };
+      if (range.min < -1e4) range = { min: -1e4, max: -1e4 + 2 * half };
+      if (range.max > 1e4) range = { min: 1e4 - 2 * half, max: 1e4 };
+    }
+    const pins = this.state.pins.includes(x) ? this.state.pins : [...this.state.pins, x].slice(-MAX_PINS);
+    this.update(range === this.state.range ? { pins } : { pins, range });
+    void this.evaluatePin(x);
+    if (reveal) this.charts.setCrosshair(x);
+  }
+
+  private async evaluatePin(x: number): Promise<void> {
+    const s = this.state;
+    const reply = await request({ type: 'plot/evaluate', request: { x, functions: s.functions, params: s.params, orders: s.orders, precision: s.precision } });
+    const values = reply.type === 'plot/values' ? reply.values : reply.type === 'error' ? reply.message : 'unexpected reply';
+    // A later change may have made this answer stale; only keep it when the row asks for the same things.
+    if (this.state.functions !== s.functions || this.state.params !== s.params || this.state.orders !== s.orders || this.state.precision !== s.precision) return;
+    this.pins = this.pins.map((r) => (r.x === x ? { x, values } : r));
+    this.renderPins();
+  }
+
+  private renderPins(): void {
+    renderPins(this.pinsHost, this.state, this.pins, this.theme, this.controlEvents);
+  }
+
+  private onZoom(range: XRange, final: boolean): void {
+    this.state = { ...this.state, range };
+    this.controls.sync(this.state);
+    window.clearTimeout(this.rangeTimer);
+    // Resample once the gesture settles; a wheel burst or a drag would otherwise flood the host.
+    this.rangeTimer = window.setTimeout(() => {
+      this.persist();
+      this.sample();
+    }, final ? 0 : 120);
+  }
+
+  private persist(): void {
+    debug.state = this.state;
+    vscode.setState(this.state);
+  }
+
+  private sampleRequest(): SampleRequest {
+    const s = this.state;
+    this.widthPx = Math.max(16, Math.min(8192, this.charts.plotWidth()));
+    return { functions: s.functions, params: s.params, range: s.range, widthPx: this.widthPx, orders: s.orders, precision: s.precision, view: s.view, errorKind: s.errorKind };
+  }
+
+  /** Requests samples for the current state; while one request is out, remembers to ask again. */
+  sample(): void {
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.inFlight = true;
+    this.dirty = false;
+    const req = this.sampleRequest();
+    void request({ type: 'plot/sample', request: req }).then((reply) => {
+      this.inFlight = false;
+      if (this.dirty) {
+        this.sample();
+        return;
+      }
+      if (reply.type === 'plot/data') this.onData(reply, req);
+      else if (reply.type === 'error') this.showStatus(`Could not sample: ${reply.message}`, 'error');
+    });
+  }
+
+  private onData(reply: Extract<HostToWebview, { type: 'plot/data' }>, req: SampleRequest): void {
+    const started = performance.now();
+    this.data = reply;
+    // The data may be for a range the user has since zoomed away from; draw it on the current axes.
+    if (req.range.min !== this.state.range.min || req.range.max !== this.state.range.max) this.dirty = true;
+    this.draw(reply, started);
+    if (this.dirty) this.sample();
+  }
+
+  /** Draws `data` and reports the time since `started` (when the data arrived) to the host. */
+  private draw(data: PlotData & { requestId: number }, started: number): void {
+    const drawn = this.charts.render({ data, state: this.state, catalogue: this.catalogue });
+    const ms = performance.now() - started;
+    this.renderSummary(data);
+    const r: DrawReport = { requestId: data.requestId, ms, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points, view: this.state.view, layout: this.state.layout };
+    debug.lastDraw = r;
+    debug.draws += 1;
+    vscode.postMessage({ type: 'plot/drawn', report: r });
+  }
+
+  private renderSummary(data: PlotData): void {
+    const lines: HTMLElement[] = [];
+    if (this.state.view === 'error') {
+      const unit = { abs: 'max |error|', rel: 'max relative error', ulp: 'max error' }[this.state.errorKind];
+      for (const e of data.errors) {
+        const line = document.createElement('div');
+        line.className = 'summary-line';
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.backgroundColor = this.theme.color(e.fn);
+        const vs = e.reference === e.fn ? `exact ${SHORT_NAMES[e.fn]}` : SHORT_NAMES[e.reference];
+        const order = e.order === 0 ? '' : e.order === 1 ? ' f′' : ' f″';
+        const value = Number.isNaN(e.max) ? 'no finite error' : `${unit} ${fmt(e.max, 4)}${this.state.errorKind === 'ulp' ? ' ulp' : ''} at x = ${fmt(e.argmax, 6)}`;
+        line.append(swatch, `${SHORT_NAMES[e.fn]}${order} vs ${vs}: `, Object.assign(document.createElement('strong'), { textContent: value }));
+        lines.push(line);
+      }
+    }
+    for (const note of data.notes) {
+      const line = document.createElement('div');
+      line.className = 'summary-line note';
+      line.textContent = note;
+      lines.push(line);
+    }
+    this.summary.replaceChildren(...lines);
+  }
+
+  showStatus(text: string, level: 'info' | 'error' = 'info'): void {
+    this.status.textContent = text;
+    this.status.dataset.level = level;
+    window.clearTimeout(this.statusTimer);
+    if (level === 'info') this.statusTimer = window.setTimeout(() => { this.status.textContent = ''; }, 6000);
+  }
+
+  private async export(kind: 'png' | 'csv'): Promise<void> {
+    const stamp = this.state.view === 'error' ? 'error' : 'curves';
+    const reply = kind === 'png'
+      ? await request({ type: 'export/png', dataUrl: this.charts.exportPng(this.state.lightExport), suggestedName: `gelu-lab-${stamp}.png` })
+      : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
+    if (reply.type === 'export/done') this.showStatus(reply.path ? `Saved ${reply.path}` : 'Export cancelled.');
+    else if (reply.type === 'error') this.showStatus(`Export failed: ${reply.message}`, 'error');
+  }
+
+  private async copyTable(): Promise<void> {
+    const reply = await request({ type: 'clipboard/write', text: pinsAsText(this.state, this.pins) });
+    if (reply.type === 'clipboard/done') this.showStatus('Table copied.');
+    else if (reply.type === 'error') this.showStatus(`Copy failed: ${reply.message}`, 'error');
+  }
+
+  /** From the host: settings changed; sample again with them. */
+  refresh(): void {
+    this.sample();
+  }
+}
+
+let app: App | undefined;
+const early: number[] = [];
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = parseHostMessage(event.data);
+  if (!parsed.ok) {
+    report('warn', `ignored a malformed message from the host: ${parsed.error}`);
+    return;
+  }
+  const m = parsed.value;
+  switch (m.type) {
+    case 'plot/init':
+      if (app) return;
+      app = new App(m);
+      for (const x of early.splice(0)) app.pin(x, true);
+      return;
+    case 'plot/data':
+    case 'plot/values':
+    case 'export/done':
+    case 'clipboard/done':
+    case 'error': {
+      if (m.type === 'error' && m.requestId === null) {
+        report('warn', `host error: ${m.message}`);
+        return;
+      }
+      if (m.requestId === null) return;
+      const waiter = pending.get(m.requestId);
+      pending.delete(m.requestId);
+      waiter?.resolve(m);
+      return;
+    }
+    case 'plot/pin':
+      if (app) app.pin(m.x, true);
+      else early.push(m.x);
+      return;
+    case 'plot/refresh':
+      app?.refresh();
+      return;
+    default:
+      assertNever(m);
+  }
+});
+
+vscode.postMessage({ type: 'ready', state: vscode.getState() ?? null });
