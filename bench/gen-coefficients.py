@@ -194,19 +194,25 @@ np_ = poly_table("PHI_SMALL", P, [(0, 0.25, 0, 13)], "Φ(x) = 1/2 + x·P(x²), |
 nd_ = poly_table("GELU_DF_SMALL", D, [(0, 0.25, 0, 13)], "GELU′(x) = 1/2 + x·D(x²), |x| ≤ 1/2: D in u = x².")
 ne_ = poly_table("ERF_SMALL", Pe, [(0, 0.7056, 0, 15)], "erf(z) = z·E(z²), |z| ≤ 0.84: E in v = z².")
 
-# C(t) on [1/2, 8], width 1/4, centred.
+# A(t) = t·C(t) on [1/2, 8.5), width 1/4, centred: GELU(−t) = −exp(−t²/2)·A(t).
+A = lambda t: mp.mpf(t) * C(t)
 H = mp.mpf(1) / 4
 pieces = []
 a = mp.mpf(1) / 2
-while a < 8:
+while a < 8.5:
     pieces.append((a, a + H, a + H / 2, 10))
     a += H
-nc_ = poly_table("C_TABLE", C, pieces, "C(t) = Φ(−t)·exp(t²/2) on [1/2, 8), rows of width 1/4 (row = ⌊4t⌋ − 2).")
+na_ = poly_table("A_TABLE", A, pieces, "A(t) = t·C(t) = t·Φ(−t)·exp(t²/2) on [1/2, 8.5), rows of width 1/4 (row = ⌊4t⌋ − 2).")
 
-# B(t) = C(t) − t/√(2π) around its root, on [1/2, 3/4] and [3/4, 1], centred at the root.
-nb_ = poly_table("B_ROOT", B, [(0.5, 0.75, rh, 11), (0.75, 1.0, rh, 11)],
-                 "B(t) = C(t) − t/√(2π) on [1/2, 3/4) and [3/4, 1), both centred at GELU_DF_ROOT.", heads=2)
-
+# B(t) = C(t) − t/√(2π) on [1/2, 9), width 1/4: GELU′(−t) = exp(−t²/2)·B(t). The two rows
+# around the root of B are centred at the root, so that B keeps its relative accuracy there.
+pieces = []
+a = mp.mpf(1) / 2
+while a < 9:
+    c = rh if a < 1 else a + H / 2
+    pieces.append((a, a + H, c, 11))
+    a += H
+nb_ = poly_table("B_TABLE", B, pieces, "B(t) = C(t) − t/√(2π) on [1/2, 9), rows of width 1/4 (row = ⌊4t⌋ − 2); rows 0 and 1 centred at GELU_DF_ROOT.", heads=2)
 
 # t ≥ 8: t·C(t) = G(1/t²), G in w on [1/39², 1/64].
 def G(wv):
@@ -220,8 +226,8 @@ ng_ = poly_table("G_TAIL", G, [(mp.mpf(1) / 40**2, mp.mpf(1) / 64, 0, 13)], "t·
 w(f"export const PHI_SMALL_DEGREE = {np_};")
 w(f"export const GELU_DF_SMALL_DEGREE = {nd_};")
 w(f"export const ERF_SMALL_DEGREE = {ne_};")
-w(f"export const C_TABLE_DEGREE = {nc_};")
-w(f"export const B_ROOT_DEGREE = {nb_};")
+w(f"export const A_TABLE_DEGREE = {na_};")
+w(f"export const B_TABLE_DEGREE = {nb_};")
 w(f"export const G_TAIL_DEGREE = {ng_};")
 w("")
 

@@ -175,6 +175,9 @@ export interface DrawReport {
   readonly points: number;
   readonly view: ViewMode;
   readonly layout: Layout;
+  /** The x range drawn and the number of pinned rows. */
+  readonly range: XRange;
+  readonly pins: number;
 }
 
 // ─── Host → webview ──────────────────────────────────────────────────────────────────────
@@ -375,6 +378,8 @@ function drawReport(value: unknown): DrawReport {
     points: count(r.points, 'report.points'),
     view: oneOf(r.view, VIEW_MODES, 'report.view'),
     layout: oneOf(r.layout, LAYOUTS, 'report.layout'),
+    range: range(r.range, 'report.range'),
+    pins: count(r.pins, 'report.pins'),
   };
 }
 

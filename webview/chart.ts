@@ -78,6 +78,7 @@ interface Pt {
 }
 
 type LineDataset = ChartDataset<'line', Pt[]>;
+type FadedDataset = LineDataset & { data: Pt[]; geluFaded: boolean };
 
 /** A mark drawn onto a chart: a key point, an error maximum or a pinned x. */
 interface Mark {
@@ -136,6 +137,19 @@ interface Slot {
   readonly dots: HTMLDivElement;
   chart: Chart<'line', Pt[]>;
   spec: ChartSpec;
+  /** What the chart's options were last built from; unchanged options are not rebuilt (chart.js re-resolves them all). */
+  optionsKey: string;
+}
+
+const themeIds = new WeakMap<Theme, number>();
+let nextThemeId = 1;
+function themeId(theme: Theme): number {
+  let id = themeIds.get(theme);
+  if (id === undefined) {
+    id = nextThemeId++;
+    themeIds.set(theme, id);
+  }
+  return id;
 }
 
 const marksByChart = new WeakMap<Chart, { marks: Mark[]; theme: Theme }>();
@@ -225,6 +239,18 @@ const marksPlugin: Plugin<'line'> = {
           && placed.every((p) => c.r < p.l || c.l > p.r || c.b < p.t || c.t > p.b));
       if (!spot) continue;
       placed.push(spot);
+      // A label pushed away from its marker gets a faint leader line back to it.
+      const lx = Math.max(spot.l, Math.min(px, spot.r));
+      const ly = Math.max(spot.t, Math.min(py, spot.b));
+      const dist = Math.hypot(lx - px, ly - py);
+      if (dist > 16) {
+        ctx.strokeStyle = withAlpha(m.color, 0.5);
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(px + ((lx - px) / dist) * 7, py + ((ly - py) / dist) * 7);
+        ctx.lineTo(lx, ly);
+        ctx.stroke();
+      }
       ctx.fillStyle = withAlpha(theme.background, 0.85);
       ctx.fillRect(spot.l, spot.t, spot.r - spot.l, spot.b - spot.t);
       ctx.fillStyle = m.color;
@@ -255,6 +281,7 @@ export class ChartView {
   private slots: Slot[] = [];
   private input: RenderInput | undefined;
   private theme: Theme;
+  private readonly datasetCache = new Map<string, FadedDataset>();
   private readonly pointCache = new Map<string, Pt[]>();
   private crosshairX: number | null = null;
   private readonly readout: HTMLDivElement;
@@ -310,6 +337,7 @@ export class ChartView {
         slot.wrapper.remove();
       }
       this.slots = [];
+      this.datasetCache.clear();
       this.pointCache.clear();
       this.host.dataset.charts = String(specs.length);
       for (const spec of specs) this.slots.push(this.createSlot(spec, input.state.range));
@@ -322,13 +350,21 @@ export class ChartView {
       slot.spec = spec;
       const chart = slot.chart;
       chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, used));
-      this.applyOptions(chart, spec, input.state.range, this.theme);
+      const key = [spec.id, spec.log, spec.yTitle, spec.legend, spec.xTicks, input.state.range.min, input.state.range.max, themeId(this.theme), this.host.clientWidth].join('|');
+      if (key !== slot.optionsKey) {
+        this.applyOptions(chart, spec, input.state.range, this.theme);
+        slot.optionsKey = key;
+      }
       marksByChart.set(chart, { marks: spec.marks, theme: this.theme });
       chart.update('none');
       datasets += spec.datasets.length;
       points += spec.datasets.reduce((n, d) => n + d.ys.length, 0);
     }
-    for (const key of [...this.pointCache.keys()]) if (!used.has(key)) this.pointCache.delete(key);
+    for (const key of [...this.datasetCache.keys()]) {
+      if (used.has(key)) continue;
+      this.datasetCache.delete(key);
+      this.pointCache.delete(key);
+    }
     if (this.crosshairX !== null) this.setCrosshair(this.crosshairX);
     return { charts: specs.length, datasets, points };
   }
@@ -410,6 +446,7 @@ export class ChartView {
         const spec = this.buildSpecs(input, theme)[this.slots.indexOf(s)] ?? s.spec;
         s.chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, new Set()));
         this.applyOptions(s.chart, spec, input.state.range, theme);
+        s.optionsKey = '';
         marksByChart.set(s.chart, { marks: spec.marks, theme });
       }
       const previous = s.chart.options.devicePixelRatio;
@@ -524,7 +561,9 @@ export class ChartView {
         },
         plugins: {
           tooltip: { enabled: false },
-          decimation: { enabled: true, algorithm: 'min-max' },
+          // Largest-triangle-three-buckets down to about one point per pixel: the host samples
+          // 1–4 per pixel (for exact readouts and pins); drawing more than one per pixel only costs.
+          decimation: { enabled: true, algorithm: 'lttb', samples: 1000, threshold: 1000 },
           zoom: {
             limits: { x: { min: -X_LIMIT, max: X_LIMIT, minRange: 1e-4 } },
             zoom: {
@@ -581,7 +620,7 @@ export class ChartView {
       window.clearTimeout(clickTimer);
       this.events.onResetZoom();
     });
-    return { wrapper, canvas, line, dots, chart, spec };
+    return { wrapper, canvas, line, dots, chart, spec, optionsKey: '' };
   }
 
   /** Keeps every chart on the x range of the one being zoomed or panned. */
@@ -608,10 +647,17 @@ export class ChartView {
     if (range.max > range.min) this.events.onRange(range, final);
   }
 
-  private dataset(d: DatasetSpec, xs: Float64Array, used: Set<string>): LineDataset & { geluFaded: boolean } {
+  /**
+   * The chart.js dataset for `d`, reusing the object (and its point array) from the last draw:
+   * chart.js keys its per-dataset state and point elements on the object's identity, so a new
+   * object would rebuild thousands of elements on every redraw.
+   */
+  private dataset(d: DatasetSpec, xs: Float64Array, used: Set<string>): FadedDataset {
     used.add(d.key);
-    let pts = this.pointCache.get(d.key);
     const n = xs.length;
+    let ds = this.datasetCache.get(d.key);
+    // Not ds.data: with decimation on, chart.js puts a getter there that returns the decimated copy.
+    let pts = this.pointCache.get(d.key);
     if (!pts || pts.length !== n) {
       pts = new Array<Pt>(n);
       for (let i = 0; i < n; i++) pts[i] = { x: 0, y: 0 };
@@ -632,19 +678,26 @@ export class ChartView {
         p.y = ys[i] as number;
       }
     }
-    return {
+    const props = {
       label: d.label,
       data: pts,
       borderColor: d.faded ? withAlpha(d.color, 0.45) : d.color,
       backgroundColor: d.color,
       borderWidth: d.faded ? Math.max(1, d.width - 0.75) : d.width,
       borderDash: d.dash,
-      stepped: d.stepped ? 'middle' : false,
-      spanGaps: false,
+      stepped: d.stepped ? ('middle' as const) : false,
+      // Curves are finite everywhere; only the log axis of the error view needs gaps (at zero error).
+      spanGaps: !d.positiveOnly,
       pointRadius: 0,
-      indexAxis: 'x',
+      indexAxis: 'x' as const,
       geluFaded: d.faded,
     };
+    if (ds) Object.assign(ds, props);
+    else {
+      ds = props;
+      this.datasetCache.set(d.key, ds);
+    }
+    return ds;
   }
 
   private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, range: XRange, theme: Theme): void {
@@ -677,6 +730,8 @@ export class ChartView {
     };
     const plugins = o.plugins;
     if (plugins) {
+      const width = Math.max(100, Math.round(chart.chartArea?.width || this.plotWidth()));
+      plugins.decimation = { enabled: true, algorithm: 'lttb', samples: width, threshold: Math.round(width * 1.2) };
       plugins.legend = {
         display: spec.legend,
         position: 'top',

@@ -30,6 +30,8 @@ const vscode = acquireVsCodeApi();
 interface PlotDebug {
   state?: PlotState;
   lastDraw?: DrawReport;
+  /** performance.now() when the last plot/data reply arrived (for the benchmark). */
+  receivedAt?: number;
   draws: number;
   charts?: ChartView;
   errors: string[];
@@ -229,6 +231,7 @@ class App {
 
   private onData(reply: Extract<HostToWebview, { type: 'plot/data' }>, req: SampleRequest): void {
     const started = performance.now();
+    debug.receivedAt = started;
     this.data = reply;
     // The data may be for a range the user has since zoomed away from; draw it on the current axes.
     if (req.range.min !== this.state.range.min || req.range.max !== this.state.range.max) this.dirty = true;
@@ -241,7 +244,10 @@ class App {
     const drawn = this.charts.render({ data, state: this.state, catalogue: this.catalogue });
     const ms = performance.now() - started;
     this.renderSummary(data);
-    const r: DrawReport = { requestId: data.requestId, ms, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points, view: this.state.view, layout: this.state.layout };
+    const r: DrawReport = {
+      requestId: data.requestId, ms, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points,
+      view: this.state.view, layout: this.state.layout, range: this.state.range, pins: this.state.pins.length,
+    };
     debug.lastDraw = r;
     debug.draws += 1;
     vscode.postMessage({ type: 'plot/drawn', report: r });

@@ -10,47 +10,19 @@
  * a decimal constant (0.044715, 1.702, 0.01) the default is the decimal itself, carried as a
  * double-double, not its nearest double.
  */
-import {
-  GELU_TANH_C_HI,
-  GELU_TANH_C_LO,
-  LEAKY_SLOPE_HI,
-  LEAKY_SLOPE_LO,
-  QUICK_GELU_K_HI,
-  QUICK_GELU_K_LO,
-  SELU_LAMBDA_ALPHA_HI,
-  SELU_LAMBDA_ALPHA_LO,
-  SELU_LAMBDA_HI,
-  SELU_LAMBDA_LO,
-  SQRT_2_OVER_PI_HI,
-  SQRT_2_OVER_PI_LO,
-} from './coefficients';
-import { geluDerivative, geluSecondDerivative, geluValue } from './erf';
-import {
-  eluScaled,
-  eluScaledD1,
-  eluScaledD2,
-  geluTanh,
-  geluTanhD1,
-  geluTanhD2,
-  hardswish,
-  hardswishD1,
-  leaky,
-  mish,
-  mishD1,
-  mishD2,
-  sigmoid,
-  sigmoidD1,
-  sigmoidD2,
-  softplus,
-  softplusD2,
-  tanh,
-  tanhD1,
-  tanhD2,
-  xSigmoid,
-  xSigmoidD1,
-  xSigmoidD2,
-} from './kernels';
+import * as coefficients from './coefficients';
+import * as erf from './erf';
+import * as kernels from './kernels';
 import type { Activation, FrameworkName, FunctionId, Order, ParamSpec, Params } from './types';
+
+// Local bindings: under CommonJS transpilation (tsx) every read of an imported binding is a
+// getter call, which the per-element paths cannot afford.
+const { GELU_TANH_C_HI, GELU_TANH_C_LO, LEAKY_SLOPE_HI, LEAKY_SLOPE_LO, QUICK_GELU_K_HI, QUICK_GELU_K_LO } = coefficients;
+const { SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO } = coefficients;
+const { geluDerivative, geluSecondDerivative, geluValue } = erf;
+const { eluScaled, eluScaledD1, eluScaledD2, geluTanh, geluTanhD1, geluTanhD2, hardswish, hardswishD1, leaky } = kernels;
+const { mish, mishD1, mishD2, sigmoid, sigmoidD1, sigmoidD2, softplus, softplusD2, tanh, tanhD1, tanhD2 } = kernels;
+const { xSigmoid, xSigmoidD1, xSigmoidD2 } = kernels;
 
 type Scalar = (x: number, p?: Params) => number;
 

@@ -7,7 +7,11 @@
  * Read the registers right after the call; the next kernel call overwrites them.
  * JavaScript has no fused multiply-add, so exact products use Veltkamp–Dekker splitting.
  */
-import { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } from './coefficients';
+import * as coefficients from './coefficients';
+
+// Local bindings: under CommonJS transpilation (tsx) every read of an imported binding is a
+// getter call, too slow for per-element code.
+const { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
 
 /** Result registers (see the module comment). */
 export const R = new Float64Array(3);
@@ -70,8 +74,11 @@ export function div22(ah: number, al: number, bh: number, bl: number): void {
   R[1] = r - (h - q);
 }
 
+/** 1.5·2^52: adding and subtracting it rounds a double of magnitude below 2^51 to an integer. */
+export const ROUNDER = 6755399441055744;
+
 /** POW2[i] = 2^(i − 1022), i = 0..2045: every normal power of two. */
-const POW2 = new Float64Array(2046);
+export const POW2 = new Float64Array(2046);
 {
   POW2[1022] = 1;
   for (let i = 1023; i < 2046; i++) POW2[i] = POW2[i - 1]! * 2;
@@ -101,8 +108,10 @@ export function ldexp(v: number, m: number): number {
  * below 2^-65).
  */
 export function expKernel(a: number, b: number): void {
-  const k = Math.round(a * INV_LN2_64);
-  const r = (a - k * LN2_64_HI) - (k * LN2_64_LO - b);
+  // k = round(a·64/ln2), ties to even, by the 1.5·2^52 shifter (faster than Math.round).
+  const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
+  const k = kd | 0;
+  const r = (a - kd * LN2_64_HI) - (kd * LN2_64_LO - b);
   const p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * (0.008333333333333333 + r * 0.001388888888888889))));
   const j = k & 63;
   const th = EXP2_HI[j]!;
@@ -113,27 +122,67 @@ export function expKernel(a: number, b: number): void {
   R[2] = k >> 6;
 }
 
+/**
+ * exp(a + b) = 2^R[2]·(R[0] + R[1]) like {@link expKernel}, but with a relative error below
+ * 2^-68: the reduced argument and exp(r) − 1 are carried as double-doubles. For formulas that
+ * cancel (near the roots of derivatives), where E's own error would be magnified.
+ */
+export function expKernelDD(a: number, b: number): void {
+  const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
+  const k = kd | 0;
+  const r1 = a - kd * LN2_64_HI;
+  const r2 = kd * LN2_64_LO - b;
+  const rh = r1 - r2;
+  const bb = rh - r1;
+  const rl = (r1 - (rh - bb)) + (-r2 - bb);
+  // exp(r) − 1 = r + r²/2 + … + r^7/7!, |r| ≤ 0.0055: truncation below 2^-75.
+  const q = rl + rh * rl + rh * rh * (0.5 + rh * (0.16666666666666666 + rh * (0.041666666666666664 + rh * (0.008333333333333333 + rh * (0.001388888888888889 + rh * 0.0001984126984126984)))));
+  const ph = rh + q;
+  const pl = q - (ph - rh);
+  const j = k & 63;
+  const th = EXP2_HI[j]!;
+  const tl = EXP2_LO[j]!;
+  // th·(1 + ph + pl) + tl·(1 + ph), with th·ph exact.
+  const m1 = th * ph;
+  let c = SPLIT * th;
+  const t1 = c - (c - th);
+  const t2 = th - t1;
+  c = SPLIT * ph;
+  const p1 = c - (c - ph);
+  const p2 = ph - p1;
+  const m2 = ((t1 * p1 - m1) + t1 * p2 + t2 * p1) + t2 * p2;
+  const h = th + m1;
+  const e = (th - h) + m1 + (m2 + th * pl + tl + tl * ph);
+  const hh = h + e;
+  R[0] = hh;
+  R[1] = e - (hh - h);
+  R[2] = k >> 6;
+}
+
 /** 1/k! for k = 0..13, rounded to double (the Taylor coefficients of exp). */
 const INV_FACT = [1, 1, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333, 0.001388888888888889,
   0.0001984126984126984, 0.0000248015873015873, 0.0000027557319223985893, 2.755731922398589e-7,
   2.505210838544172e-8, 2.08767569878681e-9, 1.6059043836821613e-10] as const;
 
 /**
- * exp(x) − 1 as a double-double in R[0], R[1], relative error below 2^-56, for x in
- * [−750, 709]. Below −40 the result is −1 + e^x with e^x kept in the tail when representable.
+ * exp(x) − 1 as a double-double in R[0], R[1], relative error below 2^-60, for x in
+ * [−800, 709]. Far below 0 the result is −1 + eˣ with eˣ kept in the tail while representable.
  */
 export function expm1DD(x: number): void {
   const ax = Math.abs(x);
   if (ax < 0.125) {
-    // x + x²/2 + … + x^12/12!: the terms after x sum to less than x/14 in magnitude.
-    const t = x * x * (INV_FACT[2] + x * (INV_FACT[3] + x * (INV_FACT[4] + x * (INV_FACT[5] + x * (INV_FACT[6]
+    // x + x²/2 + … + x^12/12!, with x² exact: the rounding errors stay below 2^-61·|x|.
+    twoProd(x, x);
+    const s = R[0]!;
+    const se = R[1]!;
+    const t = 0.5 * s + (0.5 * se + s * x * (INV_FACT[3] + x * (INV_FACT[4] + x * (INV_FACT[5] + x * (INV_FACT[6]
       + x * (INV_FACT[7] + x * (INV_FACT[8] + x * (INV_FACT[9] + x * (INV_FACT[10] + x * (INV_FACT[11] + x * INV_FACT[12]))))))))));
     const h = x + t;
     R[0] = h;
     R[1] = t - (h - x);
     return;
   }
-  expKernel(x, 0);
+  expKernelDD(x, 0);
   const m = R[2]!;
   const eh = ldexp(R[0]!, m);
   const el = ldexp(R[1]!, m);

@@ -6,8 +6,9 @@
  *
  *     C(t) = Φ(−t)·exp(t²/2),   t ≥ 0   (C(0) = 1/2, C(t) ≈ 1/(t√(2π)) for large t),
  *
- * approximated by polynomials fitted for this project (bench/gen-coefficients.py): a Taylor-like
- * polynomial in x² near 0, 30 pieces of width 1/4 on [1/2, 8), and a polynomial in 1/t² beyond.
+ * approximated by polynomials fitted for this project (bench/gen-coefficients.py): polynomials
+ * in x² near 0; on [1/2, 9) pieces of width 1/4 of A(t) = t·C(t) and of B(t) below; beyond 8,
+ * a polynomial in 1/t² of G(1/t²) = t·C(t).
  * The Gaussian factor exp(−t²/2) is computed from the exact square of t (a double-double), so
  * the rounding of t² or of x/√2 is never amplified by the exponential. With Φ(−t) = e·C(t),
  * e = exp(−t²/2):
@@ -17,22 +18,19 @@
  *     GELU″(x) = φ(x)·(2 − x²)
  *     erfc(z)  = 2·Φ(−z√2)     = 2·exp(−z²)·C(z√2)
  *
- * B has a root at t ≈ 0.7518 (GELU′(−0.7518) = 0); near it B comes from its own polynomial
- * centred at the root, so GELU′ keeps its relative accuracy there too.
+ * B has a root at t ≈ 0.7518 (GELU′(−0.7518) = 0); its pieces there are centred at the root,
+ * so GELU′ keeps its relative accuracy near it too.
  */
-import {
-  B_ROOT,
-  C_TABLE,
-  ERF_SMALL,
-  G_TAIL,
-  GELU_DF_SMALL,
-  INV_SQRT_2PI_HI,
-  INV_SQRT_2PI_LO,
-  PHI_SMALL,
-  SQRT2_HI,
-  SQRT2_LO,
-} from './coefficients';
-import { expKernel, ldexp, R, SPLIT } from './dd';
+import * as coefficients from './coefficients';
+import * as dd from './dd';
+
+// Local bindings of everything the per-element paths touch: under CommonJS transpilation (as
+// tsx runs the tests and benchmarks) each read of an imported binding is a getter call, which
+// costs more than the arithmetic here. Bundled builds are unaffected.
+const { A_TABLE, B_TABLE, ERF_SMALL, G_TAIL, GELU_DF_SMALL, PHI_SMALL } = coefficients;
+const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
+const { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
+const { expKernel, ldexp, POW2, R, ROUNDER, SPLIT } = dd;
 
 const K_HI = INV_SQRT_2PI_HI;
 const K_LO = INV_SQRT_2PI_LO;
@@ -41,16 +39,13 @@ const K_LO = INV_SQRT_2PI_LO;
 const T_MAX = 39.5;
 
 /**
- * Registers of the internal kernels: C(t) (or t·C(t)) as a double-double, and the Gaussian
- * factor exp(−t²/2) = 2^gm·(gh + gl).
+ * Registers of the internal kernels, in a typed array because storing a double into a closure
+ * variable allocates: REG[0] + REG[1] is a polynomial result (A, B, C, G, P…) as a
+ * double-double, and 2^REG[4]·(REG[2] + REG[3]) the Gaussian factor.
  */
-let ch = 0;
-let cl = 0;
-let gh = 0;
-let gl = 0;
-let gm = 0;
+const REG = new Float64Array(5);
 
-/** Sets gh, gl, gm to exp(−t²/2), from the exact square of t (t < 39.5). */
+/** Sets REG[2..4] to exp(−t²/2), from the exact square of t (t < 39.5). */
 function gauss(t: number): void {
   const c = SPLIT * t;
   const th = c - (c - t);
@@ -58,12 +53,12 @@ function gauss(t: number): void {
   const p = t * t;
   const q = ((th * th - p) + 2 * th * tl) + tl * tl;
   expKernel(-0.5 * p, -0.5 * q);
-  gh = R[0]!;
-  gl = R[1]!;
-  gm = R[2]!;
+  REG[2] = R[0]!;
+  REG[3] = R[1]!;
+  REG[4] = R[2]!;
 }
 
-/** Sets gh, gl, gm to exp(−z²) (z < 28). */
+/** Sets REG[2..4] to exp(−z²) (z < 28). */
 function gauss2(z: number): void {
   const c = SPLIT * z;
   const zh = c - (c - z);
@@ -71,15 +66,15 @@ function gauss2(z: number): void {
   const p = z * z;
   const q = ((zh * zh - p) + 2 * zh * zl) + zl * zl;
   expKernel(-p, -q);
-  gh = R[0]!;
-  gl = R[1]!;
-  gm = R[2]!;
+  REG[2] = R[0]!;
+  REG[3] = R[1]!;
+  REG[4] = R[2]!;
 }
 
-/** Sets ch, cl to C(t) for t in [1/2, 8) from its table row (relative error ≈ 2^-57). */
-function cTable(t: number): void {
+/** Sets REG[0..1] to A(t) = t·C(t) for t in [1/2, 8.5) from its table row (relative error ≈ 2^-56). */
+function aTable(t: number): void {
   const b = (((t * 4) | 0) - 2) * 13;
-  const T = C_TABLE;
+  const T = A_TABLE;
   const s = t - T[b]!;
   const v =
     s *
@@ -89,11 +84,11 @@ function cTable(t: number): void {
           s * (T[b + 5]! + s * (T[b + 6]! + s * (T[b + 7]! + s * (T[b + 8]! + s * (T[b + 9]! + s * (T[b + 10]! + s * (T[b + 11]! + s * T[b + 12]!)))))))));
   const h = T[b + 1]!;
   const r = h + v;
-  ch = r;
-  cl = (h - r) + v + T[b + 2]!;
+  REG[0] = r;
+  REG[1] = (h - r) + v + T[b + 2]!;
 }
 
-/** Sets ch, cl to G(w) = t·C(t), w = 1/t², for t in [8, 40]. */
+/** Sets REG[0..1] to G(w) = t·C(t), w = 1/t², for t in [8, 40]. */
 function gTail(w: number): void {
   const T = G_TAIL;
   const v =
@@ -106,30 +101,27 @@ function gTail(w: number): void {
               w * (T[6]! + w * (T[7]! + w * (T[8]! + w * (T[9]! + w * (T[10]! + w * (T[11]! + w * (T[12]! + w * (T[13]! + w * (T[14]! + w * T[15]!))))))))))));
   const h = T[1]!;
   const r = h + v;
-  ch = r;
-  cl = (h - r) + v + T[2]!;
+  REG[0] = r;
+  REG[1] = (h - r) + v + T[2]!;
 }
 
-/** Sets ch, cl to P(u) with Φ(x) = 1/2 + x·P(x²), for u = x² ≤ 1/4 (table PHI_SMALL or GELU_DF_SMALL). */
+/** Sets REG[0..1] to P(u) with Φ(x) = 1/2 + x·P(x²), for u = x² ≤ 1/4 (table PHI_SMALL or GELU_DF_SMALL). */
 function smallPoly(T: Float64Array, u: number): void {
   let q = T[15]!;
   for (let i = 14; i >= 3; i--) q = q * u + T[i]!;
   const v = u * q;
   const h = T[1]!;
   const r = h + v;
-  ch = r;
-  cl = (h - r) + v + T[2]!;
+  REG[0] = r;
+  REG[1] = (h - r) + v + T[2]!;
 }
 
-/** Sets ch, cl to C(t) for t in [1/2, 40), dividing G by t past 8. */
+/** Sets REG[0..1] to C(t) = A(t)/t for t in [1/2, 39.5) (A from its table, or G past 8.5). */
 function cOf(t: number): void {
-  if (t < 8) {
-    cTable(t);
-    return;
-  }
-  gTail(1 / (t * t));
-  // (ch + cl)/t with one correction step.
-  const q = ch / t;
+  if (t < 8.5) aTable(t);
+  else gTail(1 / (t * t));
+  // (REG[0] + REG[1])/t with one correction step.
+  const q = REG[0]! / t;
   const c = SPLIT * q;
   const qh = c - (c - q);
   const ql = q - qh;
@@ -138,9 +130,9 @@ function cOf(t: number): void {
   const tl = t - th;
   const p = q * t;
   const pe = ((qh * th - p) + qh * tl + ql * th) + ql * tl;
-  const rem = ((ch - p) - pe + cl) / t;
-  ch = q;
-  cl = rem;
+  const rem = ((REG[0]! - p) - pe + REG[1]!) / t;
+  REG[0] = q;
+  REG[1] = rem;
 }
 
 /**
@@ -171,37 +163,37 @@ export function erf(z: number): number {
   const a = Math.abs(z);
   if (a <= 0.84) {
     smallPoly18(ERF_SMALL, z * z);
-    // z·(ch + cl) with one rounding.
-    const p = z * ch;
+    // z·(REG[0] + REG[1]) with one rounding.
+    const p = z * REG[0]!;
     let c = SPLIT * z;
     const z1 = c - (c - z);
     const z2 = z - z1;
-    c = SPLIT * ch;
-    const c1 = c - (c - ch);
-    const c2 = ch - c1;
-    return p + ((((z1 * c1 - p) + z1 * c2 + z2 * c1) + z2 * c2) + z * cl);
+    c = SPLIT * REG[0]!;
+    const c1 = c - (c - REG[0]!);
+    const c2 = REG[0]! - c1;
+    return p + ((((z1 * c1 - p) + z1 * c2 + z2 * c1) + z2 * c2) + z * REG[1]!);
   }
   if (!(a < 6)) {
     if (a === a) return z > 0 ? 1 : -1;
     return NaN;
   }
   erfcPositive(a);
-  const r = 1 - (ch + cl);
+  const r = 1 - (REG[0]! + REG[1]!);
   return z > 0 ? r : -r;
 }
 
-/** Sets ch, cl to E(v) with erf(z) = z·E(z²), v ≤ 0.7056 (degree 15). */
+/** Sets REG[0..1] to E(v) with erf(z) = z·E(z²), v ≤ 0.7056 (degree 15). */
 function smallPoly18(T: Float64Array, v: number): void {
   let q = T[17]!;
   for (let i = 16; i >= 3; i--) q = q * v + T[i]!;
   const s = v * q;
   const h = T[1]!;
   const r = h + s;
-  ch = r;
-  cl = (h - r) + s + T[2]!;
+  REG[0] = r;
+  REG[1] = (h - r) + s + T[2]!;
 }
 
-/** Sets ch, cl to erfc(z) as a double-double, for z in [0.3536, 27.3) (so that z·√2 ≥ 1/2). */
+/** Sets REG[0..1] to erfc(z) as a double-double, for z in [0.3536, 27.3) (so that z·√2 ≥ 1/2). */
 function erfcPositive(z: number): void {
   // t = z·√2 as a double-double; C(t) ≈ C(th) + tl·C′(th) with C′(t) = t·C(t) − 1/√(2π).
   const p = z * SQRT2_HI;
@@ -214,13 +206,13 @@ function erfcPositive(z: number): void {
   const tl = (((z1 * s1 - p) + z1 * s2 + z2 * s1) + z2 * s2) + z * SQRT2_LO;
   const th = p;
   cOf(th);
-  const corr = tl * (th * ch - K_HI);
-  const h = ch + corr;
-  const l = (ch - h) + corr + cl;
+  const corr = tl * (th * REG[0]! - K_HI);
+  const h = REG[0]! + corr;
+  const l = (REG[0]! - h) + corr + REG[1]!;
   gauss2(z);
-  const eh = gh;
-  const el = gl;
-  const m = gm;
+  const eh = REG[2]!;
+  const el = REG[3]!;
+  const m = REG[4]!;
   // 2·e·C, kept as a double-double (scaling by a power of two is exact while normal).
   const pr = eh * h;
   c = SPLIT * eh;
@@ -233,11 +225,11 @@ function erfcPositive(z: number): void {
   const s = pr + err;
   const sl = err - (s - pr);
   if (m >= -1000) {
-    ch = ldexp(2 * s, m);
-    cl = ldexp(2 * sl, m);
+    REG[0] = ldexp(2 * s, m);
+    REG[1] = ldexp(2 * sl, m);
   } else {
-    ch = ldexp(2 * (s + sl), m);
-    cl = 0;
+    REG[0] = ldexp(2 * (s + sl), m);
+    REG[1] = 0;
   }
 }
 
@@ -255,24 +247,24 @@ export function erfc(z: number): number {
     if (z >= -0.84) {
       // 1 − erf(z) with erf(z) = z·E(z²) in double-double.
       smallPoly18(ERF_SMALL, z * z);
-      const p = z * ch;
+      const p = z * REG[0]!;
       let c = SPLIT * z;
       const z1 = c - (c - z);
       const z2 = z - z1;
-      c = SPLIT * ch;
-      const c1 = c - (c - ch);
-      const c2 = ch - c1;
-      const e = (((z1 * c1 - p) + z1 * c2 + z2 * c1) + z2 * c2) + z * cl;
+      c = SPLIT * REG[0]!;
+      const c1 = c - (c - REG[0]!);
+      const c2 = REG[0]! - c1;
+      const e = (((z1 * c1 - p) + z1 * c2 + z2 * c1) + z2 * c2) + z * REG[1]!;
       const s = 1 - p;
       return s + (((1 - s) - p) - e);
     }
     if (z < -6) return z === z ? 2 : NaN;
     erfcPositive(-z);
-    return 2 - ch - cl;
+    return 2 - REG[0]! - REG[1]!;
   }
   if (!(z < 27.3)) return z === z ? 0 : NaN;
   erfcPositive(z);
-  return ch + cl;
+  return REG[0]! + REG[1]!;
 }
 
 /**
@@ -288,14 +280,14 @@ export function normalCdf(x: number): number {
   const t = Math.abs(x);
   if (t <= 0.5) {
     smallPoly(PHI_SMALL, x * x);
-    const p = x * ch;
+    const p = x * REG[0]!;
     let c = SPLIT * x;
     const x1 = c - (c - x);
     const x2 = x - x1;
-    c = SPLIT * ch;
-    const c1 = c - (c - ch);
-    const c2 = ch - c1;
-    const e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * cl;
+    c = SPLIT * REG[0]!;
+    const c1 = c - (c - REG[0]!);
+    const c2 = REG[0]! - c1;
+    const e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * REG[1]!;
     const s = 0.5 + p;
     return s + (((0.5 - s) + p) + e);
   }
@@ -306,7 +298,7 @@ export function normalCdf(x: number): number {
   if (x > 9) return 1;
   cOf(t);
   gauss(t);
-  const y = mulScale(gh, gl, ch, cl, gm);
+  const y = mulScale(REG[2]!, REG[3]!, REG[0]!, REG[1]!, REG[4]!);
   return x < 0 ? y : 1 - y;
 }
 
@@ -321,29 +313,74 @@ export function normalPdf(x: number): number {
   const t = Math.abs(x);
   if (!(t < T_MAX)) return t === t ? 0 : NaN;
   gauss(t);
-  return mulScale(gh, gl, K_HI, K_LO, gm);
+  return mulScale(REG[2]!, REG[3]!, K_HI, K_LO, REG[4]!);
 }
 
 /**
  * GELU(x) = x·Φ(x), exact (erf) form.
  *
  * Domain: every double; GELU(−∞) = −0 (the limit from below), GELU(+∞) = +∞, NaN → NaN.
- * Negative results underflow to −0 below x ≈ −38.5; for x > 10 the result is x.
+ * Negative results underflow to −0 below x ≈ −38.5; for x > 8.3 the result is x.
  * Accuracy: within 1 ulp (typically below 0.6 ulp), deep negative tail included.
+ * Method: 1/2 < |x| < 8.3, the common case, is written out in full below (one table row of
+ * A(t) = t·C(t), one exponential) so that it stays short and allocation-free; the rest is in
+ * {@link geluValueRare}.
  */
 export function geluValue(x: number): number {
   const t = Math.abs(x);
+  if (t > 0.5 && t < 8.3) {
+    // A(t) from its row: c0 (double-double) + s·(c1 + s·(… c10)).
+    const T = A_TABLE;
+    const b = (((t * 4) | 0) - 2) * 13;
+    const s = t - T[b]!;
+    const s2 = s * s;
+    // Estrin-style pairing shortens the dependency chain of the degree-10 polynomial.
+    const q =
+      T[b + 3]! + s * T[b + 4]! +
+      s2 * (T[b + 5]! + s * T[b + 6]! + s2 * (T[b + 7]! + s * T[b + 8]! + s2 * (T[b + 9]! + s * T[b + 10]! + s2 * (T[b + 11]! + s * T[b + 12]!))));
+    const v = s * q;
+    const h = T[b + 1]!;
+    const ah = h + v;
+    const al = (h - ah) + v + T[b + 2]!;
+    // e = exp(−t²/2) = 2^(k>>6)·2^((k&63)/64)·exp(r): the argument −t²/2 as the exact
+    // double-double (a, ae), then the table-driven kernel of dd.ts, written out.
+    const tt = t * t;
+    const d = SPLIT * t;
+    const t1 = d - (d - t);
+    const t2 = t - t1;
+    const a = -0.5 * tt;
+    const ae = -0.5 * (((t1 * t1 - tt) + 2 * t1 * t2) + t2 * t2);
+    const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
+    const k = kd | 0;
+    const r = (a - kd * LN2_64_HI) - (kd * LN2_64_LO - ae);
+    const r2 = r * r;
+    const p = r + r2 * (0.5 + r * 0.16666666666666666 + r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
+    const j = k & 63;
+    const th = EXP2_HI[j]!;
+    const eq = th * p + EXP2_LO[j]! * (1 + p);
+    const eh = th + eq;
+    const el = (th - eh) + eq;
+    // e·A, the head product rounded once more than a full double-double product would be
+    // (≤ 1 ulp in all, about 0.5 typically); 2^(k>>6) ≥ 2^-54 here, an exact scaling.
+    const y = (eh * ah + (eh * al + el * ah)) * POW2[(k >> 6) + 1022]!;
+    return x < 0 ? -y : x - y;
+  }
+  return geluValueRare(x, t);
+}
+
+/** GELU for |x| ≤ 1/2, |x| ≥ 8.3 and NaN. */
+function geluValueRare(x: number, t: number): number {
   if (t <= 0.5) {
     // x·(1/2 + x·P(x²)), every step in double-double.
     smallPoly(PHI_SMALL, x * x);
-    let p = x * ch;
+    let p = x * REG[0]!;
     let c = SPLIT * x;
     const x1 = c - (c - x);
     const x2 = x - x1;
-    c = SPLIT * ch;
-    let c1 = c - (c - ch);
-    let c2 = ch - c1;
-    let e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * cl;
+    c = SPLIT * REG[0]!;
+    let c1 = c - (c - REG[0]!);
+    let c2 = REG[0]! - c1;
+    let e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * REG[1]!;
     const s = 0.5 + p;
     const sl = ((0.5 - s) + p) + e;
     p = x * s;
@@ -353,67 +390,28 @@ export function geluValue(x: number): number {
     e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * sl;
     return p + e;
   }
-  if (!(t < T_MAX)) {
-    if (t !== t) return NaN;
-    return x > 0 ? x : -0;
-  }
-  if (x > 10) return x;
-  // A = t·C(t) as a double-double.
-  let ah: number;
-  let al: number;
-  const d = SPLIT * t;
-  const t1 = d - (d - t);
-  const t2 = t - t1;
+  // Here x·Φ(−x) < ulp(x)/2.
+  if (x > 0) return x;
+  if (!(t < T_MAX)) return t === t ? -0 : NaN;
   const tt = t * t;
-  if (t < 8) {
-    cTable(t);
-    ah = t * ch;
-    const c = SPLIT * ch;
-    const c1 = c - (c - ch);
-    const c2 = ch - c1;
-    al = (((t1 * c1 - ah) + t1 * c2 + t2 * c1) + t2 * c2) + t * cl;
-  } else {
-    gTail(1 / tt);
-    ah = ch;
-    al = cl;
-  }
-  // e = exp(−t²/2) from the exact square of t.
-  expKernel(-0.5 * tt, -0.5 * ((((t1 * t1 - tt) + 2 * t1 * t2) + t2 * t2)));
-  const eh = R[0]!;
-  const el = R[1]!;
-  const m = R[2]!;
-  // y = e·A, one rounding.
-  const p = eh * ah;
-  let c = SPLIT * eh;
-  const e1 = c - (c - eh);
-  const e2 = eh - e1;
-  c = SPLIT * ah;
-  const a1 = c - (c - ah);
-  const a2 = ah - a1;
-  const pe = ((e1 * a1 - p) + e1 * a2 + e2 * a1) + e2 * a2 + (eh * al + el * ah);
-  if (x < 0) return -ldexp(p + pe, m);
-  // x − y: y ≤ 0.31·x here, so twoSum then a single rounding.
-  const yh = ldexp(p, m);
-  const yl = ldexp(pe, m);
-  const s = x - yh;
-  const bb = s - x;
-  return s + (((x - (s - bb)) + (-yh - bb)) - yl);
+  if (t < 8.5) aTable(t);
+  else gTail(1 / tt);
+  gauss(t);
+  return -ldexp(REG[2]! * REG[0]! + (REG[2]! * REG[1]! + REG[3]! * REG[0]!), REG[4]!);
 }
 
-/** Sets ch, cl to B(t) = C(t) − t/√(2π) for t in (1/2, 39). */
+/** Sets REG[0..1] to B(t) = C(t) − t/√(2π) for t in [1/2, 39.5). */
 function bOf(t: number): void {
-  if (t < 1) {
-    // Polynomial centred at the root; c1 as a double-double.
-    const T = B_ROOT;
-    const b = t < 0.75 ? 0 : 15;
+  if (t < 9) {
+    // Table row; c0 and c1 as double-doubles (rows 0 and 1 are centred at the root of B).
+    const b = (((t * 4) | 0) - 2) * 15;
+    const T = B_TABLE;
     const s = t - T[b]!;
-    let q = T[b + 14]!;
-    for (let i = b + 13; i >= b + 5; i--) q = q * s + T[i]!;
-    const v = s * q;
+    const v = s * (T[b + 5]! + s * (T[b + 6]! + s * (T[b + 7]! + s * (T[b + 8]! + s * (T[b + 9]! + s * (T[b + 10]! + s * (T[b + 11]! + s * (T[b + 12]! + s * (T[b + 13]! + s * T[b + 14]!)))))))));
     const h = T[b + 3]!;
     const r = h + v;
     const rl = (h - r) + v + T[b + 4]!;
-    // s·(r + rl) + c0
+    // c0 + s·(r + rl), the product exact.
     const p = s * r;
     let c = SPLIT * s;
     const s1 = c - (c - s);
@@ -421,13 +419,18 @@ function bOf(t: number): void {
     c = SPLIT * r;
     const r1 = c - (c - r);
     const r2 = r - r1;
-    const e = (((s1 * r1 - p) + s1 * r2 + s2 * r1) + s2 * r2) + s * rl + T[b + 1]! + T[b + 2]!;
-    ch = p + e;
-    cl = e - (ch - p);
+    const e = (((s1 * r1 - p) + s1 * r2 + s2 * r1) + s2 * r2) + s * rl + T[b + 2]!;
+    const h0 = T[b + 1]!;
+    const q = h0 + p;
+    const bb = q - h0;
+    const e2 = (h0 - (q - bb)) + (p - bb) + e;
+    REG[0] = q + e2;
+    REG[1] = e2 - (REG[0]! - q);
     return;
   }
-  cOf(t);
-  // C − t·k, with t·k exact as a double-double.
+  // G/t − t·k: t·k dominates (G/t < t·k/80), so G/t needs no correction step.
+  gTail(1 / (t * t));
+  const g = (REG[0]! + REG[1]!) / t;
   const p = t * K_HI;
   let c = SPLIT * t;
   const t1 = c - (c - t);
@@ -436,11 +439,11 @@ function bOf(t: number): void {
   const k1 = c - (c - K_HI);
   const k2 = K_HI - k1;
   const pl = (((t1 * k1 - p) + t1 * k2 + t2 * k1) + t2 * k2) + t * K_LO;
-  const s = ch - p;
-  const bb = s - ch;
-  const e = ((ch - (s - bb)) + (-p - bb)) + (cl - pl);
-  ch = s + e;
-  cl = e - (ch - s);
+  const s = g - p;
+  const bb = s - g;
+  const e = ((g - (s - bb)) + (-p - bb)) - pl;
+  REG[0] = s + e;
+  REG[1] = e - (REG[0]! - s);
 }
 
 /**
@@ -454,14 +457,14 @@ export function geluDerivative(x: number): number {
   if (t <= 0.5) {
     // 1/2 + x·D(x²) in double-double.
     smallPoly(GELU_DF_SMALL, x * x);
-    const p = x * ch;
+    const p = x * REG[0]!;
     let c = SPLIT * x;
     const x1 = c - (c - x);
     const x2 = x - x1;
-    c = SPLIT * ch;
-    const c1 = c - (c - ch);
-    const c2 = ch - c1;
-    const e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * cl;
+    c = SPLIT * REG[0]!;
+    const c1 = c - (c - REG[0]!);
+    const c2 = REG[0]! - c1;
+    const e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * REG[1]!;
     const s = 0.5 + p;
     return s + (((0.5 - s) + p) + e);
   }
@@ -469,13 +472,13 @@ export function geluDerivative(x: number): number {
     if (t !== t) return NaN;
     return x > 0 ? 1 : -0;
   }
-  if (x > 10) return 1;
+  // Here x·φ(x) < 2^-54.
+  if (x > 9) return 1;
   bOf(t);
-  const bh = ch;
-  const bl = cl;
   gauss(t);
-  if (x < 0) return mulScale(gh, gl, bh, bl, gm);
-  return 1 - mulScale(gh, gl, bh, bl, gm);
+  // e·B with the head product rounded once more than a full double-double product (≤ 1 ulp).
+  const y = ldexp(REG[2]! * REG[0]! + (REG[2]! * REG[1]! + REG[3]! * REG[0]!), REG[4]!);
+  return x < 0 ? y : 1 - y;
 }
 
 /**
@@ -516,3 +519,4 @@ export function geluSecondDerivative(x: number): number {
   const kl = kpe - (kh - kp);
   return mulScale(kh, kl, dh, dl, m);
 }
+

@@ -90,14 +90,22 @@ export function raw(markdown: string): RawMarkdown {
  * `+`) or only after an escaped one (`(` after `]`, `!` before `[`) are left as they are.
  */
 export function escapeMarkdown(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if ('\\`*_[]<>|~&'.includes(ch)) out += `\\${ch}`;
-    else if (ch === '\n' || ch === '\r') out += ' ';
-    else out += ch;
+  let i = 0;
+  while (i < text.length && !needsEscape(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) out += ' ';
+    else if (needsEscape(c)) out += `\\${text.charAt(i)}`;
+    else out += text.charAt(i);
   }
   return out;
+}
+
+/** \\ ` * _ [ ] < > | ~ & and line breaks. */
+function needsEscape(c: number): boolean {
+  return c === 92 || c === 96 || c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 62 || c === 124 || c === 126 || c === 38 || c === 10 || c === 13;
 }
 
 /** `text` as inline code: a backtick fence longer than any run of backticks inside it. */

@@ -12,7 +12,10 @@
  * formulas are evaluated with E scaled by a power of two and scaled back once at the end, so
  * subnormal results keep their bits.
  */
-import { add22, div22, expKernel, expm1DD, ldexp, mul22, R, twoProd, twoSum } from './dd';
+import * as dd from './dd';
+
+// Local bindings (imported bindings are getter calls under CommonJS transpilation).
+const { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } = dd;
 
 /** E = exp(−|v|) registers: head, tail, and binary exponent when `eScaled` (E = 2^em·(eh + el)). */
 let eh = 0;
@@ -30,7 +33,7 @@ function expNeg(ah: number, al: number): void {
     eTiny = false;
     return;
   }
-  expKernel(-ah, -al);
+  expKernelDD(-ah, -al);
   const m = R[2]!;
   if (m >= -1000) {
     eh = ldexp(R[0]!, m);
@@ -555,7 +558,8 @@ export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: nu
   // A = 2w′ + x·w″ = 2w′ + 12k·c·x²
   twoProd(x, x);
   mul22(R[0]!, R[1]!, ch, cl);
-  mul22(R[0]!, R[1]!, 12 * kh, 12 * kl);
+  mul22(R[0]!, R[1]!, kh, kl);
+  mul22(R[0]!, R[1]!, 12, 0);
   add22(2 * dh, 2 * dl, R[0]!, R[1]!);
   const ah = R[0]!;
   const al = R[1]!;

@@ -68,16 +68,32 @@ export function bisectSignChange(g: Scalar, a: number, b: number, ga = g(a)): nu
 export function signChanges(g: Scalar, min: number, max: number, cells = 4096): { x: number; rising: boolean }[] {
   if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) return [];
   const n = Math.max(2, Math.min(1 << 20, Math.floor(cells)));
+  const xs = new Float64Array(n + 1);
+  const gs = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const x = i === n ? max : min + ((max - min) * i) / n;
+    xs[i] = x;
+    gs[i] = g(x);
+  }
+  return signChangesOnGrid(g, xs, gs);
+}
+
+/**
+ * {@link signChanges} on samples already taken: `gs[i]` = g(`xs[i]`), `xs` ascending (a plot's
+ * grid, whose f′ and f″ the host has computed anyway). `g` refines each bracket.
+ */
+export function signChangesOnGrid(g: Scalar, xs: Float64Array, gs: Float64Array): { x: number; rising: boolean }[] {
   const roots: { x: number; rising: boolean }[] = [];
-  const xAt = (i: number): number => (i === n ? max : min + ((max - min) * i) / n);
-  let prevX = xAt(0);
-  let prevG = g(prevX);
+  const n = Math.min(xs.length, gs.length) - 1;
+  if (n < 1) return roots;
+  let prevX = xs[0] as number;
+  let prevG = gs[0] as number;
   // The last non-zero value before a run of zeros, and where the run began.
   let zeroRunStart = prevG === 0 ? 0 : -1;
   let beforeRunG = NaN;
   for (let i = 1; i <= n; i++) {
-    const x = xAt(i);
-    const gx = g(x);
+    const x = xs[i] as number;
+    const gx = gs[i] as number;
     if (Number.isNaN(gx)) {
       prevX = x;
       prevG = gx;
@@ -91,10 +107,10 @@ export function signChanges(g: Scalar, min: number, max: number, cells = 4096): 
       }
     } else if (zeroRunStart >= 0) {
       const runLength = i - zeroRunStart;
-      if (runLength === 1 && beforeRunG !== 0 && !Number.isNaN(beforeRunG) && beforeRunG < 0 !== gx < 0) {
+      if (runLength === 1 && zeroRunStart > 0 && beforeRunG !== 0 && !Number.isNaN(beforeRunG) && beforeRunG < 0 !== gx < 0) {
         // g vanishes at this grid point; where the stretch it vanishes on holds 0, the root is 0.
-        const before = xAt(zeroRunStart - 1);
-        const root = before < 0 && x > 0 && g(0) === 0 ? 0 : xAt(zeroRunStart);
+        const before = xs[zeroRunStart - 1] as number;
+        const root = before < 0 && x > 0 && g(0) === 0 ? 0 : (xs[zeroRunStart] as number);
         roots.push({ x: root, rising: gx > 0 });
       }
       zeroRunStart = -1;
@@ -123,5 +139,16 @@ export function findKeyPoints(fn: Activation, p: Params | undefined, min: number
   const at = (kind: KeyPointKind, x: number): FoundPoint => ({ kind, x, f: fn.f(x, p), df: fn.df(x, p), d2f: fn.d2f(x, p) });
   const extrema = signChanges(df, min, max, cells).map((r) => at(r.rising ? 'minimum' : 'maximum', r.x));
   const inflections = signChanges(d2f, min, max, cells).map((r) => at('inflection', r.x));
+  return [...extrema, ...inflections];
+}
+
+/**
+ * {@link findKeyPoints} on a grid already sampled: `df[i]` = f′(`xs[i]`), `d2f[i]` = f″(`xs[i]`).
+ * Saves evaluating the derivatives twice when the plot shows them.
+ */
+export function findKeyPointsOnGrid(fn: Activation, p: Params | undefined, xs: Float64Array, df: Float64Array, d2f: Float64Array): FoundPoint[] {
+  const at = (kind: KeyPointKind, x: number): FoundPoint => ({ kind, x, f: fn.f(x, p), df: fn.df(x, p), d2f: fn.d2f(x, p) });
+  const extrema = signChangesOnGrid((x) => fn.df(x, p), xs, df).map((r) => at(r.rising ? 'minimum' : 'maximum', r.x));
+  const inflections = signChangesOnGrid((x) => fn.d2f(x, p), xs, d2f).map((r) => at('inflection', r.x));
   return [...extrema, ...inflections];
 }

@@ -6,13 +6,15 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { FeatureContext } from '../feature';
-import { frameworkHoverAt } from './frameworkHoverModel';
+import { frameworkHoverAt, warmFrameworkHover } from './frameworkHoverModel';
 import { selectorFor, trustedMarkdown } from './numberHover';
 
 /** Lines after the hovered one that are read for arguments of a call spread over lines. */
 const FOLLOWING_LINES = 5;
 /** Characters kept of each following line. */
 const FOLLOWING_CHARS = 2000;
+/** Delay after activation before the caches of the common hovers are filled. */
+const WARM_AFTER_MS = 3000;
 
 /**
  * The hovered line and up to {@link FOLLOWING_LINES} following ones, joined by `\n`, so that
@@ -51,5 +53,13 @@ export function register(ctx: FeatureContext): void {
     if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
   };
   apply(ctx.config.current);
-  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() });
+  // Fill the caches in idle time once the window has settled (about 50 ms of work, once).
+  const warm = setTimeout(() => {
+    try {
+      if (ctx.config.current.hover.enabled) warmFrameworkHover();
+    } catch (error) {
+      ctx.log.warn(`Preparing the framework hover failed: ${String(error)}`);
+    }
+  }, WARM_AFTER_MS);
+  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() }, { dispose: () => clearTimeout(warm) });
 }

@@ -20,7 +20,9 @@ export interface FrameworkHover {
 
 /** Where the error against exact GELU is measured. */
 export const ERROR_RANGE: readonly [number, number] = [-8, 8];
-const ERROR_POINTS = 3201;
+/** A grid of step 0.02 over {@link ERROR_RANGE}, then 41 points around its maximum (step 0.001). */
+const ERROR_POINTS = 801;
+const REFINE_POINTS = 41;
 /** Where the sparkline is drawn. */
 export const SPARK_RANGE: readonly [number, number] = [-4, 4];
 const SPARK_POINTS = 161;
@@ -48,14 +50,20 @@ function cacheKey(variant: FunctionId, params: Params): string {
   return `${variant}|${Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join(',')}`;
 }
 
-/** Max |f − GELU| and max |f′ − GELU′| of `variant` over {@link ERROR_RANGE}. */
+/** The largest |error| of derivative `order` on the grid, refined around it. */
+function largestError(variant: FunctionId, params: Params, order: 0 | 1): { value: number; x: number } {
+  const step = (ERROR_RANGE[1] - ERROR_RANGE[0]) / (ERROR_POINTS - 1);
+  const coarse = approximationError(variant, linspace(ERROR_RANGE[0], ERROR_RANGE[1], ERROR_POINTS), params, order).maxAbs;
+  if (!Number.isFinite(coarse.x)) return { value: coarse.value, x: coarse.x };
+  const lo = Math.max(ERROR_RANGE[0], coarse.x - step);
+  const hi = Math.min(ERROR_RANGE[1], coarse.x + step);
+  const fine = approximationError(variant, linspace(lo, hi, REFINE_POINTS), params, order).maxAbs;
+  return fine.value > coarse.value ? { value: fine.value, x: fine.x } : { value: coarse.value, x: coarse.x };
+}
+
+/** Max |f − GELU| and max |f′ − GELU′| of `variant` over {@link ERROR_RANGE} (cached). */
 export function errorAgainstGelu(variant: FunctionId, params: Params): ErrorSummary {
-  return remember(errorCache, cacheKey(variant, params), () => {
-    const xs = linspace(ERROR_RANGE[0], ERROR_RANGE[1], ERROR_POINTS);
-    const f = approximationError(variant, xs, params, 0).maxAbs;
-    const df = approximationError(variant, xs, params, 1).maxAbs;
-    return { f: { value: f.value, x: f.x }, df: { value: df.value, x: df.x } };
-  });
+  return remember(errorCache, cacheKey(variant, params), () => ({ f: largestError(variant, params, 0), df: largestError(variant, params, 1) }));
 }
 
 /** The `data:` URI of a sparkline of f (solid) and f′ (dashed) over {@link SPARK_RANGE}. */
@@ -125,6 +133,17 @@ export function frameworkMarkdown(call: ResolvedCall): string {
   if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
   lines.push('', `![${escapeMarkdown(`${fn.label}: f solid, f′ dashed, x from −4 to 4`)}](${sparklineFor(variant, params)})`);
   return lines.join('\n');
+}
+
+/**
+ * Computes (and caches) what the first hovers over the common GELU calls need: the error
+ * summaries and sparklines of the tanh and sigmoid forms and exact GELU. For idle time after
+ * activation, so that the first hover does not pay for them (and for the JIT's warm-up).
+ */
+export function warmFrameworkHover(): void {
+  for (const variant of ['gelu_tanh', 'gelu_sigmoid'] as const) errorAgainstGelu(variant, {});
+  for (const variant of ['gelu', 'gelu_tanh', 'gelu_sigmoid'] as const) sparklineFor(variant, {});
+  frameworkHoverAt('jax.nn.gelu(x, approximate=False)', 1);
 }
 
 /**

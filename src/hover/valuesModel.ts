@@ -3,7 +3,7 @@
  * the number hover, "Evaluate Selection" and "Copy values". Pure: no `vscode`; every number
  * comes from the core.
  */
-import { activations, approximationError, normalCdf } from '../core';
+import { activations, normalCdf, ulpOf } from '../core';
 import type { FunctionId } from '../core/types';
 import { isFunctionId } from '../core/types';
 import { csvTable, formatNumber, formatSignificant, formatUlps, markdownTable, type Align } from '../core/format';
@@ -46,24 +46,28 @@ export function isGeluApproximation(id: FunctionId): boolean {
   return activations[id].approximates === 'gelu';
 }
 
-/** Evaluates Φ and every function of `ids` (f, f′, error against GELU) at each x of `xs`. */
+/**
+ * Evaluates Φ and every function of `ids` (f, f′, and for approximations of GELU the error
+ * against exact GELU, measured as the core's `approximationError` does: y − e, in ulps of e by
+ * `ulpOf`, 0 where both are equal, infinities included) at each x of `xs`.
+ */
 export function evaluateAll(xs: readonly number[], ids: readonly FunctionId[]): Evaluation[] {
-  const points = Float64Array.from(xs);
-  const perId = ids.map((id) => {
-    const fn = activations[id];
-    const f = fn.batch(points, 0);
-    const df = fn.batch(points, 1);
-    const err = isGeluApproximation(id) ? approximationError(id, points) : undefined;
-    return { id, f, df, err };
+  const gelu = activations.gelu;
+  return xs.map((x) => {
+    const exact = ids.some(isGeluApproximation) ? gelu.f(x) : NaN;
+    return {
+      x,
+      phi: normalCdf(x),
+      functions: ids.map((id): FunctionValue => {
+        const fn = activations[id];
+        const f = fn.f(x);
+        const base = { id, f, df: fn.df(x) };
+        if (!isGeluApproximation(id)) return base;
+        const error = f === exact ? 0 : f - exact;
+        return { ...base, error, errorUlps: error === 0 ? 0 : error / ulpOf(exact) };
+      }),
+    };
   });
-  return xs.map((x, i) => ({
-    x,
-    phi: normalCdf(x),
-    functions: perId.map(({ id, f, df, err }): FunctionValue => {
-      const base = { id, f: f[i] as number, df: df[i] as number };
-      return err === undefined ? base : { ...base, error: err.abs[i] as number, errorUlps: err.ulp[i] as number };
-    }),
-  }));
 }
 
 /** `−1.7e-5 (3.1e11 ulp)`. */

@@ -37,6 +37,8 @@ export interface PlotStatus {
   readonly ready: boolean;
   readonly draws: number;
   readonly lastDrawn: DrawReport | undefined;
+  /** Errors the webview reported (script errors, CSP violations) and messages the host rejected. */
+  readonly problems: readonly string[];
 }
 
 export class PlotController implements vscode.Disposable {
@@ -45,6 +47,7 @@ export class PlotController implements vscode.Disposable {
   private draws = 0;
   private last: DrawReport | undefined;
   private waiters: { min: number; resolve(r: DrawReport): void }[] = [];
+  private readonly problems: string[] = [];
 
   /** @param restored the state the serializer (or a view's resolve context) handed back, unvalidated. */
   constructor(webview: vscode.Webview, readonly kind: HostKind, ctx: FeatureContext, restored?: unknown) {
@@ -60,7 +63,10 @@ export class PlotController implements vscode.Disposable {
       writeClipboard: async (text) => {
         await vscode.env.clipboard.writeText(text);
       },
-      log: (level, message) => ctx.log[level](message),
+      log: (level, message) => {
+        ctx.log[level](message);
+        if (level !== 'info' && this.problems.length < 100) this.problems.push(message);
+      },
       drawn: (report) => this.onDrawn(report),
     }, restored);
     webview.onDidReceiveMessage((message: unknown) => void this.session.handle(message), undefined, this.disposables);
@@ -80,7 +86,7 @@ export class PlotController implements vscode.Disposable {
   }
 
   status(): PlotStatus {
-    return { kind: this.kind, ready: this.session.isReady, draws: this.draws, lastDrawn: this.last };
+    return { kind: this.kind, ready: this.session.isReady, draws: this.draws, lastDrawn: this.last, problems: [...this.problems] };
   }
 
   /** Resolves with the report of the `minDraws`-th redraw since the webview loaded (at once if it happened). */

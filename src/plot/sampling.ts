@@ -5,7 +5,7 @@
  */
 import type { Config } from '../configModel';
 import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpOf } from '../core';
-import { findKeyPoints } from '../core/keyPoints';
+import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
 import type {
   Curve, ErrorKind, ErrorSeries, EvaluateRequest, FunctionInfo, HostKind, KeyPoint, ParamValues, PlotData, PlotState,
@@ -177,11 +177,16 @@ export function samplePlot(req: SampleRequest, samplesPerPixel: number): PlotDat
   if (req.view === 'curves') {
     for (const id of req.functions) {
       const p = params.get(id);
+      const exact: Partial<Record<Order, Float64Array>> = {};
       for (const order of req.orders) {
         const y = evaluate(id, order, xs, p);
+        exact[order] = y;
         curves.push(req.precision === 'float64' ? { fn: id, order, y } : { fn: id, order, y, rounded: evaluateArrayInPrecision(id, order, xs, req.precision, p) });
       }
-      for (const k of findKeyPoints(activations[id], p, req.range.min, req.range.max)) {
+      // Key points from the same grid (≥ 1 sample per pixel): f′ and f″ are reused when shown.
+      const df = exact[1] ?? evaluate(id, 1, xs, p);
+      const d2f = exact[2] ?? evaluate(id, 2, xs, p);
+      for (const k of findKeyPointsOnGrid(activations[id], p, xs, df, d2f)) {
         keyPoints.push({ fn: id, kind: k.kind, x: k.x, y: [k.f, k.df, k.d2f] });
       }
     }

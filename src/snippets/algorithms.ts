@@ -15,7 +15,7 @@
  * without compensation: their dtype is not known when the code is written.
  */
 import type { FunctionId, Params } from '../core/types';
-import { MATH, type Precision, mul as rmul, real, scale as rscale, split } from './exact';
+import { literal, MATH, type Precision, mul as rmul, real, scale as rscale, split } from './exact';
 import { Block, type Expr, type Fn, add, call, cmp, div, helper, mul, neg, num, select, sub } from './ir';
 
 /** How erfc is available to the target. */
@@ -50,7 +50,10 @@ export interface Algorithm {
 }
 
 /** `hi + lo` for a header comment. */
-const hiLo = (s: { hi: number; lo: number }): string => (s.lo === 0 ? String(s.hi) : `${s.hi} ${s.lo < 0 ? '−' : '+'} ${Math.abs(s.lo)}`);
+/** A constant as the code's literal would read it (shortest form in the precision). */
+const fmt = (v: number, p: Precision): string => literal(v, p).replace(/\.0$/, '');
+/** `hi + lo` for a header comment. */
+const hiLo = (s: { hi: number; lo: number }, p: Precision): string => (s.lo === 0 ? fmt(s.hi, p) : `${fmt(s.hi, p)} ${s.lo < 0 ? '−' : '+'} ${fmt(Math.abs(s.lo), p)}`);
 
 const lit = (v: number, precision: Precision): Expr => num(precision === 'float' ? Math.fround(v) : v);
 
@@ -78,6 +81,7 @@ class Builder {
     let bl: Expr;
     if (typeof b === 'number') {
       const [h, l] = veltkamp(b, splitter, this.env.precision);
+      if (l === 0) return this.b.let(name, add(sub(mul(ah, this.c(h)), p), mul(al, this.c(h))));
       bh = this.c(h);
       bl = this.c(l);
     } else if (b === a) {
@@ -126,6 +130,17 @@ function veltkamp(value: number, splitter: number, precision: Precision): [numbe
 
 const X: Expr = { kind: 'var', name: 'x' };
 
+/** exp(−x²/2), with x² = s + sl exact when compensated (its rounding would be amplified x²/2 times). */
+function gaussian(bd: Builder, xc: Expr): Expr {
+  const b = bd.b;
+  if (!bd.env.compensated) return b.let('ex', call('exp', mul(mul(bd.c(-0.5), xc), xc)));
+  b.comment('φ(x)·√(2π) = exp(−x²/2) with x² = s + sl exact');
+  const s = b.let('s', mul(xc, xc));
+  const sl = bd.prodErr('sl', xc, xc, s);
+  const g = b.let('g', call('exp', mul(bd.c(-0.5), s)));
+  return b.let('ex', sub(g, mul(mul(bd.c(0.5), sl), g)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Exact GELU
 
@@ -135,7 +150,7 @@ function gelu(env: AlgoEnv): Algorithm {
   const rsqrt2 = exactSplit(MATH.rsqrt2, p);
   const twoOverSqrtPi = lit(exactSplit(MATH.twoOverSqrtPi, p).hi, p);
   const invSqrt2Pi = lit(exactSplit(MATH.invSqrt2Pi, p).hi, p);
-  const constants = [`1/√2 = ${env.compensated ? hiLo(rsqrt2) : rsqrt2.hi}`];
+  const constants = [`1/√2 = ${env.compensated ? hiLo(rsqrt2, p) : fmt(rsqrt2.hi, p)}`];
 
   if (env.erfc === 'pnorm') return geluPnorm(env);
 
@@ -179,21 +194,12 @@ function gelu(env: AlgoEnv): Algorithm {
 
   const db = new Builder(env);
   const dr = forward(db);
-  let pdf: Expr;
-  if (env.compensated) {
-    db.b.comment('φ(x) = exp(−x²/2)/√(2π) with x² = s + sl exact');
-    const s = db.b.let('s', mul(dr.xc, dr.xc));
-    const sl = db.prodErr('sl', dr.xc, dr.xc, s);
-    const g = db.b.let('g', call('exp', mul(db.c(-0.5), s)));
-    pdf = db.b.let('ex', sub(g, mul(mul(db.c(0.5), sl), g)));
-  } else {
-    pdf = db.b.let('ex', call('exp', mul(mul(db.c(-0.5), X), X)));
-  }
+  const pdf = gaussian(db, dr.xc);
   const df = db.b.ret(add(mul(db.c(0.5), dr.cc), mul(mul(invSqrt2Pi, dr.xc), pdf)));
   return {
     f,
     df,
-    constants: [...constants, `2/√π = ${exactSplit(MATH.twoOverSqrtPi, p).hi}`, `1/√(2π) = ${exactSplit(MATH.invSqrt2Pi, p).hi}`],
+    constants: [...constants, `2/√π = ${fmt(exactSplit(MATH.twoOverSqrtPi, p).hi, p)}`, `1/√(2π) = ${fmt(exactSplit(MATH.invSqrt2Pi, p).hi, p)}`],
     method: env.compensated
       ? '½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x)'
       : '½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x)',
@@ -215,8 +221,12 @@ function geluPnorm(env: AlgoEnv): Algorithm {
   const f = fb.b.ret(mul(f1.xa, cdf(fb, f1.xc)));
   const db = new Builder(env);
   const { xc } = db.clamp(X, 40);
-  const df = db.b.ret(add(cdf(db, xc), mul(xc, call('phi', xc))));
-  return { f, df, constants: [], method: 'x·pnorm(x); f′ = pnorm(x) + x·dnorm(x)' };
+  const c = cdf(db, xc);
+  // Not dnorm: below |x| = 5 it rounds x² before exp.
+  const pdf = gaussian(db, xc);
+  const invSqrt2Pi = db.c(exactSplit(MATH.invSqrt2Pi, env.precision).hi);
+  const df = db.b.ret(add(c, mul(mul(invSqrt2Pi, xc), pdf)));
+  return { f, df, constants: [`1/√(2π) = ${fmt(exactSplit(MATH.invSqrt2Pi, env.precision).hi, env.precision)}`], method: 'x·pnorm(x); f′ = pnorm(x) + x·φ(x)' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,14 +257,19 @@ function sigmoidForward(bd: Builder, t: SigmoidArg): Fn {
   return bd.b.ret(select(cmp('<', t.th, bd.c(0)), div(mul(t.xa, e), d1), div(X, d1)));
 }
 
-function sigmoidDerivative(bd: Builder, t: SigmoidArg, dt: (bd: Builder) => Expr): Fn {
+/**
+ * σ(t) + w·σ(t)σ(−t) with w = t·(dt/dx)·x-factor supplied by the caller, written as
+ * q·(1 + w·p) for t < 0 and p·(1 + w·q) otherwise (p = σ(|t|), q = σ(−|t|)): fewer roundings
+ * than the sum, and no cancellation away from the derivative's root.
+ */
+function sigmoidDerivative(bd: Builder, t: SigmoidArg, w: (bd: Builder) => Expr): Fn {
   const { e, d1 } = sigmoidParts(bd, t);
   const b = bd.b;
-  b.comment('p = σ(|t|), q = σ(−|t|); σ(t)·σ(−t) = p·q');
+  b.comment('p = σ(|t|), q = σ(−|t|); f′ = σ(t) + w·σ(t)·σ(−t)');
   const pp = b.let('p', div(bd.c(1), d1));
   const q = b.let('q', div(e, d1));
-  const sg = b.let('sg', select(cmp('<', t.th, bd.c(0)), q, pp));
-  return b.ret(add(sg, mul(mul(dt(bd), pp), q)));
+  const ww = b.let('w', w(bd));
+  return b.ret(select(cmp('<', t.th, bd.c(0)), mul(q, add(bd.c(1), mul(ww, pp))), mul(pp, add(bd.c(1), mul(ww, q)))));
 }
 
 function geluTanh(env: AlgoEnv): Algorithm {
@@ -311,7 +326,7 @@ function geluTanh(env: AlgoEnv): Algorithm {
   return {
     f,
     df,
-    constants: [`c = ${cText}`, `2·√(2/π) = ${env.compensated ? hiLo(A) : A.hi}`, `2·√(2/π)·c = ${env.compensated ? hiLo(B) : B.hi}`],
+    constants: [`c = ${cText}`, `2·√(2/π) = ${env.compensated ? hiLo(A, p) : fmt(A.hi, p)}`, `2·√(2/π)·c = ${env.compensated ? hiLo(B, p) : fmt(B.hi, p)}`],
     method: env.compensated
       ? 'x·σ(2u), u = √(2/π)·(x + c·x³), the same as ½·x·(1 + tanh(u)) without its cancellation; 2u carried as hi + lo'
       : 'x·σ(2u), u = √(2/π)·(x + c·x³), the same as ½·x·(1 + tanh(u)) without its cancellation',
@@ -344,10 +359,11 @@ function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string
     b.comment(`beyond ±${bound}, σ(${isOne ? 'x' : `${name}·x`}) is exactly 0 or 1; the clamp keeps ±∞ from making 0·∞`);
     const { xa, xc } = bd.clamp(X, bound);
     if (isOne) return { th: xc, tl: undefined, xa, xc };
-    b.comment(`t = ${name}·x as th + tl (${name} itself is not a machine number)`);
     const th = b.let('th', mul(bd.c(K.hi), xc));
+    if (K.lo === 0 && Math.log2(Math.abs(K.hi)) % 1 === 0) return { th, tl: undefined, xa, xc };
+    b.comment(K.lo === 0 ? `t = ${name}·x as th + tl (the product's rounding error, exactly)` : `t = ${name}·x as th + tl (${name} itself is not a machine number)`);
     const te = bd.prodErr('te', xc, K.hi, th);
-    const tl = b.let('tl', add(te, mul(bd.c(K.lo), xc)));
+    const tl = K.lo === 0 ? te : b.let('tl', add(te, mul(bd.c(K.lo), xc)));
     return { th, tl, xa, xc };
   };
   const fb = new Builder(env);
@@ -358,7 +374,7 @@ function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string
   return {
     f,
     df,
-    constants: [`${name} = ${kText}${env.compensated && K.lo !== 0 ? ` (= ${hiLo(K)})` : ''}`],
+    constants: [`${name} = ${kText}${env.compensated && K.lo !== 0 ? ` (= ${hiLo(K, p)})` : ''}`],
     method: isOne ? 'x·σ(x) with σ from exp(−|x|) (no overflow, no cancellation)' : `x·σ(${name}·x) with σ from exp(−|${name}·x|) (no overflow, no cancellation)${env.compensated && !isOne ? `; ${name}·x carried as hi + lo` : ''}`,
   };
 }
@@ -388,7 +404,9 @@ function mish(env: AlgoEnv): Algorithm {
   const b = db.b;
   b.comment('f′ = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x)');
   const gp = b.let('gp', add(div(dp.n, dp.d), div(mul(mul(mul(mul(db.c(4), xc), dp.e), dp.e), add(db.c(1), dp.e)), mul(dp.d, dp.d))));
-  const gn = b.let('gn', add(div(dp.nn, dp.dn), div(mul(mul(mul(db.c(4), xc), dp.e), add(db.c(1), dp.e)), mul(dp.dn, dp.dn))));
+  // x < 0: [nn·dn + 4x·e(1 + e)]/dn² = e·P/dn², P = ((e + 4)·e + 6 + 4x)·e + 4(1 + x)
+  const pn = db.b.let('pn', add(mul(add(mul(add(dp.e, db.c(4)), dp.e), add(db.c(6), mul(db.c(4), xc))), dp.e), mul(db.c(4), add(db.c(1), xc))));
+  const gn = b.let('gn', div(mul(dp.e, pn), mul(dp.dn, dp.dn)));
   const df = b.ret(select(cmp('>=', X, db.c(0)), gp, gn));
   return {
     f,
@@ -457,7 +475,7 @@ function selu(env: AlgoEnv): Algorithm {
   return {
     f,
     df,
-    constants: [`λ = ${SELU_LAMBDA}`, `α = ${SELU_ALPHA}`, `λ·α = ${la} (rounded once)`],
+    constants: [`λ = ${SELU_LAMBDA}`, `α = ${SELU_ALPHA}`, `λ·α = ${fmt(la, env.precision)} (rounded once)`],
     method: 'λ·x if x > 0, else λα·expm1(x); at 0 the derivative takes the x ≤ 0 side',
   };
 }

@@ -134,8 +134,8 @@ export function generateSnippet(options: SnippetOptions): Snippet {
   };
   const rendered = spec.render({ ...base, header: headerSentences(base) });
   const imports = rendered.imports.join('\n');
-  const pieces = [rendered.header, imports, rendered.helpers, rendered.body];
-  const text = `${pieces.filter((p) => p !== '').join(rendered.separator ?? '\n\n')}\n`;
+  const code = [imports, rendered.helpers, rendered.body].filter((p) => p !== '').join(rendered.separator ?? '\n\n');
+  const text = `${rendered.header}\n\n${code}\n`;
   return {
     code: toSnippetSyntax(text),
     plainCode: resolvePlain(text),
@@ -171,31 +171,40 @@ export function allOptionCombinations(): SnippetOptions[] {
 }
 
 /**
- * Reads options given as a command argument (JSON from a keybinding or a test): the fields of
- * {@link SnippetOptions}, checked. Returns the options or a sentence saying what is wrong.
+ * Reads options given as a command argument (JSON from a keybinding or a test), any subset of
+ * the fields of {@link SnippetOptions}, each checked. Returns them, or a sentence saying what is
+ * wrong. The caller asks for the fields that are missing.
  */
-export function parseSnippetOptions(raw: unknown): SnippetOptions | string {
+export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'Options must be an object such as {"variant": "gelu", "target": "pytorch"}.';
   const o = raw as Record<string, unknown>;
-  const known = new Set(['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names']);
-  const unknown = Object.keys(o).filter((k) => !known.has(k));
-  if (unknown.length > 0) return `Unknown option(s) ${unknown.join(', ')}; known: ${[...known].join(', ')}.`;
-  if (!isFunctionId(o.variant)) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
-  if (!isTargetId(o.target)) return `target must be one of ${TARGET_IDS.join(', ')}.`;
+  const known = ['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names'];
+  const unknown = Object.keys(o).filter((k) => !known.includes(k));
+  if (unknown.length > 0) return `Unknown option(s) ${unknown.join(', ')}; known: ${known.join(', ')}.`;
+  if (o.variant !== undefined && !isFunctionId(o.variant)) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
+  if (o.target !== undefined && !isTargetId(o.target)) return `target must be one of ${TARGET_IDS.join(', ')}.`;
   for (const key of ['withDerivative', 'vectorised'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
   }
   if (o.form !== undefined && !FORMS.includes(o.form as Form)) return `form must be one of ${FORMS.join(', ')}.`;
   if (o.precision !== undefined && o.precision !== 'float' && o.precision !== 'double') return 'precision must be "float" or "double".';
-  if (o.params !== undefined) {
-    if (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params)) return 'params must be an object of numbers.';
-    for (const [k, val] of Object.entries(o.params)) if (typeof val !== 'number') return `params.${k} must be a number.`;
+  for (const key of ['params', 'names'] as const) {
+    const value = o[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${key} must be an object.`;
+    const type = key === 'params' ? 'number' : 'string';
+    for (const [k, v] of Object.entries(value)) if (typeof v !== type) return `${key}.${k} must be a ${type}.`;
   }
-  if (o.names !== undefined) {
-    if (typeof o.names !== 'object' || o.names === null || Array.isArray(o.names)) return 'names must be an object of strings.';
-    for (const [k, val] of Object.entries(o.names)) if (typeof val !== 'string') return `names.${k} must be a string.`;
-  }
-  const options = o as unknown as SnippetOptions;
+  return o as Partial<SnippetOptions>;
+}
+
+/** Like {@link parsePartialOptions}, but `variant` and `target` are required and the combination is checked. */
+export function parseSnippetOptions(raw: unknown): SnippetOptions | string {
+  const partial = parsePartialOptions(raw);
+  if (typeof partial === 'string') return partial;
+  if (partial.variant === undefined) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
+  if (partial.target === undefined) return `target must be one of ${TARGET_IDS.join(', ')}.`;
+  const options = partial as SnippetOptions;
   try {
     resolveOptions(options);
   } catch (e) {

@@ -52,7 +52,7 @@ describe('protocol: parseWebviewMessage (the host\'s validator)', () => {
       { type: 'export/png', requestId: 2, dataUrl: 'data:image/png;base64,iVBORw0KGgo=', suggestedName: 'gelu-lab-curves.png' },
       { type: 'export/csv', requestId: 3, request, suggestedName: 'data.csv' },
       { type: 'clipboard/write', requestId: 4, text: 'x\tGELU f\n' },
-      { type: 'plot/drawn', report: { requestId: 5, ms: 3.2, charts: 3, datasets: 9, points: 1000, view: 'curves', layout: 'stacked' } },
+      { type: 'plot/drawn', report: { requestId: 5, ms: 3.2, charts: 3, datasets: 9, points: 1000, view: 'curves', layout: 'stacked', range: { min: -4, max: 4 }, pins: 0 } },
       { type: 'log', level: 'warn', message: 'hello' },
     ];
     for (const m of ok) assert.ok(parseWebviewMessage(m).ok, JSON.stringify(m));
@@ -95,7 +95,9 @@ describe('protocol: parseWebviewMessage (the host\'s validator)', () => {
     ['a CSV name without .csv', { type: 'export/csv', requestId: 1, request, suggestedName: 'data.txt' }, /ending in \.csv/],
     ['clipboard text that is not text', { type: 'clipboard/write', requestId: 1, text: 42 }, /text must be a string/],
     ['clipboard text too long', { type: 'clipboard/write', requestId: 1, text: 'x'.repeat(1_000_001) }, /longer than/],
-    ['a draw report with a negative time', { type: 'plot/drawn', report: { requestId: 1, ms: -1, charts: 1, datasets: 1, points: 1, view: 'curves', layout: 'stacked' } }, /report\.ms/],
+    ['a draw report with a negative time', { type: 'plot/drawn', report: { requestId: 1, ms: -1, charts: 1, datasets: 1, points: 1, view: 'curves', layout: 'stacked', range: { min: 0, max: 1 }, pins: 0 } }, /report\.ms/],
+    ['a draw report without its range', { type: 'plot/drawn', report: { requestId: 1, ms: 1, charts: 1, datasets: 1, points: 1, view: 'curves', layout: 'stacked', pins: 0 } }, /report\.range must be an object/],
+    ['a draw report without its range', { type: 'plot/drawn', report: { requestId: 1, ms: 1, charts: 1, datasets: 1, points: 1, view: 'curves', layout: 'stacked', pins: 0 } }, /report\.range must be an object/],
     ['a log level that does not exist', { type: 'log', level: 'panic', message: 'x' }, /level must be one of/],
   ];
   for (const [what, raw, message] of bad) {

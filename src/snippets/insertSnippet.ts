@@ -1,0 +1,291 @@
+/**
+ * "GELU Lab: Insert GELU Code…" (`geluLab.insertSnippet`): asks for the variant, the target
+ * and the options in quick picks (defaults: the last choices, and the active editor's
+ * language), then inserts the generated code at the cursor as a snippet, or into a new
+ * untitled document of the target's language when no editor fits.
+ *
+ * The command takes an optional argument with any of the fields of `SnippetOptions`; given
+ * fields skip their pick (keybindings and tests use it). It resolves to what it inserted, or
+ * `undefined` when the user cancelled or something failed (a sentence is shown).
+ */
+import * as vscode from 'vscode';
+import { CommandId } from '../commands/ids';
+import { isFunctionId, type FunctionId } from '../core/types';
+import type { FeatureContext } from '../feature';
+import {
+  type Form,
+  generateSnippet,
+  isTargetId,
+  parsePartialOptions,
+  type Precision,
+  type ResolvedOptions,
+  type SnippetOptions,
+  SnippetOptionsError,
+  TARGETS,
+  targetInfo,
+  type TargetId,
+  type TargetInfo,
+  targetsForLanguage,
+  VARIANTS,
+} from './index';
+
+/** What the command resolves to after inserting. */
+export interface InsertResult {
+  readonly options: ResolvedOptions;
+  /** The language of the document the code went into. */
+  readonly languageId: string;
+  readonly uri: string;
+  /** The code as inserted, tab stops at their defaults. */
+  readonly plainCode: string;
+  /** True when a new untitled document was opened for it. */
+  readonly newDocument: boolean;
+}
+
+/** The choices remembered between runs (globalState). */
+interface LastChoices {
+  readonly variant?: FunctionId;
+  readonly target?: TargetId;
+  readonly withDerivative?: boolean;
+  readonly form?: Form;
+  readonly vectorised?: boolean;
+  readonly precision?: Precision;
+}
+
+const STATE_KEY = 'geluLab.insertSnippet.last';
+
+/** Languages into which any target's code may go (besides the target's own). */
+const ANY_CODE = new Set(['plaintext', 'markdown']);
+
+function readLast(ctx: FeatureContext): LastChoices {
+  const raw: unknown = ctx.extension.globalState.get(STATE_KEY);
+  if (typeof raw !== 'object' || raw === null) return {};
+  const o = raw as Record<string, unknown>;
+  return {
+    ...(isFunctionId(o.variant) ? { variant: o.variant } : {}),
+    ...(isTargetId(o.target) ? { target: o.target } : {}),
+    ...(typeof o.withDerivative === 'boolean' ? { withDerivative: o.withDerivative } : {}),
+    ...(o.form === 'function' || o.form === 'module' ? { form: o.form } : {}),
+    ...(typeof o.vectorised === 'boolean' ? { vectorised: o.vectorised } : {}),
+    ...(o.precision === 'float' || o.precision === 'double' ? { precision: o.precision } : {}),
+  };
+}
+
+interface Item<T> extends vscode.QuickPickItem {
+  readonly value?: T;
+}
+
+/**
+ * One step of the multi-step pick. Resolves to the chosen value, or `undefined` when the
+ * user pressed Escape or the pick lost focus.
+ */
+function pick<T>(title: string, step: number, totalSteps: number, placeholder: string, items: readonly Item<T>[], active: T | undefined): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<Item<T>>();
+    qp.title = title;
+    qp.step = step;
+    qp.totalSteps = totalSteps;
+    qp.placeholder = placeholder;
+    qp.items = items;
+    qp.matchOnDescription = true;
+    const activeItem = items.find((i) => i.value !== undefined && i.value === active) ?? items.find((i) => i.value !== undefined);
+    if (activeItem) qp.activeItems = [activeItem];
+    let done = false;
+    const finish = (value: T | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
+
+const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator });
+
+function variantItems(): Item<FunctionId>[] {
+  const gelu = VARIANTS.filter((v) => v.family === 'gelu');
+  const rest = VARIANTS.filter((v) => v.family !== 'gelu');
+  const item = (v: (typeof VARIANTS)[number]): Item<FunctionId> => ({ label: v.label, description: v.formula.text, value: v.id });
+  return [separator('GELU'), ...gelu.map(item), separator('Relatives'), ...rest.map(item)];
+}
+
+function targetItems(languageId: string | undefined): { items: Item<TargetId>[]; forLanguage: TargetInfo[] } {
+  const forLanguage = targetsForLanguage(languageId);
+  const others = TARGETS.filter((t) => !forLanguage.includes(t));
+  const item = (t: TargetInfo): Item<TargetId> => ({ label: t.label, description: t.description, value: t.id });
+  const items = forLanguage.length > 0 ? [separator<TargetId>(`For ${languageId}`), ...forLanguage.map(item), separator<TargetId>('Other targets'), ...others.map(item)] : others.map(item);
+  return { items, forLanguage };
+}
+
+/** The target offered first: the last one if it suits the editor's language, else the language's first. */
+function defaultTarget(last: LastChoices, forLanguage: readonly TargetInfo[]): TargetId {
+  if (forLanguage.length === 0) return last.target ?? 'pytorch';
+  if (last.target !== undefined && forLanguage.some((t) => t.id === last.target)) return last.target;
+  return (forLanguage[0] as TargetInfo).id;
+}
+
+function derivativeDetail(target: TargetId): string {
+  switch (target) {
+    case 'pytorch':
+      return 'gelu_grad and a custom torch.autograd.Function';
+    case 'tensorflow':
+      return 'gelu_grad and a tf.custom_gradient wrapper';
+    case 'jax':
+      return 'gelu_grad wired in with jax.custom_jvp';
+    case 'cuda':
+      return 'gelu_grad and a backward kernel';
+    default:
+      return 'f′ as a second function';
+  }
+}
+
+/** Asks for whatever `given` leaves open. Undefined when the user cancelled. */
+async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, languageId: string | undefined): Promise<SnippetOptions | undefined> {
+  const last = readLast(ctx);
+  const title = 'GELU Lab: Insert GELU Code';
+  let variant = given.variant;
+  let target = given.target;
+  const plan = (t: TargetId | undefined): number => {
+    if (t === undefined) return 3;
+    const info = targetInfo(t);
+    return (given.withDerivative === undefined ? 1 : 0) + (given.form === undefined && info.forms.length > 1 ? 1 : 0) + (given.vectorised === undefined && info.vectorisable ? 1 : 0) + (given.precision === undefined && info.precisions.length > 1 ? 1 : 0);
+  };
+  let step = 1;
+  let total = (variant === undefined ? 1 : 0) + (target === undefined ? 1 : 0) + plan(target);
+  if (variant === undefined) {
+    variant = await pick(title, step++, total, 'Which function?', variantItems(), last.variant ?? 'gelu');
+    if (variant === undefined) return undefined;
+  }
+  if (target === undefined) {
+    const { items, forLanguage } = targetItems(languageId);
+    target = await pick(title, step++, total, 'For which framework or language?', items, defaultTarget(last, forLanguage));
+    if (target === undefined) return undefined;
+  }
+  total = step - 1 + plan(target);
+  const info = targetInfo(target);
+  let withDerivative = given.withDerivative;
+  if (withDerivative === undefined) {
+    withDerivative = await pick(
+      title,
+      step++,
+      total,
+      'Forward only, or with the derivative?',
+      [
+        { label: 'Forward only', description: 'f(x)', value: false },
+        { label: 'Forward and derivative (backward)', description: derivativeDetail(target), value: true },
+      ],
+      last.withDerivative ?? false,
+    );
+    if (withDerivative === undefined) return undefined;
+  }
+  let form = given.form;
+  if (form === undefined && info.forms.length > 1) {
+    form = await pick(
+      title,
+      step++,
+      total,
+      'Which form?',
+      info.forms.map((f) => ({ label: info.formLabels?.[f] ?? f, value: f })),
+      last.form !== undefined && info.forms.includes(last.form) ? last.form : (info.forms[info.forms.length - 1] as Form),
+    );
+    if (form === undefined) return undefined;
+  }
+  let vectorised = given.vectorised;
+  if (vectorised === undefined && info.vectorisable) {
+    vectorised = await pick(
+      title,
+      step++,
+      total,
+      'Scalar, or also an array version?',
+      [
+        { label: 'Scalar function', value: false },
+        { label: 'Scalar and array version', description: 'a loop over an array or slice', value: true },
+      ],
+      last.vectorised ?? false,
+    );
+    if (vectorised === undefined) return undefined;
+  }
+  let precision = given.precision;
+  if (precision === undefined && info.precisions.length > 1) {
+    precision = await pick(
+      title,
+      step,
+      total,
+      'Which precision?',
+      info.precisions.map((p) => ({ label: p, description: p === 'float' ? 'erfcf, expf, fmaf' : 'erfc, exp, fma', value: p })),
+      last.precision !== undefined && info.precisions.includes(last.precision) ? last.precision : info.precisions[0],
+    );
+    if (precision === undefined) return undefined;
+  }
+  return {
+    ...given,
+    variant,
+    target,
+    withDerivative,
+    ...(form === undefined ? {} : { form }),
+    ...(vectorised === undefined ? {} : { vectorised }),
+    ...(precision === undefined ? {} : { precision }),
+  };
+}
+
+async function openUntitled(languageId: string): Promise<vscode.TextDocument> {
+  try {
+    return await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+  } catch {
+    // A language no installed extension contributes (Fortran, MATLAB): plain text still works.
+    return vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+  }
+}
+
+export function register(ctx: FeatureContext): void {
+  const insert = async (arg?: unknown): Promise<InsertResult | undefined> => {
+    try {
+      let given: Partial<SnippetOptions> = {};
+      if (arg !== undefined) {
+        const parsed = parsePartialOptions(arg);
+        if (typeof parsed === 'string') {
+          void vscode.window.showErrorMessage(`GELU Lab: Insert GELU Code: ${parsed}`);
+          return undefined;
+        }
+        given = parsed;
+      }
+      const active = vscode.window.activeTextEditor;
+      const options = await ask(ctx, given, active?.document.languageId);
+      if (options === undefined) return undefined;
+      const snippet = generateSnippet(options);
+      const resolved = snippet.options;
+      await ctx.extension.globalState.update(STATE_KEY, {
+        variant: resolved.variant,
+        target: resolved.target,
+        withDerivative: resolved.withDerivative,
+        form: resolved.form,
+        vectorised: resolved.vectorised,
+        precision: resolved.precision,
+      } satisfies LastChoices);
+
+      const info = targetInfo(resolved.target);
+      let editor = active;
+      let newDocument = false;
+      if (editor === undefined || !(info.languages.includes(editor.document.languageId) || ANY_CODE.has(editor.document.languageId))) {
+        const doc = await openUntitled(snippet.languageId);
+        editor = await vscode.window.showTextDocument(doc);
+        newDocument = true;
+      }
+      const ok = await editor.insertSnippet(new vscode.SnippetString(snippet.code));
+      if (!ok) {
+        void vscode.window.showErrorMessage('GELU Lab: the editor did not accept the code (is it read-only?).');
+        return undefined;
+      }
+      ctx.log.info(`Inserted ${resolved.variant} for ${info.label}${resolved.withDerivative ? ' with derivative' : ''} into ${editor.document.uri.toString()}${snippet.notes.length > 0 ? `. ${snippet.notes.join(' ')}` : ''}`);
+      return { options: resolved, languageId: editor.document.languageId, uri: editor.document.uri.toString(), plainCode: snippet.plainCode, newDocument };
+    } catch (e) {
+      const message = e instanceof SnippetOptionsError ? e.message : e instanceof Error ? e.message : String(e);
+      ctx.log.error(`Insert GELU Code failed: ${e instanceof Error && e.stack ? e.stack : message}`);
+      void vscode.window.showErrorMessage(`GELU Lab: could not insert the code: ${message}`);
+      return undefined;
+    }
+  };
+  ctx.extension.subscriptions.push(vscode.commands.registerCommand(CommandId.insertSnippet, insert));
+}

@@ -1,0 +1,31 @@
+# GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
+# Computed as ½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x).
+# Constants: 1/√2 = 0.7071067811865476; 2/√π = 1.1283791670955126; 1/√(2π) = 0.3989422804014327.
+# Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
+# JAX has it built in: jax.nn.gelu(x, approximate=False). The explicit code below is the same
+#   function, for reading, porting and the derivative. Note: jax.nn.gelu defaults to
+#   approximate=True: the tanh form, not exact GELU.
+
+import jax
+import jax.numpy as jnp
+import jax.scipy.special as jsp
+
+
+@jax.custom_jvp
+def gelu(x: jax.Array) -> jax.Array:
+    """GELU (exact), elementwise. Differentiated by gelu_grad (jax.custom_jvp)."""
+    c = jsp.erfc(x * -0.7071067811865476)
+    return 0.5 * x * c
+
+
+def gelu_grad(x: jax.Array) -> jax.Array:
+    """Derivative of GELU (exact), elementwise."""
+    c = jsp.erfc(x * -0.7071067811865476)
+    ex = jnp.exp(-0.5 * x * x)
+    return 0.5 * c + 0.3989422804014327 * x * ex
+
+
+@gelu.defjvp
+def _gelu_jvp(primals, tangents):
+    (x,), (dx,) = primals, tangents
+    return gelu(x), gelu_grad(x) * dx

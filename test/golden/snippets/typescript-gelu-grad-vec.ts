@@ -1,0 +1,89 @@
+// GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
+// Computed as ½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x).
+// Constants: 1/√2 = 0.7071067811865476 − 4.833646656726457e-17; 2/√π = 1.1283791670955126;
+//   1/√(2π) = 0.3989422804014327.
+// Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
+// Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
+//   breaks the exact-product steps).
+
+/** erfc(z) = 1 − erf(z) to about 1 ulp (W. J. Cody's rational approximations); JavaScript has no erfc. */
+function erfc(z: number): number {
+  const y = Math.abs(z);
+  // |z| ≤ 0.46875: erfc = 1 − erf, erf(z) = z·P(z²)/Q(z²)
+  const y2 = y * y;
+  const pn0 = (((0.18577770618460315 * y2 + 3.1611237438705655) * y2 + 113.86415415105016) * y2 + 377.485237685302) * y2;
+  const pn1 = pn0 + 3209.3775891384694;
+  const pd0 = (((y2 + 23.601290952344122) * y2 + 244.02463793444417) * y2 + 1282.6165260773723) * y2;
+  const pd1 = pd0 + 2844.236833439171;
+  if (y <= 0.46875) return 1.0 - z * pn1 / pd1;
+  if (z >= 28.0) return 0.0;
+  if (z <= -6.0) return 2.0;
+  // 0.46875 < |z| ≤ 4: erfc(|z|) = exp(−z²)·R(|z|)
+  const rn0 = (((2.1531153547440383e-8 * y + 0.5641884969886701) * y + 8.883149794388377) * y + 66.11919063714163) * y;
+  const rn1 = (((rn0 + 298.6351381974001) * y + 881.952221241769) * y + 1712.0476126340707) * y;
+  const rn2 = (rn1 + 2051.0783778260716) * y + 1230.3393547979972;
+  const rd0 = (((y + 15.744926110709835) * y + 117.6939508913125) * y + 537.1811018620099) * y;
+  const rd1 = (((rd0 + 1621.3895745666903) * y + 3290.7992357334597) * y + 4362.619090143247) * y;
+  const rd2 = (rd1 + 3439.3676741437216) * y + 1230.3393548037495;
+  // |z| > 4: erfc(|z|) = exp(−z²)/|z|·(1/√π − w·S(w)/T(w)), w = 1/z²
+  const w = 1.0 / (y * y);
+  const sn0 = (((0.016315387137302097 * w + 0.30532663496123236) * w + 0.36034489994980445) * w + 0.12578172611122926) * w;
+  const sn1 = (sn0 + 0.016083785148742275) * w + 0.0006587491615298378;
+  const sd0 = (((w + 2.568520192289822) * w + 1.8729528499234604) * w + 0.5279051029514285) * w;
+  const sd1 = (sd0 + 0.06051834131244132) * w + 0.0023352049762686918;
+  const r = y <= 4.0 ? rn2 / rd2 : (0.5641895835477563 - w * sn1 / sd1) / y;
+  // exp(−z²) = exp(−s²)·exp(−(y − s)(y + s)), s = ⌊2¹⁶y⌋/2¹⁶: s² is exact and (y − s)(y + s) tiny
+  const s = Math.floor(65536.0 * y) / 65536.0;
+  const dl = (y - s) * (y + s);
+  const ec = Math.exp(-(s * s)) * Math.exp(-dl) * r;
+  return z < 0.0 ? 2.0 - ec : ec;
+}
+
+/** GELU (exact), f(x). */
+function gelu(x: number): number {
+  // x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞
+  const xa = x < -40.0 ? -40.0 : x;
+  const xc = xa > 40.0 ? 40.0 : xa;
+  // z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
+  const zh = xc * -0.7071067811865476;
+  const xc_sp = 134217729.0 * xc;
+  const xc_hi = xc_sp - (xc_sp - xc);
+  const xc_lo = xc - xc_hi;
+  const ze = xc_hi * -0.7071067839860916 - zh + xc_hi * 2.7995440410322203e-9 + xc_lo * -0.7071067839860916 + xc_lo * 2.7995440410322203e-9;
+  const zl = ze + xc * 4.833646656726457e-17;
+  // erfc(zh + zl) = erfc(zh) − (2/√π)·exp(−zh²)·zl to first order
+  const c = erfc(zh) - 1.1283791670955126 * Math.exp(-(zh * zh)) * zl;
+  return 0.5 * xa * c;
+}
+
+/** Derivative of GELU (exact), f′(x). */
+function geluGrad(x: number): number {
+  // x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞
+  const xa = x < -40.0 ? -40.0 : x;
+  const xc = xa > 40.0 ? 40.0 : xa;
+  // z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
+  const zh = xc * -0.7071067811865476;
+  const xc_sp = 134217729.0 * xc;
+  const xc_hi = xc_sp - (xc_sp - xc);
+  const xc_lo = xc - xc_hi;
+  const ze = xc_hi * -0.7071067839860916 - zh + xc_hi * 2.7995440410322203e-9 + xc_lo * -0.7071067839860916 + xc_lo * 2.7995440410322203e-9;
+  const zl = ze + xc * 4.833646656726457e-17;
+  // erfc(zh + zl) = erfc(zh) − (2/√π)·exp(−zh²)·zl to first order
+  const c = erfc(zh) - 1.1283791670955126 * Math.exp(-(zh * zh)) * zl;
+  // φ(x)·√(2π) = exp(−x²/2) with x² = s + sl exact
+  const s = xc * xc;
+  const sl = xc_hi * xc_hi - s + xc_hi * xc_lo + xc_lo * xc_hi + xc_lo * xc_lo;
+  const g = Math.exp(-0.5 * s);
+  const ex = g - 0.5 * sl * g;
+  return 0.5 * c + 0.3989422804014327 * xc * ex;
+}
+
+/** gelu of every element. */
+function geluArray(xs: ArrayLike<number>): Float64Array {
+  return Float64Array.from(xs, (x) => gelu(x));
+}
+
+/** geluGrad of every element. */
+function geluGradArray(xs: ArrayLike<number>): Float64Array {
+  return Float64Array.from(xs, (x) => geluGrad(x));
+}

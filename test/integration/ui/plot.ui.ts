@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { UiContext } from './context';
+
+/** The plot webview's document: VS Code nests it in `iframe.webview.ready` → `#active-frame`. */
+function plotFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Painted pixels of a canvas (alpha ≥ 128): a chart with curves has thousands. */
+function painted(canvas: Locator): Promise<number> {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) >= 128) n++;
+    return n;
+  });
+}
+
+function draws(frame: FrameLocator): Promise<number> {
+  return frame.locator('body').evaluate(() => (window as unknown as { geluPlot?: { draws: number } }).geluPlot?.draws ?? 0);
+}
+
+async function waitForDraw(frame: FrameLocator, after: number, timeout = 20_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const n = await draws(frame).catch(() => 0);
+    if (n > after) {
+      await new Promise((r) => setTimeout(r, 300));
+      return draws(frame);
+    }
+    if (Date.now() > deadline) throw new Error(`the plot did not redraw within ${timeout} ms (draws ${n})`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * A new user's tour of the plot, driven through the real workbench: palette → Open Plot; the
+ * panel's canvases hold drawn curves; pick Tanh and Sigmoid; switch to the error view and read
+ * the maximum; move the QuickGELU slider; zoom into the tail; export a PNG through the save
+ * dialog; reload the window and find the panel back with its choices.
+ */
+export default async function check({ page, runCommand, artifacts, workspace, log }: UiContext): Promise<void> {
+  await runCommand('GELU Lab: Open Plot');
+  const frame = plotFrame(page);
+  const canvases = frame.locator('.plot canvas');
+  await canvases.nth(2).waitFor({ state: 'visible', timeout: 30_000 });
+  await waitForDraw(frame, 0);
+  for (let i = 0; i < 3; i++) {
+    const n = await painted(canvases.nth(i));
+    if (n < 2000) throw new Error(`chart ${i} looks blank (${n} painted pixels)`);
+  }
+  log('the panel opened with three drawn charts (f, f′, f″)');
+  await page.screenshot({ path: path.join(artifacts, 'plot-opened.png') });
+
+  let n = await draws(frame);
+  await frame.getByRole('checkbox', { name: /^Tanh/ }).check();
+  n = await waitForDraw(frame, n);
+  await frame.getByRole('checkbox', { name: /^Sigmoid/ }).check();
+  n = await waitForDraw(frame, n);
+  const formulas = await frame.locator('.formula .katex').count();
+  if (formulas !== 5) throw new Error(`expected 5 formulas, found ${formulas}`);
+  log('Tanh and Sigmoid added; five KaTeX formulas shown');
+  await page.screenshot({ path: path.join(artifacts, 'plot-five-functions.png') });
+
+  await frame.locator('.segmented label', { hasText: 'Error' }).click();
+  n = await waitForDraw(frame, n);
+  const summary = await frame.locator('.summary').innerText();
+  if (!/QuickGELU vs GELU:\s*max \|error\| 0\.02\d* at x = /.test(summary)) throw new Error(`no maximum written: ${summary}`);
+  log(`error view: ${summary.split('\n').slice(0, 2).join(' ')}`);
+  await page.screenshot({ path: path.join(artifacts, 'plot-error.png') });
+  await frame.locator('.segmented label', { hasText: 'Curves' }).click();
+  n = await waitForDraw(frame, n);
+
+  const slider = frame.getByRole('slider', { name: /^k of QuickGELU/ });
+  await slider.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  n = await waitForDraw(frame, n);
+  const k = await frame.getByRole('spinbutton', { name: /^k of QuickGELU, typed/ }).inputValue();
+  if (Number(k) <= 1.702) throw new Error(`the slider did not move k (${k})`);
+  log(`QuickGELU k moved to ${k}`);
+
+  await frame.getByRole('button', { name: '±40' }).click();
+  n = await waitForDraw(frame, n);
+  const box = await canvases.first().boundingBox();
+  if (!box) throw new Error('no chart box');
+  await page.mouse.move(box.x + box.width * 0.12, box.y + box.height * 0.5);
+  for (let i = 0; i < 8; i++) {
+    await page.mouse.wheel(0, -150);
+    await page.waitForTimeout(40);
+  }
+  n = await waitForDraw(frame, n);
+  const min = Number(await frame.getByLabel('x min').inputValue());
+  const max = Number(await frame.getByLabel('x max').inputValue());
+  if (!(max - min < 40 && max < 0)) throw new Error(`wheel zoom into the tail gave ${min}…${max}`);
+  log(`zoomed into the tail: x from ${min} to ${max}`);
+  await page.screenshot({ path: path.join(artifacts, 'plot-tail.png') });
+
+  // Export a PNG through VS Code's save dialog (code-server's simple dialog: a path in a quick input).
+  const target = path.join(workspace, 'gelu-plot.png');
+  await frame.getByRole('button', { name: 'Export PNG…' }).click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(target);
+  await page.keyboard.press('Enter');
+  const deadline = Date.now() + 15_000;
+  while (!fs.existsSync(target) && Date.now() < deadline) await page.waitForTimeout(200);
+  const bytes = fs.existsSync(target) ? fs.readFileSync(target) : Buffer.alloc(0);
+  if (bytes.length < 1000 || bytes.readUInt32BE(0) !== 0x89504e47) throw new Error(`no PNG was written to ${target}`);
+  fs.copyFileSync(target, path.join(artifacts, 'exported.png'));
+  log(`exported ${bytes.length} bytes of PNG (${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)})`);
+  await frame.locator('.status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+
+  await frame.getByRole('button', { name: '±6' }).click();
+  n = await waitForDraw(frame, n);
+  await page.screenshot({ path: path.join(artifacts, 'plot-dark.png') });
+
+  // Reload the window: the serializer brings the panel back, with Tanh and Sigmoid still picked.
+  await runCommand('Developer: Reload Window');
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const again = plotFrame(page);
+  await again.locator('.plot canvas').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await waitForDraw(again, 0, 30_000);
+  if (!(await again.getByRole('checkbox', { name: /^Sigmoid/ }).isChecked())) throw new Error('the restored panel lost its functions');
+  const restored = await painted(again.locator('.plot canvas').first());
+  if (restored < 2000) throw new Error(`the restored chart looks blank (${restored})`);
+  log('after Reload Window the panel is back, drawn, with its functions');
+  await page.screenshot({ path: path.join(artifacts, 'plot-restored.png') });
+}
