@@ -90,6 +90,8 @@ function targets() {
 }
 
 async function main() {
+  // A production build starts from an empty dist/, so no stale source map reaches the .vsix.
+  if (production) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(targets().map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -194,25 +194,25 @@ np_ = poly_table("PHI_SMALL", P, [(0, 0.25, 0, 13)], "Φ(x) = 1/2 + x·P(x²), |
 nd_ = poly_table("GELU_DF_SMALL", D, [(0, 0.25, 0, 13)], "GELU′(x) = 1/2 + x·D(x²), |x| ≤ 1/2: D in u = x².")
 ne_ = poly_table("ERF_SMALL", Pe, [(0, 0.7056, 0, 15)], "erf(z) = z·E(z²), |z| ≤ 0.84: E in v = z².")
 
-# A(t) = t·C(t) on [1/2, 8.5), width 1/4, centred: GELU(−t) = −exp(−t²/2)·A(t).
+# A(t) = t·C(t) on [1/2, 12), width 1/4, centred: GELU(−t) = −exp(−t²/2)·A(t).
 A = lambda t: mp.mpf(t) * C(t)
 H = mp.mpf(1) / 4
 pieces = []
 a = mp.mpf(1) / 2
-while a < 8.5:
+while a < 12:
     pieces.append((a, a + H, a + H / 2, 10))
     a += H
-na_ = poly_table("A_TABLE", A, pieces, "A(t) = t·C(t) = t·Φ(−t)·exp(t²/2) on [1/2, 8.5), rows of width 1/4 (row = ⌊4t⌋ − 2).")
+na_ = poly_table("A_TABLE", A, pieces, "A(t) = t·C(t) = t·Φ(−t)·exp(t²/2) on [1/2, 12), rows of width 1/4 (row = ⌊4t⌋ − 2).")
 
-# B(t) = C(t) − t/√(2π) on [1/2, 9), width 1/4: GELU′(−t) = exp(−t²/2)·B(t). The two rows
+# B(t) = C(t) − t/√(2π) on [1/2, 12), width 1/4: GELU′(−t) = exp(−t²/2)·B(t). The two rows
 # around the root of B are centred at the root, so that B keeps its relative accuracy there.
 pieces = []
 a = mp.mpf(1) / 2
-while a < 9:
+while a < 12:
     c = rh if a < 1 else a + H / 2
     pieces.append((a, a + H, c, 11))
     a += H
-nb_ = poly_table("B_TABLE", B, pieces, "B(t) = C(t) − t/√(2π) on [1/2, 9), rows of width 1/4 (row = ⌊4t⌋ − 2); rows 0 and 1 centred at GELU_DF_ROOT.", heads=2)
+nb_ = poly_table("B_TABLE", B, pieces, "B(t) = C(t) − t/√(2π) on [1/2, 12), rows of width 1/4 (row = ⌊4t⌋ − 2); rows 0 and 1 centred at GELU_DF_ROOT.", heads=2)
 
 # t ≥ 8: t·C(t) = G(1/t²), G in w on [1/39², 1/64].
 def G(wv):

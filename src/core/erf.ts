@@ -7,7 +7,7 @@
  *     C(t) = Φ(−t)·exp(t²/2),   t ≥ 0   (C(0) = 1/2, C(t) ≈ 1/(t√(2π)) for large t),
  *
  * approximated by polynomials fitted for this project (bench/gen-coefficients.py): polynomials
- * in x² near 0; on [1/2, 9) pieces of width 1/4 of A(t) = t·C(t) and of B(t) below; beyond 8,
+ * in x² near 0; on [1/2, 12) pieces of width 1/4 of A(t) = t·C(t) and of B(t) below; beyond,
  * a polynomial in 1/t² of G(1/t²) = t·C(t).
  * The Gaussian factor exp(−t²/2) is computed from the exact square of t (a double-double), so
  * the rounding of t² or of x/√2 is never amplified by the exponential. With Φ(−t) = e·C(t),
@@ -71,7 +71,7 @@ function gauss2(z: number): void {
   REG[4] = R[2]!;
 }
 
-/** Sets REG[0..1] to A(t) = t·C(t) for t in [1/2, 8.5) from its table row (relative error ≈ 2^-56). */
+/** Sets REG[0..1] to A(t) = t·C(t) for t in [1/2, 12) from its table row (relative error ≈ 2^-56). */
 function aTable(t: number): void {
   const b = (((t * 4) | 0) - 2) * 13;
   const T = A_TABLE;
@@ -116,9 +116,9 @@ function smallPoly(T: Float64Array, u: number): void {
   REG[1] = (h - r) + v + T[2]!;
 }
 
-/** Sets REG[0..1] to C(t) = A(t)/t for t in [1/2, 39.5) (A from its table, or G past 8.5). */
+/** Sets REG[0..1] to C(t) = A(t)/t for t in [1/2, 39.5) (A from its table, or G past 12). */
 function cOf(t: number): void {
-  if (t < 8.5) aTable(t);
+  if (t < 12) aTable(t);
   else gTail(1 / (t * t));
   // (REG[0] + REG[1])/t with one correction step.
   const q = REG[0]! / t;
@@ -161,6 +161,10 @@ function mulScale(ah: number, al: number, bh: number, bl: number, m: number): nu
  */
 export function erf(z: number): number {
   const a = Math.abs(z);
+  if (a < 2 ** -1000) {
+    // Scaled so that the products below stay exact (Veltkamp splitting fails on subnormals).
+    return erf(z * 2 ** 100) * 2 ** -100;
+  }
   if (a <= 0.84) {
     smallPoly18(ERF_SMALL, z * z);
     // z·(REG[0] + REG[1]) with one rounding.
@@ -317,58 +321,64 @@ export function normalPdf(x: number): number {
 }
 
 /**
+ * exp(−t²/2)·(ah + al) for 1/2 < t < 12, within 1 ulp: the argument −t²/2 as the exact
+ * double-double (a, ae), the table-driven kernel of dd.ts written out, and the final product
+ * with its head rounded once more than a full double-double product would be. Small enough to
+ * be inlined into the GELU paths (a call would box its double argument and result).
+ */
+function gaussTimes(t: number, ah: number, al: number): number {
+  const tt = t * t;
+  const d = SPLIT * t;
+  const t1 = d - (d - t);
+  const t2 = t - t1;
+  const a = -0.5 * tt;
+  const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
+  const k = kd | 0;
+  const r = (a - kd * LN2_64_HI) - (kd * LN2_64_LO + 0.5 * (((t1 * t1 - tt) + 2 * t1 * t2) + t2 * t2));
+  const r2 = r * r;
+  const p = r + r2 * (0.5 + r * 0.16666666666666666 + r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
+  const j = k & 63;
+  const th = EXP2_HI[j]!;
+  const eq = th * p + EXP2_LO[j]! * (1 + p);
+  const eh = th + eq;
+  const el = (th - eh) + eq;
+  // 2^(k>>6) ≥ 2^-105 here: an exact scaling.
+  return (eh * ah + (eh * al + el * ah)) * POW2[(k >> 6) + 1022]!;
+}
+
+/**
  * GELU(x) = x·Φ(x), exact (erf) form.
  *
  * Domain: every double; GELU(−∞) = −0 (the limit from below), GELU(+∞) = +∞, NaN → NaN.
  * Negative results underflow to −0 below x ≈ −38.5; for x > 8.3 the result is x.
  * Accuracy: within 1 ulp (typically below 0.6 ulp), deep negative tail included.
- * Method: 1/2 < |x| < 8.3, the common case, is written out in full below (one table row of
+ * Method: 1/2 < |x| < 12, the common case, is written out in full below (one table row of
  * A(t) = t·C(t), one exponential) so that it stays short and allocation-free; the rest is in
  * {@link geluValueRare}.
  */
 export function geluValue(x: number): number {
   const t = Math.abs(x);
-  if (t > 0.5 && t < 8.3) {
-    // A(t) from its row: c0 (double-double) + s·(c1 + s·(… c10)).
+  if (t > 0.5 && t < 12) {
+    // A(t) from its row: c0 (double-double) + s·(c1 + s·(… c10)), Estrin-style pairing to
+    // shorten the dependency chain.
     const T = A_TABLE;
     const b = (((t * 4) | 0) - 2) * 13;
     const s = t - T[b]!;
     const s2 = s * s;
-    // Estrin-style pairing shortens the dependency chain of the degree-10 polynomial.
     const q =
       T[b + 3]! + s * T[b + 4]! +
       s2 * (T[b + 5]! + s * T[b + 6]! + s2 * (T[b + 7]! + s * T[b + 8]! + s2 * (T[b + 9]! + s * T[b + 10]! + s2 * (T[b + 11]! + s * T[b + 12]!))));
     const v = s * q;
     const h = T[b + 1]!;
     const ah = h + v;
-    const al = (h - ah) + v + T[b + 2]!;
-    // e = exp(−t²/2) = 2^(k>>6)·2^((k&63)/64)·exp(r): the argument −t²/2 as the exact
-    // double-double (a, ae), then the table-driven kernel of dd.ts, written out.
-    const tt = t * t;
-    const d = SPLIT * t;
-    const t1 = d - (d - t);
-    const t2 = t - t1;
-    const a = -0.5 * tt;
-    const ae = -0.5 * (((t1 * t1 - tt) + 2 * t1 * t2) + t2 * t2);
-    const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
-    const k = kd | 0;
-    const r = (a - kd * LN2_64_HI) - (kd * LN2_64_LO - ae);
-    const r2 = r * r;
-    const p = r + r2 * (0.5 + r * 0.16666666666666666 + r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
-    const j = k & 63;
-    const th = EXP2_HI[j]!;
-    const eq = th * p + EXP2_LO[j]! * (1 + p);
-    const eh = th + eq;
-    const el = (th - eh) + eq;
-    // e·A, the head product rounded once more than a full double-double product would be
-    // (≤ 1 ulp in all, about 0.5 typically); 2^(k>>6) ≥ 2^-54 here, an exact scaling.
-    const y = (eh * ah + (eh * al + el * ah)) * POW2[(k >> 6) + 1022]!;
-    return x < 0 ? -y : x - y;
+    // y = e·A = |x|·Φ(−|x|); GELU(x) = −y for x < 0 and x − y for x > 0, i.e. max(x, 0) − y
+    // with max(x, 0) = (x + |x|)/2 exactly: no branch on the sign, which is unpredictable.
+    return (x + t) * 0.5 - gaussTimes(t, ah, (h - ah) + v + T[b + 2]!);
   }
   return geluValueRare(x, t);
 }
 
-/** GELU for |x| ≤ 1/2, |x| ≥ 8.3 and NaN. */
+/** GELU for |x| ≤ 1/2, |x| ≥ 12 and NaN. */
 function geluValueRare(x: number, t: number): number {
   if (t <= 0.5) {
     // x·(1/2 + x·P(x²)), every step in double-double.
@@ -393,57 +403,9 @@ function geluValueRare(x: number, t: number): number {
   // Here x·Φ(−x) < ulp(x)/2.
   if (x > 0) return x;
   if (!(t < T_MAX)) return t === t ? -0 : NaN;
-  const tt = t * t;
-  if (t < 8.5) aTable(t);
-  else gTail(1 / tt);
+  gTail(1 / (t * t));
   gauss(t);
   return -ldexp(REG[2]! * REG[0]! + (REG[2]! * REG[1]! + REG[3]! * REG[0]!), REG[4]!);
-}
-
-/** Sets REG[0..1] to B(t) = C(t) − t/√(2π) for t in [1/2, 39.5). */
-function bOf(t: number): void {
-  if (t < 9) {
-    // Table row; c0 and c1 as double-doubles (rows 0 and 1 are centred at the root of B).
-    const b = (((t * 4) | 0) - 2) * 15;
-    const T = B_TABLE;
-    const s = t - T[b]!;
-    const v = s * (T[b + 5]! + s * (T[b + 6]! + s * (T[b + 7]! + s * (T[b + 8]! + s * (T[b + 9]! + s * (T[b + 10]! + s * (T[b + 11]! + s * (T[b + 12]! + s * (T[b + 13]! + s * T[b + 14]!)))))))));
-    const h = T[b + 3]!;
-    const r = h + v;
-    const rl = (h - r) + v + T[b + 4]!;
-    // c0 + s·(r + rl), the product exact.
-    const p = s * r;
-    let c = SPLIT * s;
-    const s1 = c - (c - s);
-    const s2 = s - s1;
-    c = SPLIT * r;
-    const r1 = c - (c - r);
-    const r2 = r - r1;
-    const e = (((s1 * r1 - p) + s1 * r2 + s2 * r1) + s2 * r2) + s * rl + T[b + 2]!;
-    const h0 = T[b + 1]!;
-    const q = h0 + p;
-    const bb = q - h0;
-    const e2 = (h0 - (q - bb)) + (p - bb) + e;
-    REG[0] = q + e2;
-    REG[1] = e2 - (REG[0]! - q);
-    return;
-  }
-  // G/t − t·k: t·k dominates (G/t < t·k/80), so G/t needs no correction step.
-  gTail(1 / (t * t));
-  const g = (REG[0]! + REG[1]!) / t;
-  const p = t * K_HI;
-  let c = SPLIT * t;
-  const t1 = c - (c - t);
-  const t2 = t - t1;
-  c = SPLIT * K_HI;
-  const k1 = c - (c - K_HI);
-  const k2 = K_HI - k1;
-  const pl = (((t1 * k1 - p) + t1 * k2 + t2 * k1) + t2 * k2) + t * K_LO;
-  const s = g - p;
-  const bb = s - g;
-  const e = ((g - (s - bb)) + (-p - bb)) - pl;
-  REG[0] = s + e;
-  REG[1] = e - (REG[0]! - s);
 }
 
 /**
@@ -451,9 +413,56 @@ function bOf(t: number): void {
  *
  * Domain: every double; GELU′(−∞) = −0, GELU′(+∞) = 1, NaN → NaN.
  * Accuracy: within 1 ulp (typically below 0.6 ulp), including near its root x ≈ −0.7518.
+ * Method: e·B(|x|) for x < 0 and 1 − e·B(x) for x > 0, e = exp(−x²/2), with the common case
+ * 1/2 < |x| < 12 written out like {@link geluValue}.
  */
 export function geluDerivative(x: number): number {
   const t = Math.abs(x);
+  if (t > 0.5 && t < 12) {
+    // B(t) from its row: c0 + s·(c1 + s·(c2 + … c11)), c0 and c1 double-doubles.
+    const T = B_TABLE;
+    const b = (((t * 4) | 0) - 2) * 15;
+    const s = t - T[b]!;
+    const s2 = s * s;
+    const q =
+      T[b + 5]! + s * T[b + 6]! +
+      s2 * (T[b + 7]! + s * T[b + 8]! + s2 * (T[b + 9]! + s * T[b + 10]! + s2 * (T[b + 11]! + s * T[b + 12]! + s2 * (T[b + 13]! + s * T[b + 14]!))));
+    const v = s * q;
+    const h1 = T[b + 3]!;
+    const r = h1 + v;
+    const rl = (h1 - r) + v + T[b + 4]!;
+    const h0 = T[b + 1]!;
+    let bh: number;
+    let bl: number;
+    if (b < 30) {
+      // The two rows around the root of B: s·(r + rl) exactly, then c0, so that B keeps its
+      // relative accuracy however close to the root.
+      const p = s * r;
+      let c = SPLIT * s;
+      const s1 = c - (c - s);
+      const sr = s - s1;
+      c = SPLIT * r;
+      const r1 = c - (c - r);
+      const r2 = r - r1;
+      const e = (((s1 * r1 - p) + s1 * r2 + sr * r1) + sr * r2) + s * rl + T[b + 2]!;
+      const u = h0 + p;
+      const bb = u - h0;
+      const e2 = (h0 - (u - bb)) + (p - bb) + e;
+      bh = u + e2;
+      bl = e2 - (bh - u);
+    } else {
+      const p = s * r;
+      bh = h0 + p;
+      bl = (h0 - bh) + p + (s * rl + T[b + 2]!);
+    }
+    const y = gaussTimes(t, bh, bl);
+    return x < 0 ? y : 1 - y;
+  }
+  return geluDerivativeRare(x, t);
+}
+
+/** GELU′ for |x| ≤ 1/2, |x| ≥ 12 and NaN. */
+function geluDerivativeRare(x: number, t: number): number {
   if (t <= 0.5) {
     // 1/2 + x·D(x²) in double-double.
     smallPoly(GELU_DF_SMALL, x * x);
@@ -468,17 +477,27 @@ export function geluDerivative(x: number): number {
     const s = 0.5 + p;
     return s + (((0.5 - s) + p) + e);
   }
-  if (!(t < T_MAX)) {
-    if (t !== t) return NaN;
-    return x > 0 ? 1 : -0;
-  }
   // Here x·φ(x) < 2^-54.
-  if (x > 9) return 1;
-  bOf(t);
+  if (x > 0) return 1;
+  if (!(t < T_MAX)) return t === t ? -0 : NaN;
+  // B = G/t − t·k: t·k dominates (G/t < t·k/140), so G/t needs no correction step.
+  gTail(1 / (t * t));
+  const g = (REG[0]! + REG[1]!) / t;
+  const p = t * K_HI;
+  let c = SPLIT * t;
+  const t1 = c - (c - t);
+  const t2 = t - t1;
+  c = SPLIT * K_HI;
+  const k1 = c - (c - K_HI);
+  const k2 = K_HI - k1;
+  const pl = (((t1 * k1 - p) + t1 * k2 + t2 * k1) + t2 * k2) + t * K_LO;
+  const s = g - p;
+  const bb = s - g;
+  const e = ((g - (s - bb)) + (-p - bb)) - pl;
+  const bh = s + e;
+  const bl = e - (bh - s);
   gauss(t);
-  // e·B with the head product rounded once more than a full double-double product (≤ 1 ulp).
-  const y = ldexp(REG[2]! * REG[0]! + (REG[2]! * REG[1]! + REG[3]! * REG[0]!), REG[4]!);
-  return x < 0 ? y : 1 - y;
+  return ldexp(REG[2]! * bh + (REG[2]! * bl + REG[3]! * bh), REG[4]!);
 }
 
 /**
@@ -519,4 +538,5 @@ export function geluSecondDerivative(x: number): number {
   const kl = kpe - (kh - kp);
   return mulScale(kh, kl, dh, dl, m);
 }
+
 

@@ -593,9 +593,12 @@ export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: nu
 /** s·x for x > 0, s·α·(eˣ − 1) otherwise; s and s·α as double-doubles. */
 export function eluScaled(x: number, sh: number, sl: number, sah: number, sal: number): number {
   if (x > 0) {
-    if (sl === 0 || x > HUGE) return sh * x + sl * x;
-    mul22(sh, sl, x, 0);
-    return R[0]! + R[1]!;
+    if (sl === 0) return sh * x;
+    // Scaled down past HUGE so that splitting cannot overflow; the last product rounds once
+    // (to ∞ when λ·x exceeds the largest double).
+    const big = x > HUGE;
+    mul22(sh, sl, big ? x * 2 ** -128 : x, 0);
+    return big ? (R[0]! + R[1]!) * 2 ** 128 : R[0]! + R[1]!;
   }
   if (x !== x) return NaN;
   if (x < -40) {

@@ -67,6 +67,7 @@ const paramText = (value: number): string => String(value);
 
 class Builder {
   readonly b = new Block();
+  private explained = false;
   constructor(readonly env: AlgoEnv) {}
   c(v: number): Expr {
     return lit(v, this.env.precision);
@@ -76,6 +77,10 @@ class Builder {
     const bx = typeof b === 'number' ? this.c(b) : b;
     if (this.env.fma) return this.b.let(name, call('fma', a, bx, neg(p)));
     const splitter = this.env.precision === 'float' ? 4097 : 134217729;
+    if (!this.explained) {
+      this.b.comment("exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product");
+      this.explained = true;
+    }
     const [ah, al] = this.splitVar(`${name}_a`, a, splitter);
     let bh: Expr;
     let bl: Expr;
@@ -280,7 +285,7 @@ function geluTanh(env: AlgoEnv): Algorithm {
   const A = split(a, p);
   const B = split(bReal, p);
   const B3 = split(rscale(bReal, 3), p);
-  const cIsZero = real(cText).fixed === 0n;
+  const cIsZero = real(cText).mant === 0n;
 
   const arg = (bd: Builder): SigmoidArg => {
     const b = bd.b;
@@ -340,7 +345,7 @@ function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string
   const kReal = real(kText);
   const K = split(kReal, p);
   const isOne = K.hi === 1 && K.lo === 0;
-  const isZero = kReal.fixed === 0n;
+  const isZero = kReal.mant === 0n;
   if (isZero) {
     const fb = new Builder(env);
     const f = fb.b.ret(mul(fb.c(0.5), X));
@@ -451,10 +456,11 @@ function elu(env: AlgoEnv): Algorithm {
   const alpha = split(real(aText), env.precision).hi;
   const scaleBy = (bd: Builder, e: Expr): Expr => (alpha === 1 ? e : mul(bd.c(alpha), e));
   const fb = new Builder(env);
-  const xn = fb.b.let('xn', select(cmp('<', X, fb.c(0)), X, fb.c(0)));
-  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, scaleBy(fb, call('expm1', xn))));
+  // xn keeps expm1's argument ≤ 0 in both arms; the x ≤ 0 test lets NaN through as NaN.
+  const xn = fb.b.let('xn', select(cmp('>', X, fb.c(0)), fb.c(0), X));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), scaleBy(fb, call('expm1', xn)), X));
   const db = new Builder(env);
-  const xn2 = db.b.let('xn', select(cmp('<', X, db.c(0)), X, db.c(0)));
+  const xn2 = db.b.let('xn', select(cmp('>', X, db.c(0)), db.c(0), X));
   const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), scaleBy(db, call('exp', xn2))));
   return { f, df, constants: [`α = ${aText}`], method: 'x if x > 0, else α·expm1(x); at 0 the derivative takes the x ≤ 0 side' };
 }
@@ -467,10 +473,10 @@ function selu(env: AlgoEnv): Algorithm {
   const lam = split(real(SELU_LAMBDA), env.precision).hi;
   const la = split(rmul(real(SELU_LAMBDA), real(SELU_ALPHA)), env.precision).hi;
   const fb = new Builder(env);
-  const xn = fb.b.let('xn', select(cmp('<', X, fb.c(0)), X, fb.c(0)));
-  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), mul(fb.c(lam), X), mul(fb.c(la), call('expm1', xn))));
+  const xn = fb.b.let('xn', select(cmp('>', X, fb.c(0)), fb.c(0), X));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), mul(fb.c(la), call('expm1', xn)), mul(fb.c(lam), X)));
   const db = new Builder(env);
-  const xn2 = db.b.let('xn', select(cmp('<', X, db.c(0)), X, db.c(0)));
+  const xn2 = db.b.let('xn', select(cmp('>', X, db.c(0)), db.c(0), X));
   const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(lam), mul(db.c(la), call('exp', xn2))));
   return {
     f,
@@ -482,7 +488,7 @@ function selu(env: AlgoEnv): Algorithm {
 
 function relu(env: AlgoEnv): Algorithm {
   const fb = new Builder(env);
-  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, fb.c(0)));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), fb.c(0), X));
   const db = new Builder(env);
   const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), db.c(0)));
   return { f, df, constants: [], method: 'max(0, x); f′(0) = 0' };
@@ -500,8 +506,8 @@ function leakyRelu(env: AlgoEnv): Algorithm {
 
 function relu6(env: AlgoEnv): Algorithm {
   const fb = new Builder(env);
-  const u = fb.b.let('u', select(cmp('<', X, fb.c(6)), X, fb.c(6)));
-  const f = fb.b.ret(select(cmp('>', X, fb.c(0)), u, fb.c(0)));
+  const u = fb.b.let('u', select(cmp('>=', X, fb.c(6)), fb.c(6), X));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), fb.c(0), u));
   const db = new Builder(env);
   const g = db.b.let('g', select(cmp('<', X, db.c(6)), db.c(1), db.c(0)));
   const df = db.b.ret(select(cmp('>', X, db.c(0)), g, db.c(0)));
@@ -513,7 +519,7 @@ function hardswish(env: AlgoEnv): Algorithm {
   const u = fb.b.let('u', select(cmp('>=', X, fb.c(3)), X, div(mul(X, add(X, fb.c(3))), fb.c(6))));
   const f = fb.b.ret(select(cmp('<=', X, fb.c(-3)), fb.c(0), u));
   const db = new Builder(env);
-  const g = db.b.let('g', select(cmp('<=', X, db.c(3)), add(div(X, db.c(3)), db.c(0.5)), db.c(1)));
+  const g = db.b.let('g', select(cmp('>', X, db.c(3)), db.c(1), add(div(X, db.c(3)), db.c(0.5))));
   const df = db.b.ret(select(cmp('<', X, db.c(-3)), db.c(0), g));
   return { f, df, constants: [], method: 'x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch)' };
 }

@@ -54,8 +54,9 @@ export function builtinSentences(target: TargetId, activation: Activation, param
       if (e.note !== undefined && !notes.includes(e.note)) notes.push(e.note);
     }
     if (calls.length === 0) continue;
-    out.push(`${fw} has it built in: ${calls.join(', or ')}. The explicit code below is the same function, for reading, porting and the derivative.${notes.length > 0 ? ` Note: ${notes.join(' ')}` : ''}`);
+    out.push(`${fw} has it built in: ${calls.join(', or ')}.${notes.length > 0 ? ` Note: ${notes.join(' ')}` : ''}`);
   }
-  if (out.length === 0 && frameworks.length > 0) out.push(`${frameworks.join('/')} has no built-in ${activation.label} with these parameters; the code below is it.`);
+  if (out.length > 0) out.push('The explicit code below computes the same function, for reading, porting and the derivative.');
+  else out.push(`${frameworks.join('/')} has no built-in ${activation.label} with these parameters; the code below is it.`);
   return out;
 }

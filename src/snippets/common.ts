@@ -80,11 +80,16 @@ export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
   lines.push(`Computed as ${algorithm.method}.`);
   if (algorithm.constants.length > 0) lines.push(`Constants: ${algorithm.constants.join('; ')}.`);
   lines.push(`Source: ${SOURCE[options.variant]}`);
+  const exponential = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'silu'].includes(options.variant);
   if (env.compensated) {
     lines.push(
       env.precision === 'float'
         ? 'Accurate to a few float ulps, tails included.'
         : 'Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it breaks the exact-product steps).',
+    );
+  } else if (exponential) {
+    lines.push(
+      "Tensor code in the input's dtype: no overflow and no cancellation anywhere, but without the hi + lo steps of the scalar targets, so far in the negative tail (x below about −5 in float32) the rounding of the exponent's argument costs tens of ulps of a value that is already tiny.",
     );
   }
   for (const b of ctx.builtins) lines.push(b);

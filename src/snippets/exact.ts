@@ -6,16 +6,13 @@
  * In the deep tail the exponent argument k·x reaches several hundred, so the constant's own
  * rounding (up to 2⁻⁵³ relative) moves the result by hundreds of ulps. Generated code therefore
  * carries such a constant as an unevaluated sum hi + lo of two machine numbers; this module
- * computes those pairs at generation time, exactly, with BigInt fixed point.
+ * computes those pairs at generation time, exactly, with BigInt decimals.
  */
 
-/** Fixed point: a value v is held as round(v · 10^SCALE) in a bigint. */
-const SCALE = 110;
-const ONE = 10n ** BigInt(SCALE);
-
-/** An exact-enough real number (110 decimals after the point). */
+/** An exact decimal number: mant · 10^exp. */
 export interface Real {
-  readonly fixed: bigint;
+  readonly mant: bigint;
+  readonly exp: number;
 }
 
 /** High-precision mathematical constants (70 significant digits, from mpmath). */
@@ -30,24 +27,15 @@ export const MATH = {
 export function real(text: string): Real {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) throw new Error(`not a decimal literal: ${text}`);
-  const sign = m[1] === '-' ? -1n : 1n;
   const digits = `${m[2] ?? ''}${m[3] ?? ''}`;
-  const exp10 = Number(m[4] ?? '0') - (m[3] ?? '').length + SCALE;
-  let fixed: bigint;
-  if (exp10 >= 0) fixed = BigInt(digits) * 10n ** BigInt(exp10);
-  else {
-    const div = 10n ** BigInt(-exp10);
-    const n = BigInt(digits);
-    fixed = (n + div / 2n) / div;
-  }
-  return { fixed: sign * fixed };
+  const mant = BigInt(digits) * (m[1] === '-' ? -1n : 1n);
+  return { mant, exp: Number(m[4] ?? '0') - (m[3] ?? '').length };
 }
 
-/** The exact value of a finite double (to 110 decimals, which is exact for |v| ≥ 2⁻⁵⁰ or so). */
+/** The exact value of a finite double: m·2^e = m·5^(−e)·10^e for e < 0. */
 export function realOfDouble(v: number): Real {
   if (!Number.isFinite(v)) throw new Error(`not finite: ${v}`);
-  if (v === 0) return { fixed: 0n };
-  // v = mant · 2^e with mant an integer below 2^53.
+  if (v === 0) return { mant: 0n, exp: 0 };
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, Math.abs(v));
   const bits = buf.getBigUint64(0);
@@ -59,29 +47,29 @@ export function realOfDouble(v: number): Real {
     mant |= 1n << 52n;
     e = expBits - 1075;
   }
-  let fixed: bigint;
-  if (e >= 0) fixed = mant * (1n << BigInt(e)) * ONE;
-  else {
-    const div = 1n << BigInt(-e);
-    fixed = (mant * ONE + div / 2n) / div;
-  }
-  return { fixed: v < 0 ? -fixed : fixed };
+  const sign = v < 0 ? -1n : 1n;
+  if (e >= 0) return { mant: sign * mant * (1n << BigInt(e)), exp: 0 };
+  return { mant: sign * mant * 5n ** BigInt(-e), exp: e };
 }
 
-export const add = (a: Real, b: Real): Real => ({ fixed: a.fixed + b.fixed });
-export const sub = (a: Real, b: Real): Real => ({ fixed: a.fixed - b.fixed });
-export const mul = (a: Real, b: Real): Real => {
-  const p = a.fixed * b.fixed;
-  const half = ONE / 2n;
-  return { fixed: p >= 0n ? (p + half) / ONE : -((-p + half) / ONE) };
+const align = (a: Real, b: Real): [bigint, bigint, number] => {
+  const exp = Math.min(a.exp, b.exp);
+  return [a.mant * 10n ** BigInt(a.exp - exp), b.mant * 10n ** BigInt(b.exp - exp), exp];
 };
+export const add = (a: Real, b: Real): Real => {
+  const [x, y, exp] = align(a, b);
+  return { mant: x + y, exp };
+};
+export const sub = (a: Real, b: Real): Real => {
+  const [x, y, exp] = align(a, b);
+  return { mant: x - y, exp };
+};
+export const mul = (a: Real, b: Real): Real => ({ mant: a.mant * b.mant, exp: a.exp + b.exp });
 export const scale = (a: Real, k: number): Real => mul(a, real(String(k)));
 
-/** The decimal string of a {@link Real}, with all 110 decimals. */
+/** The value as an exact decimal string in exponent form (`17020e-4`). */
 export function decimalString(a: Real): string {
-  const neg = a.fixed < 0n;
-  const s = (neg ? -a.fixed : a.fixed).toString().padStart(SCALE + 1, '0');
-  return `${neg ? '-' : ''}${s.slice(0, -SCALE)}.${s.slice(-SCALE)}`;
+  return `${a.mant}e${a.exp}`;
 }
 
 /** The double nearest to `a` (JavaScript's decimal parsing rounds correctly). */
@@ -113,7 +101,8 @@ export function split(a: Real, precision: Precision): Split {
 /**
  * The shortest decimal that reads back as `v` in the precision: for doubles JavaScript's own
  * `String`, for floats the fewest significant digits that round to the same binary32.
- * Always has a `.` or an exponent, so every language reads it as floating point.
+ * Always has a `.` or an exponent, so every language reads it as floating point (`1e-17` is a
+ * floating literal in C, Go, Rust, Java, Fortran, Julia, Python, R and MATLAB alike).
  */
 export function literal(v: number, precision: Precision): string {
   if (!Number.isFinite(v)) throw new Error(`literal of non-finite ${v}`);
@@ -132,6 +121,5 @@ export function literal(v: number, precision: Precision): string {
   }
   if (Object.is(v, -0)) s = '-0';
   if (!/[.e]/.test(s)) s = `${s}.0`;
-  else if (/^-?\d+e/.test(s)) s = s.replace('e', '.0e');
   return s;
 }

@@ -198,6 +198,21 @@ export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | str
   return o as Partial<SnippetOptions>;
 }
 
+/**
+ * Checks what partial options already fix against each other (a form the target lacks, a
+ * precision it does not offer, a parameter out of range), before anything is asked.
+ * Returns a sentence, or undefined when nothing is wrong yet.
+ */
+export function checkPartialOptions(given: Partial<SnippetOptions>): string | undefined {
+  if (given.target === undefined) return undefined;
+  try {
+    resolveOptions({ ...given, variant: given.variant ?? 'gelu', target: given.target });
+  } catch (e) {
+    return e instanceof SnippetOptionsError ? e.message : String(e);
+  }
+  return undefined;
+}
+
 /** Like {@link parsePartialOptions}, but `variant` and `target` are required and the combination is checked. */
 export function parseSnippetOptions(raw: unknown): SnippetOptions | string {
   const partial = parsePartialOptions(raw);

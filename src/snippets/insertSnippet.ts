@@ -13,6 +13,7 @@ import { CommandId } from '../commands/ids';
 import { isFunctionId, type FunctionId } from '../core/types';
 import type { FeatureContext } from '../feature';
 import {
+  checkPartialOptions,
   type Form,
   generateSnippet,
   isTargetId,
@@ -245,8 +246,10 @@ export function register(ctx: FeatureContext): void {
       let given: Partial<SnippetOptions> = {};
       if (arg !== undefined) {
         const parsed = parsePartialOptions(arg);
-        if (typeof parsed === 'string') {
-          void vscode.window.showErrorMessage(`GELU Lab: Insert GELU Code: ${parsed}`);
+        const problem = typeof parsed === 'string' ? parsed : checkPartialOptions(parsed);
+        if (typeof parsed === 'string' || problem !== undefined) {
+          ctx.log.warn(`Insert GELU Code: bad argument ${JSON.stringify(arg)}: ${problem}`);
+          void vscode.window.showErrorMessage(`GELU Lab: Insert GELU Code: ${problem}`);
           return undefined;
         }
         given = parsed;

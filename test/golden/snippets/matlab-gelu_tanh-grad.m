@@ -17,6 +17,7 @@ function y = gelu(x)
     xc(xa > 30.0) = 30.0;
     % t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact
     s = xc .* xc;
+    % exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 .* xc;
     xc_hi = xc_sp - (xc_sp - xc);
     xc_lo = xc - xc_hi;
@@ -60,6 +61,7 @@ function y = gelu_grad(x)
     xc(xa > 30.0) = 30.0;
     % t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact
     s = xc .* xc;
+    % exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 .* xc;
     xc_hi = xc_sp - (xc_sp - xc);
     xc_lo = xc - xc_hi;

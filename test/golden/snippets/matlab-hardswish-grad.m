@@ -16,7 +16,7 @@ end
 function y = hardswish_grad(x)
 %HARDSWISH_GRAD Derivative of Hardswish, elementwise.
     g = x ./ 3.0 + 0.5;
-    g(~(x <= 3.0)) = 1.0;
+    g(x > 3.0) = 1.0;
     y = g;
     y(x < -3.0) = 0.0;
 end

@@ -19,6 +19,7 @@ def gelu(x: npt.ArrayLike) -> np.ndarray:
     xc = np.where(xa > 40.0, 40.0, xa)
     # z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
     zh = xc * -0.7071067811865476
+    # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 * xc
     xc_hi = xc_sp - (xc_sp - xc)
     xc_lo = xc - xc_hi
@@ -46,6 +47,7 @@ def gelu_grad(x: npt.ArrayLike) -> np.ndarray:
     xc = np.where(xa > 40.0, 40.0, xa)
     # z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
     zh = xc * -0.7071067811865476
+    # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 * xc
     xc_hi = xc_sp - (xc_sp - xc)
     xc_lo = xc - xc_hi

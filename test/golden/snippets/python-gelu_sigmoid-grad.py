@@ -17,6 +17,7 @@ def gelu(x: float) -> float:
     xc = 471.0 if xa > 471.0 else xa
     th = 1.702 * xc
     # t = k·x as th + tl (k itself is not a machine number)
+    # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 * xc
     xc_hi = xc_sp - (xc_sp - xc)
     xc_lo = xc - xc_hi
@@ -36,6 +37,7 @@ def gelu_grad(x: float) -> float:
     xc = 471.0 if xa > 471.0 else xa
     th = 1.702 * xc
     # t = k·x as th + tl (k itself is not a machine number)
+    # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
     xc_sp = 134217729.0 * xc
     xc_hi = xc_sp - (xc_sp - xc)
     xc_lo = xc - xc_hi

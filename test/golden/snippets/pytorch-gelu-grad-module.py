@@ -2,9 +2,12 @@
 # Computed as ½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x).
 # Constants: 1/√2 = 0.7071067811865476; 2/√π = 1.1283791670955126; 1/√(2π) = 0.3989422804014327.
 # Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
+# Tensor code in the input's dtype: no overflow and no cancellation anywhere, but without the hi
+#   + lo steps of the scalar targets, so far in the negative tail (x below about −5 in float32)
+#   the rounding of the exponent's argument costs tens of ulps of a value that is already tiny.
 # PyTorch has it built in: torch.nn.functional.gelu(x, approximate='none'), or
-#   torch.nn.GELU(approximate='none'). The explicit code below is the same function, for reading,
-#   porting and the derivative.
+#   torch.nn.GELU(approximate='none').
+# The explicit code below computes the same function, for reading, porting and the derivative.
 
 import torch
 from torch import nn

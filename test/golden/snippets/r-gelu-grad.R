@@ -23,6 +23,7 @@ gelu_grad <- function(x) {
   cdf <- ifelse(xc < -37.0, exp(pnorm(xc, log.p = TRUE)), pnorm(xc))
   # φ(x)·√(2π) = exp(−x²/2) with x² = s + sl exact
   s <- xc * xc
+  # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
   xc_sp <- 134217729.0 * xc
   xc_hi <- xc_sp - (xc_sp - xc)
   xc_lo <- xc - xc_hi

@@ -46,6 +46,7 @@ function gelu(x: number): number {
   const xc = xa > 40.0 ? 40.0 : xa;
   // z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
   const zh = xc * -0.7071067811865476;
+  // exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
   const xc_sp = 134217729.0 * xc;
   const xc_hi = xc_sp - (xc_sp - xc);
   const xc_lo = xc - xc_hi;
@@ -63,6 +64,7 @@ function geluGrad(x: number): number {
   const xc = xa > 40.0 ? 40.0 : xa;
   // z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail
   const zh = xc * -0.7071067811865476;
+  // exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product
   const xc_sp = 134217729.0 * xc;
   const xc_hi = xc_sp - (xc_sp - xc);
   const xc_lo = xc - xc_hi;

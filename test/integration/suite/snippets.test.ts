@@ -58,7 +58,7 @@ async function runThroughPicks(firstPickMoves = 0): Promise<InsertResult | undef
 }
 
 async function revertAndClose(): Promise<void> {
-  while (vscode.window.activeTextEditor) {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 }

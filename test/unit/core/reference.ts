@@ -51,8 +51,8 @@ export function loadReference(file = referencePath()): ReferenceLine[] {
   });
 }
 
-/** An exact rational s·n·10^p10·2^p2 (n ≥ 0). */
-interface Exact {
+/** An exact rational ±n·10^p10·2^p2 (n ≥ 0). */
+export interface Exact {
   readonly neg: boolean;
   readonly n: bigint;
   readonly p10: number;
@@ -98,19 +98,17 @@ function scaledDistance(a: Exact, b: Exact, q: number): number {
   return Number((d * SCALE) / den) / 1e6;
 }
 
-/** ⌊log₂|r|⌋ for a finite non-zero exact r. */
-function floorLog2(r: Exact, approx: number): number {
-  let e = Math.floor(Math.log2(Math.abs(approx)));
-  // log2 of a double may be off by one near powers of two; settle it exactly.
-  const cmp = (k: number): number => scaledDistanceSigned(r, k);
-  while (cmp(e) < 0) e -= 1;
-  while (cmp(e + 1) >= 0) e += 1;
+/** ⌊log₂|r|⌋ for a non-zero exact r. */
+function floorLog2(r: Exact): number {
+  let e = r.n.toString(2).length - 1 + r.p2 + Math.floor(r.p10 * Math.log2(10));
+  while (compareWithPow2(r, e) < 0) e -= 1;
+  while (compareWithPow2(r, e + 1) >= 0) e += 1;
   return e;
 }
 
 /** Sign of |r| − 2^k. */
-function scaledDistanceSigned(r: Exact, k: number): number {
-  const s2 = Math.max(0, -r.p2, k < 0 ? -k : 0);
+function compareWithPow2(r: Exact, k: number): number {
+  const s2 = Math.max(0, -r.p2, -k);
   const s10 = Math.max(0, -r.p10);
   const lhs = r.n * 2n ** BigInt(r.p2 + s2) * 10n ** BigInt(r.p10 + s10);
   const rhs = 2n ** BigInt(k + s2) * 10n ** BigInt(s10);
@@ -126,7 +124,12 @@ export interface Measured {
   readonly special: 'ok' | 'bad' | 'none';
 }
 
-/** Measures the computed y against the reference string r. */
+/** The product of two exact rationals. */
+export function times(a: Exact, b: Exact): Exact {
+  return { neg: a.neg !== b.neg, n: a.n * b.n, p10: a.p10 + b.p10, p2: a.p2 + b.p2 };
+}
+
+/** Measures the computed y against the reference string r (the README's rules). */
 export function measure(y: number, r: string): Measured {
   if (r === '0' || r === '-0') {
     const ok = Math.abs(y) <= 2 ** -1074;
@@ -136,11 +139,13 @@ export function measure(y: number, r: string): Measured {
     const ok = y === (r === 'inf' ? Infinity : -Infinity);
     return { ulps: ok ? 0 : Infinity, abs53: ok ? 0 : Infinity, special: ok ? 'ok' : 'bad' };
   }
+  return measureExact(y, parseDecimal(r));
+}
+
+/** Measures the computed y against an exact non-zero value. */
+export function measureExact(y: number, re: Exact): Measured {
   if (!Number.isFinite(y)) return { ulps: Infinity, abs53: Infinity, special: 'none' };
-  const re = parseDecimal(r);
-  const approx = Number(r);
-  const e = approx === 0 ? -1075 : floorLog2(re, approx === Infinity || approx === -Infinity ? Number.MAX_VALUE : approx);
-  const ulpExp = Math.max(e - 52, -1074);
+  const ulpExp = Math.max(floorLog2(re) - 52, -1074);
   const ye = exactDouble(y);
   return { ulps: scaledDistance(ye, re, -ulpExp), abs53: scaledDistance(ye, re, 53), special: 'none' };
 }

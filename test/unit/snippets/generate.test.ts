@@ -22,6 +22,9 @@ import {
   targetsForLanguage,
   VARIANTS,
 } from '../../../src/snippets';
+import { algorithm, type AlgoEnv } from '../../../src/snippets/algorithms';
+import { erfcHelper } from '../../../src/snippets/erfcCody';
+import { type Expr, type Fn, usedVars } from '../../../src/snippets/ir';
 import { has, REPO, run, tempDir, ulpOf } from './harness';
 
 const PYTHON = process.env.GELU_PYTHON ?? 'python3';
@@ -336,7 +339,7 @@ describe('snippets: code that cannot run here still parses and compiles', functi
     if (has('go', ['version'])) {
       const bodies = FUNCTION_IDS.map((id) => generateSnippet({ variant: id, target: 'go', withDerivative: true, vectorised: true, names: { forward: `F_${id}`, derivative: `DF_${id}` } }).parts.body);
       fs.writeFileSync(path.join(dir, 'lib.go'), ['package lib', 'import "math"', ...bodies].join('\n\n'));
-      await run('go', ['vet', path.join(dir, 'lib.go')], { env: { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GO111MODULE: 'off' } });
+      await run('go', ['vet', path.join(dir, 'lib.go')], { env: { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOPATH: process.env.GOPATH ?? path.join(dir, 'gopath'), GO111MODULE: 'off' } });
       ran.push('go');
     }
     if (has('javac', ['-version'])) {
@@ -359,4 +362,92 @@ describe('snippets: code that cannot run here still parses and compiles', functi
   });
 });
 
-void REPO;
+
+describe('snippets: special inputs', function () {
+  /** [f(+∞), f(−∞), f′(+∞), f′(−∞)] at the registry's default parameters. */
+  const LIMITS: Record<string, [number, number, number, number]> = {
+    gelu: [Infinity, 0, 1, 0],
+    gelu_tanh: [Infinity, 0, 1, 0],
+    gelu_sigmoid: [Infinity, 0, 1, 0],
+    silu: [Infinity, 0, 1, 0],
+    mish: [Infinity, 0, 1, 0],
+    softplus: [Infinity, 0, 1, 0],
+    sigmoid: [1, 0, 0, 0],
+    tanh: [1, -1, 0, 0],
+    elu: [Infinity, -1, 1, 0],
+    selu: [Infinity, activations.selu.f(-1e300), activations.selu.df(1), 0],
+    relu: [Infinity, 0, 1, 0],
+    leaky_relu: [Infinity, -Infinity, 1, 0.01],
+    relu6: [6, 0, 0, 0],
+    hardswish: [Infinity, 0, 1, 0],
+  };
+
+  it('gives the limits at ±∞, NaN for NaN (f), and the core’s values at ±0 and the extremes (JavaScript)', function () {
+    for (const id of FUNCTION_IDS) {
+      const s = generateSnippet({ variant: id, target: 'javascript', withDerivative: true });
+      const { f, df } = vm.runInNewContext(`${s.plainCode}\n;({ f: ${s.options.names.forward}, df: ${s.options.names.derivative} })`, {}) as { f: (x: number) => number; df: (x: number) => number };
+      const [fp, fm, dp, dm] = LIMITS[id] as [number, number, number, number];
+      // === rather than Object.is: the sign of a zero limit is not asserted.
+      assert.ok(f(Infinity) === fp, `${id}(+∞) = ${f(Infinity)}, want ${fp}`);
+      assert.ok(f(-Infinity) === fm, `${id}(−∞) = ${f(-Infinity)}, want ${fm}`);
+      assert.ok(df(Infinity) === dp, `${id}′(+∞) = ${df(Infinity)}, want ${dp}`);
+      assert.ok(df(-Infinity) === dm, `${id}′(−∞) = ${df(-Infinity)}, want ${dm}`);
+      assert.ok(Number.isNaN(f(NaN)), `${id}(NaN) is NaN`);
+      for (const x of [0, -0, 5e-324, -5e-324, 1e-300, -1e-300, 1e300, -1e300, 1.7976931348623157e308, -1.7976931348623157e308]) {
+        const a = activations[id];
+        for (const [got, want, what] of [
+          [f(x), a.f(x), 'f'],
+          [df(x), a.df(x), 'f′'],
+        ] as const) {
+          if (Number.isNaN(want)) continue;
+          assert.ok(got === want || Math.abs(got - want) <= 4 * ulpOf(want, 'double'), `${id} ${what}(${x}) = ${got}, core ${want}`);
+        }
+      }
+    }
+  });
+});
+
+describe('snippets: the IR of every algorithm', function () {
+  it('reads every variable it defines (Go refuses unused ones) and keeps selects at the top of a statement', function () {
+    const envs: AlgoEnv[] = [];
+    for (const compensated of [true, false])
+      for (const fma of [true, false])
+        for (const erfc of ['lib', 'scipy', 'helper', 'pnorm'] as const)
+          for (const precision of ['double', 'float'] as const) envs.push({ compensated, fma, erfc, precision, params: {} });
+    const fns: [string, Fn][] = [['erfc helper', erfcHelper()]];
+    for (const env of envs) for (const id of FUNCTION_IDS) {
+      const a = algorithm(id, env);
+      fns.push([`${id} ${JSON.stringify(env)} f`, a.f], [`${id} ${JSON.stringify(env)} f′`, a.df]);
+    }
+    const nested = (e: Expr): boolean => {
+      switch (e.kind) {
+        case 'select':
+          return true;
+        case 'bin':
+          return nested(e.a) || nested(e.b);
+        case 'neg':
+          return nested(e.a);
+        case 'call':
+        case 'helper':
+          return e.args.some(nested);
+        default:
+          return false;
+      }
+    };
+    for (const [what, fn] of fns) {
+      const read = new Set<string>();
+      for (const s of fn.body) {
+        if (s.kind === 'let' || s.kind === 'return' || s.kind === 'ifReturn') {
+          usedVars(s.value, read);
+          const top = s.value.kind === 'select' ? [s.value.cond.a, s.value.cond.b, s.value.then, s.value.else] : [s.value];
+          assert.ok(!top.some(nested), `${what}: a select inside an expression`);
+        }
+        if (s.kind === 'ifReturn') {
+          usedVars(s.cond.a, read);
+          usedVars(s.cond.b, read);
+        }
+      }
+      for (const s of fn.body) if (s.kind === 'let') assert.ok(read.has(s.name), `${what}: ${s.name} is never read`);
+    }
+  });
+});

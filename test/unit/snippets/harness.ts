@@ -222,7 +222,15 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
   });
 }
 
-/** A fresh temporary directory for one runner. */
+const created: string[] = [];
+process.on('exit', () => {
+  if (process.env.GELU_KEEP) return;
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits (kept with GELU_KEEP=1). */
 export function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `gelu-snippets-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gelu-snippets-${name}-`));
+  created.push(dir);
+  return dir;
 }

@@ -92,7 +92,9 @@ function jsRunner(ts: boolean): Runner {
   };
 }
 
-const PYTHON = process.env.GELU_PYTHON ?? 'python3';
+/** The Python that has NumPy and SciPy: GELU_PYTHON, else `python3` on PATH, else Debian's. */
+const PYTHON = process.env.GELU_PYTHON
+  ?? (['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import numpy, scipy.special'])) ?? 'python3');
 
 function pythonRunner(): Runner {
   return {
@@ -263,7 +265,7 @@ function goRunner(): Runner {
       ].join('\n\n');
       const file = path.join(dir, 'main.go');
       fs.writeFileSync(file, src);
-      const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOFLAGS: '-mod=mod', GO111MODULE: 'off' };
+      const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOPATH: process.env.GOPATH ?? path.join(dir, 'gopath'), GO111MODULE: 'off' };
       const r = await run('go', ['run', file], { input: stdinLines(points), env });
       return splitValues(points, parsePairs(r.stdout));
     },
