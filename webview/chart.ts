@@ -72,6 +72,36 @@ function logTick(value: number | string): string {
   return `10${String(e).split('').map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
+/** Decimals needed to write `step` exactly (to 1e−9 of itself), at most 12. */
+function decimalsOf(step: number): number {
+  for (let d = 0; d <= 12; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(Math.round(scaled) - scaled) <= 1e-9 * scaled) return d;
+  }
+  return 12;
+}
+
+/**
+ * Tick label of a linear axis, short enough for the fixed axis width: fixed decimals from the
+ * tick step, or e-notation with just enough digits to tell ticks apart for tiny or huge values.
+ */
+function linearTick(value: number | string, _index: number, ticks: { value: number }[]): string {
+  const v = Number(value);
+  if (v === 0) return '0';
+  const a = ticks[0]?.value ?? v;
+  const b = ticks[1]?.value ?? a;
+  const step = Math.abs(b - a) || Math.abs(v);
+  const maxAbs = Math.max(...ticks.map((t) => Math.abs(t.value)), Math.abs(v));
+  let text: string;
+  if (maxAbs >= 1e5 || maxAbs < 1e-3) {
+    const digits = Math.min(6, Math.max(0, Math.floor(Math.log10(maxAbs)) - Math.floor(Math.log10(step))));
+    text = v.toExponential(digits).replace('e+', 'e');
+  } else {
+    text = v.toFixed(Math.max(0, -Math.floor(Math.log10(step)), decimalsOf(step)));
+  }
+  return text.replace(/-/g, '−');
+}
+
 interface Pt {
   x: number;
   y: number;
@@ -714,14 +744,14 @@ export class ChartView {
         max: range.max,
         grid,
         border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: 14, includeBounds: false },
+        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: 14, includeBounds: false, callback: linearTick },
         title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
       },
       y: {
         type: spec.log ? 'logarithmic' : 'linear',
         grid,
         border,
-        ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8 },
+        ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8, callback: linearTick },
         title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
         afterFit: (scale) => {
           scale.width = Y_AXIS_WIDTH;

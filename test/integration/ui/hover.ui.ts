@@ -17,10 +17,15 @@ function lineWith(page: Page, text: string): Locator {
  * character's place follows from the line's box and its text length.
  */
 async function hoverCharacter(page: Page, line: Locator, index: number): Promise<void> {
-  await line.waitFor({ state: 'visible', timeout: 15_000 });
-  const text = (await line.innerText()).replace(/\u00a0/g, ' ');
-  const span = line.locator('span').first();
-  const box = await span.boundingBox();
+  // The editor re-renders its lines while it settles: a line can briefly have no box.
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  let text = '';
+  for (let tries = 0; tries < 20 && !box; tries++) {
+    await line.waitFor({ state: 'visible', timeout: 15_000 });
+    text = (await line.innerText()).replace(/\u00a0/g, ' ');
+    box = await line.locator('span').first().boundingBox().catch(() => null);
+    if (!box) await page.waitForTimeout(250);
+  }
   if (!box) throw new Error('the line has no box');
   const charWidth = box.width / text.length;
   const x = box.x + charWidth * (index + 0.5);

@@ -1,0 +1,185 @@
+/**
+ * The registry contract: ids, metadata, framework names, kink conventions (PyTorch autograd),
+ * parameters, limits, the batch form, and the documented values of TensorFlow's gelu.
+ */
+import * as assert from 'node:assert/strict';
+import { activations, type Activation, type FunctionId, FUNCTION_IDS, type Order } from '../../../src/core';
+
+const ids = FUNCTION_IDS;
+
+function at(id: FunctionId, order: Order, x: number, p?: Record<string, number>): number {
+  const fn: Activation = activations[id];
+  return order === 0 ? fn.f(x, p) : order === 1 ? fn.df(x, p) : fn.d2f(x, p);
+}
+
+/** Whether `got` rounds to `want` at the number of digits `want` is printed with. */
+function agreesToPrintedDigits(got: number, want: string): boolean {
+  const digits = want.replace(/^-?0?\.?0*/, '').replace('.', '').length;
+  return Number(got.toPrecision(Math.max(1, digits))) === Number(want);
+}
+
+describe('core registry', function () {
+  it('is keyed by exactly the 14 ids, each entry naming its own id', function () {
+    assert.deepEqual(Object.keys(activations).sort(), [...ids].sort());
+    assert.equal(ids.length, 14);
+    for (const id of ids) assert.equal(activations[id].id, id);
+  });
+
+  it('puts GELU and its approximations in the gelu family', function () {
+    for (const id of ids) {
+      const a = activations[id];
+      const gelu = id === 'gelu' || id === 'gelu_tanh' || id === 'gelu_sigmoid';
+      assert.equal(a.family, gelu ? 'gelu' : 'relative', id);
+      assert.equal(a.approximates, id === 'gelu_tanh' || id === 'gelu_sigmoid' ? 'gelu' : undefined, id);
+      assert.ok(a.label.length > 0 && a.formula.text.length > 0 && a.formula.latex.length > 0, id);
+    }
+  });
+
+  it('documents parameters with defaults inside their ranges', function () {
+    const expected: Partial<Record<FunctionId, [string, number]>> = {
+      gelu_tanh: ['c', 0.044715],
+      gelu_sigmoid: ['k', 1.702],
+      silu: ['beta', 1],
+      elu: ['alpha', 1],
+      leaky_relu: ['slope', 0.01],
+    };
+    for (const id of ids) {
+      const params = activations[id].params;
+      const e = expected[id];
+      assert.equal(params.length, e === undefined ? 0 : 1, id);
+      for (const p of params) {
+        assert.deepEqual([p.key, p.default], e);
+        assert.ok(p.min <= p.default && p.default <= p.max && p.step > 0, `${id}.${p.key}`);
+      }
+    }
+  });
+
+  it('names the framework spellings of each variant', function () {
+    const names = (id: FunctionId): string => activations[id].aliases.map((a) => `${a.framework}: ${a.name}`).join('\n');
+    for (const n of ['Hugging Face: gelu', 'onnxruntime: BiasGelu', 'ggml: ggml_gelu_erf']) assert.ok(names('gelu').includes(n), n);
+    for (const n of [
+      'Hugging Face: gelu_new',
+      'Hugging Face: gelu_fast',
+      'Hugging Face: gelu_pytorch_tanh',
+      "approximate='tanh'",
+      'onnxruntime: FastGelu',
+      'ggml: ggml_gelu\n',
+      'jax.nn.gelu (default approximate=True)',
+    ]) {
+      assert.ok(`${names('gelu_tanh')}\n`.includes(n), n);
+    }
+    for (const n of ['Hugging Face: quick_gelu', 'ggml: ggml_gelu_quick']) assert.ok(names('gelu_sigmoid').includes(n), n);
+    for (const n of ['torch.nn.SiLU', 'swish']) assert.ok(names('silu').includes(n), n);
+    for (const id of ids) assert.ok(activations[id].aliases.length > 0, id);
+  });
+
+  it('follows PyTorch autograd at the kinks and says so', function () {
+    const cases: [FunctionId, Order, number, number][] = [
+      ['relu', 1, 0, 0],
+      ['relu', 2, 0, 0],
+      ['relu6', 1, 0, 0],
+      ['relu6', 1, 6, 0],
+      ['leaky_relu', 1, 0, 0.01],
+      ['hardswish', 1, -3, -0.5],
+      ['hardswish', 1, 3, 1.5],
+      ['hardswish', 2, -3, 0],
+      ['hardswish', 2, 3, 0],
+      ['elu', 1, 0, 1],
+      ['elu', 2, 0, 0],
+      ['selu', 1, 0, 1.0507009873554805 * 1.6732632423543772],
+      ['selu', 2, 0, 0],
+    ];
+    for (const [id, order, x, want] of cases) {
+      const got = at(id, order, x);
+      assert.ok(Math.abs(got - want) <= 4e-16 * Math.abs(want), `${id} order ${order} at ${x}: ${got} ≠ ${want}`);
+    }
+    assert.equal(at('elu', 1, 0, { alpha: 2.5 }), 2.5);
+    assert.equal(at('leaky_relu', 1, 0, { slope: 0.2 }), 0.2);
+    for (const id of ['relu', 'relu6', 'leaky_relu', 'hardswish', 'elu', 'selu'] as const) {
+      assert.match(activations[id].kinkConvention ?? '', /PyTorch/, id);
+    }
+  });
+
+  it('matches the TensorFlow documentation values of gelu, exact and tanh form', function () {
+    // tf.nn.gelu docstring: x = [-3, -1, 0, 1, 3].
+    const xs = [-3, -1, 0, 1, 3];
+    const exact = ['-0.00404951', '-0.15865529', '0', '0.8413447', '2.9959507'];
+    const tanh = ['-0.00363752', '-0.15880796', '0', '0.841192', '2.9963627'];
+    xs.forEach((x, i) => {
+      assert.ok(agreesToPrintedDigits(activations.gelu.f(x), exact[i]!), `gelu(${x}) = ${activations.gelu.f(x)}`);
+      assert.ok(agreesToPrintedDigits(activations.gelu_tanh.f(x), tanh[i]!), `gelu_tanh(${x}) = ${activations.gelu_tanh.f(x)}`);
+    });
+  });
+
+  it('gives the mathematical limits at ±∞ and NaN for NaN, for every function and order', function () {
+    const limits: Record<FunctionId, [[number, number], [number, number], [number, number]]> = {
+      gelu: [[0, Infinity], [0, 1], [0, 0]],
+      gelu_tanh: [[0, Infinity], [0, 1], [0, 0]],
+      gelu_sigmoid: [[0, Infinity], [0, 1], [0, 0]],
+      silu: [[0, Infinity], [0, 1], [0, 0]],
+      mish: [[0, Infinity], [0, 1], [0, 0]],
+      softplus: [[0, Infinity], [0, 1], [0, 0]],
+      sigmoid: [[0, 1], [0, 0], [0, 0]],
+      tanh: [[-1, 1], [0, 0], [0, 0]],
+      elu: [[-1, Infinity], [0, 1], [0, 0]],
+      selu: [[-1.0507009873554805 * 1.6732632423543772, Infinity], [0, 1.0507009873554805], [0, 0]],
+      relu: [[0, Infinity], [0, 1], [0, 0]],
+      leaky_relu: [[-Infinity, Infinity], [0.01, 1], [0, 0]],
+      relu6: [[0, 6], [0, 0], [0, 0]],
+      hardswish: [[0, Infinity], [0, 1], [0, 0]],
+    };
+    for (const id of ids) {
+      for (let order = 0 as Order; order <= 2; order++) {
+        const [lo, hi] = limits[id][order]!;
+        const gotLo = at(id, order, -Infinity);
+        const gotHi = at(id, order, Infinity);
+        assert.ok(gotLo === lo || Math.abs(gotLo - lo) <= 4e-16 * Math.abs(lo), `${id} order ${order} at −∞: ${gotLo}`);
+        assert.ok(gotHi === hi || Math.abs(gotHi - hi) <= 4e-16 * Math.abs(hi), `${id} order ${order} at +∞: ${gotHi}`);
+        assert.ok(Number.isNaN(at(id, order, NaN)), `${id} order ${order} at NaN`);
+      }
+    }
+    // The GELU tail underflows to −0, keeping the sign of the true value.
+    assert.ok(Object.is(activations.gelu.f(-40), -0));
+    assert.ok(activations.gelu.f(-38) < 0);
+  });
+
+  it('batch agrees with the scalar functions, with and without params, into a given array', function () {
+    const xs = new Float64Array([-50, -20, -8, -3.5, -1, -0.75, -0.3, -1e-300, 0, 1e-8, 0.4, 1.5, 3, 6, 9, 30, 1e300, NaN]);
+    const params: Record<string, number> = { c: 0.05, k: 1.5, beta: 2, alpha: 0.7, slope: 0.2 };
+    for (const id of ids) {
+      for (const p of [undefined, params]) {
+        for (let order = 0 as Order; order <= 2; order++) {
+          const out = new Float64Array(xs.length);
+          const res = activations[id].batch(xs, order, p, out);
+          assert.equal(res, out);
+          const fresh = activations[id].batch(xs, order, p);
+          xs.forEach((x, i) => {
+            const want = at(id, order, x, p);
+            assert.ok(Object.is(res[i], want) && Object.is(fresh[i], want), `${id} order ${order} x=${x}: ${res[i]} ≠ ${want}`);
+          });
+        }
+      }
+    }
+  });
+
+  it('uses non-default parameters (checked against mpmath values)', function () {
+    // [id, params, x, f, f′, f″] from mpmath at 60 digits (22 printed), the parameter taken as
+    // the double given.
+    const table: [FunctionId, Record<string, number>, number, string, string, string][] = [
+      ['gelu_tanh', { c: 0.1 }, -2.5, '-0.003817919417962836506932', '-0.01596207138738742623308', '-0.05687648012556076681642'],
+      ['gelu_tanh', { c: 0 }, 1.25, '1.100300862386731806498', '1.090517217155438648394', '0.08126079547776193470178'],
+      ['gelu_sigmoid', { k: 3.7 }, -1.5, '-0.005808605161006545131498', '-0.01753621058339255730887', '-0.05005357253979364119821'],
+      ['silu', { beta: 2 }, -1.25, '-0.09482272502655443899163', '-0.09940111134152684113753', '-0.01692431304673771113925'],
+      ['silu', { beta: 0 }, 3, '1.5', '0.5', '0'],
+      ['elu', { alpha: 2.5 }, -0.75, '-1.319083618147463232155', '1.180916381852536767845', '1.180916381852536767845'],
+      ['leaky_relu', { slope: 0.2 }, -4, '-0.8000000000000000444089', '0.2000000000000000111022', '0'],
+    ];
+    for (const [id, p, x, ...want] of table) {
+      for (let order = 0 as Order; order <= 2; order++) {
+        const got = at(id, order, x, p);
+        const w = Number(want[order]);
+        assert.ok(Math.abs(got - w) <= 2 * 2 ** -52 * Math.abs(w), `${id} ${JSON.stringify(p)} order ${order} at ${x}: ${got} ≠ ${w}`);
+      }
+    }
+  });
+});
