@@ -105,6 +105,16 @@ for j in range(64):
     lo.append(l)
 arr("EXP2_HI", hi, "2^(j/64), j = 0..63, rounded to double.")
 arr("EXP2_LO", lo, "2^(j/64) − EXP2_HI[j], rounded to double.")
+# The same with 26-bit heads, so that a head times a split double (26 + 26 bits) is exact.
+h26, l26 = [], []
+for j in range(64):
+    v = mp.power(2, mp.mpf(j) / 64)
+    q = mp.mpf(2) ** -25
+    h = mp.nint(v / q) * q
+    h26.append(float(h))
+    l26.append(float(v - h))
+arr("EXP2_H26", h26, "2^(j/64) rounded to 26 significant bits.")
+arr("EXP2_L26", l26, "2^(j/64) − EXP2_H26[j], rounded to double.")
 ln2_64 = mp.log(2) / 64
 # Head with 36 significant bits so that k·head is exact for |k| < 2^17.
 e = int(mp.floor(mp.log(ln2_64, 2)))

@@ -23,7 +23,10 @@ const PAD_LEFT = 0;
 const PAD_RIGHT = 14;
 
 export const ORDER_NAMES: Readonly<Record<Order, string>> = { 0: 'f', 1: 'f′', 2: 'f″' };
-const ORDER_DASH: Readonly<Record<Order, number[]>> = { 0: [], 1: [7, 4], 2: [2, 3] };
+/** Dash patterns of overlaid orders, by their place among the orders shown. */
+const DASHES: readonly number[][] = [[], [7, 4], [2, 3]];
+/** How overlaid orders are drawn, for the axis title: the first solid, the next dashed, then dotted. */
+const LINE_KEY: Readonly<Record<number, string>> = { 2: 'solid, dashed', 3: 'solid, dashed, dotted' };
 
 /** Short names for legends and tables; the catalogue's labels are for the picker. */
 export const SHORT_NAMES: Readonly<Record<FunctionId, string>> = {
@@ -108,7 +111,7 @@ interface Pt {
 }
 
 type LineDataset = ChartDataset<'line', Pt[]>;
-type FadedDataset = LineDataset & { data: Pt[]; geluFaded: boolean };
+type FadedDataset = LineDataset & { data: Pt[]; geluLegend: boolean };
 
 /** A mark drawn onto a chart: a key point, an error maximum or a pinned x. */
 interface Mark {
@@ -135,6 +138,8 @@ interface DatasetSpec {
   readonly rounded: boolean;
   /** Drawn faded under the rounded curve. */
   readonly faded: boolean;
+  /** Listed in the legend (overlaid f′ and f″ repeat their function's entry, so they are not). */
+  readonly inLegend: boolean;
 }
 
 interface ChartSpec {
@@ -462,7 +467,9 @@ export class ChartView {
     const hostWidth = this.host.clientWidth;
     const w = this.readout.offsetWidth;
     const left = px + 16 + w > hostWidth ? Math.max(4, px - 16 - w) : px + 16;
-    this.readout.style.transform = `translate(${Math.round(left)}px, 8px)`;
+    // Just inside the top chart's plotting area, clear of its legend.
+    const top = (this.slots[0]?.chart.chartArea.top ?? 0) + 6;
+    this.readout.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 
   /** A PNG of all charts stacked, at twice the resolution, on the theme's or a white background. */
@@ -583,6 +590,12 @@ export class ChartView {
         normalized: true,
         // chart.js's own hover handling would redraw every dataset per mouse move; the crosshair is HTML.
         events: [],
+        // The HTML crosshair follows a resize once chart.js has laid the chart out again.
+        onResize: () => {
+          requestAnimationFrame(() => {
+            if (this.crosshairX !== null) this.setCrosshair(this.crosshairX);
+          });
+        },
         layout: { padding: { left: PAD_LEFT, right: PAD_RIGHT, top: 6, bottom: 2 } },
         elements: { point: { radius: 0, hoverRadius: 0, hitRadius: 0 }, line: { tension: 0, borderJoinStyle: 'round', borderCapStyle: 'round' } },
         scales: {
@@ -720,7 +733,7 @@ export class ChartView {
       spanGaps: !d.positiveOnly,
       pointRadius: 0,
       indexAxis: 'x' as const,
-      geluFaded: d.faded,
+      geluLegend: d.inLegend,
     };
     if (ds) Object.assign(ds, props);
     else {
@@ -768,8 +781,8 @@ export class ChartView {
         align: 'start',
         labels: {
           color: theme.foreground, font, usePointStyle: true, pointStyle: 'line', boxWidth: 18, padding: 10,
-          // The faint exact curve under a rounded one needs no legend entry of its own.
-          filter: (item, data) => !(data.datasets[item.datasetIndex ?? -1] as { geluFaded?: boolean } | undefined)?.geluFaded,
+          // One entry per function (and per rounded curve); line styles tell the orders apart.
+          filter: (item, data) => (data.datasets[item.datasetIndex ?? -1] as { geluLegend?: boolean } | undefined)?.geluLegend !== false,
         },
       };
     }
@@ -790,12 +803,13 @@ export class ChartView {
         for (const c of data.curves) {
           if (!orders.includes(c.order)) continue;
           const color = theme.color(c.fn);
-          const dash = stacked ? [] : ORDER_DASH[c.order];
-          const name = stacked || state.orders.length === 1 ? SHORT_NAMES[c.fn] : `${SHORT_NAMES[c.fn]} ${ORDER_NAMES[c.order]}`;
+          const dash = stacked ? [] : (DASHES[orders.indexOf(c.order)] ?? []);
+          const name = SHORT_NAMES[c.fn];
+          const first = c.order === orders[0];
           const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
-          datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined });
+          datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined, inLegend: first && !c.rounded });
           if (c.rounded) {
-            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} (${state.precision})`, stepped: true, ys: c.rounded, rounded: true, faded: false });
+            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} (${state.precision})`, stepped: true, ys: c.rounded, rounded: true, faded: false, inLegend: first });
           }
         }
         marks.push(...keyPointMarks(data.keyPoints, orders, theme));
@@ -803,12 +817,12 @@ export class ChartView {
         for (const e of data.errors) {
           if (!orders.includes(e.order)) continue;
           const color = theme.color(e.fn);
-          const name = `${SHORT_NAMES[e.fn]}${stacked || state.orders.length === 1 ? '' : ` ${ORDER_NAMES[e.order]}`}`;
+          const name = SHORT_NAMES[e.fn];
           const vs = e.reference === e.fn ? `exact ${SHORT_NAMES[e.fn]}` : SHORT_NAMES[e.reference];
           datasets.push({
             key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
-            width: theme.lineWidth, dash: stacked ? [] : ORDER_DASH[e.order], stepped: false, ys: e.y, positiveOnly: true,
-            fn: e.fn, order: e.order, rounded: false, faded: false,
+            width: theme.lineWidth, dash: stacked ? [] : (DASHES[orders.indexOf(e.order)] ?? []), stepped: false, ys: e.y, positiveOnly: true,
+            fn: e.fn, order: e.order, rounded: false, faded: false, inLegend: e.order === orders[0],
           });
           if (e.max > 0 && Number.isFinite(e.argmax)) {
             const unit = e.kind === 'ulp' ? ' ulp' : '';
@@ -821,7 +835,7 @@ export class ChartView {
       specs.push({
         id: `${state.view}:${orders.join('')}`,
         log: state.view === 'error',
-        yTitle: state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : what) : `${errorName} of ${what}`,
+        yTitle: state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : `${what}  (${LINE_KEY[orders.length]})`) : `${errorName} of ${what}`,
         datasets,
         marks: [...marks, ...pinMarks.map((m): Mark => (first ? m : { x: m.x, y: m.y, color: m.color, shape: m.shape }))],
         legend: first,

@@ -23,16 +23,21 @@ export interface Theme {
   color(fn: FunctionId): string;
 }
 
-/** A stable colour per function: a theme chart colour where VS Code defines a fitting one. */
-const PALETTE: Readonly<Record<FunctionId, { readonly variable?: string; readonly dark: string; readonly light: string }>> = {
-  gelu: { variable: '--vscode-charts-blue', dark: '#3794ff', light: '#1a6fd9' },
-  gelu_tanh: { variable: '--vscode-charts-orange', dark: '#d18616', light: '#c25e00' },
-  gelu_sigmoid: { variable: '--vscode-charts-green', dark: '#89d185', light: '#388a34' },
-  silu: { variable: '--vscode-charts-purple', dark: '#b180d7', light: '#652d90' },
+/**
+ * A stable colour per function, in a variant for dark and one for light backgrounds. The dark
+ * variants of the GELU family, SiLU, Tanh and Softplus are VS Code's default chart colours; the
+ * theme's own `--vscode-charts-*` are not used, since themes tint them (Dark Modern's orange is a
+ * translucent red-orange next to Tanh's red) and 14 curves must stay apart whatever the theme.
+ */
+const PALETTE: Readonly<Record<FunctionId, { readonly dark: string; readonly light: string }>> = {
+  gelu: { dark: '#3794ff', light: '#1a6fd9' },
+  gelu_tanh: { dark: '#e0a030', light: '#b86e00' },
+  gelu_sigmoid: { dark: '#89d185', light: '#388a34' },
+  silu: { dark: '#b180d7', light: '#652d90' },
   mish: { dark: '#f48fb1', light: '#c2185b' },
-  softplus: { variable: '--vscode-charts-yellow', dark: '#cca700', light: '#a67c00' },
+  softplus: { dark: '#cca700', light: '#8c7300' },
   sigmoid: { dark: '#4dd0e1', light: '#00838f' },
-  tanh: { variable: '--vscode-charts-red', dark: '#f14c4c', light: '#d01010' },
+  tanh: { dark: '#f14c4c', light: '#d01010' },
   elu: { dark: '#c8a27a', light: '#795033' },
   selu: { dark: '#c0ca33', light: '#6b7a00' },
   relu: { dark: '#bdbdbd', light: '#5f5f5f' },
@@ -51,6 +56,8 @@ export function themeKindOf(body: HTMLElement): ThemeKind {
 }
 
 function withAlpha(color: string, alpha: number): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])([0-9a-f])?$/i.exec(color.trim());
+  if (short) color = `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
   const hex = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(color.trim());
   if (hex) {
     const n = parseInt(hex[1] as string, 16);
@@ -83,12 +90,7 @@ export function readTheme(): Theme {
     monoFamily: v('--vscode-editor-font-family', 'monospace'),
     fontSize,
     lineWidth: highContrast ? 2.5 : 1.75,
-    color(fn) {
-      const entry = PALETTE[fn];
-      const themed = entry.variable ? style.getPropertyValue(entry.variable).trim() : '';
-      if (themed && !highContrast) return themed;
-      return lightish ? entry.light : entry.dark;
-    },
+    color: (fn) => (lightish ? PALETTE[fn].light : PALETTE[fn].dark),
   };
 }
 

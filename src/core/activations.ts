@@ -47,18 +47,17 @@ function param(p: Params | undefined, key: string, fallback: number): number {
   return typeof v === 'number' ? v : fallback;
 }
 
-/** Head and tail of a parameter whose default is the decimal (dh + dl). */
-let parHi = 0;
-let parLo = 0;
+/**
+ * PAR[0] + PAR[1]: a parameter whose default is a decimal constant dh + dl (a typed array, as
+ * storing a double into a closure variable allocates). The default, or a value equal to its
+ * head, means the decimal itself; any other value is used as the double given.
+ */
+const PAR = new Float64Array(2);
 function decimalParam(p: Params | undefined, key: string, dh: number, dl: number): void {
   const v = p?.[key];
-  if (typeof v !== 'number' || v === dh) {
-    parHi = dh;
-    parLo = dl;
-  } else {
-    parHi = v;
-    parLo = 0;
-  }
+  const given = typeof v === 'number' && v !== dh;
+  PAR[0] = given ? v : dh;
+  PAR[1] = given ? 0 : dl;
 }
 
 function define(spec: Spec): Activation {
@@ -143,15 +142,15 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     ],
     f: (x, p) => {
       tanhC(p);
-      return geluTanh(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
+      return geluTanh(x, PAR[0]!, PAR[1]!, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
     df: (x, p) => {
       tanhC(p);
-      return geluTanhD1(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
+      return geluTanhD1(x, PAR[0]!, PAR[1]!, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
     d2f: (x, p) => {
       tanhC(p);
-      return geluTanhD2(x, parHi, parLo, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
+      return geluTanhD2(x, PAR[0]!, PAR[1]!, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
     },
   }),
   gelu_sigmoid: define({
@@ -160,30 +159,30 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     family: 'gelu',
     approximates: 'gelu',
     formula: {
-      text: 'x·σ(k·x) = x/(1 + e^(−k·x)), k = 1.702',
+      text: 'x·σ(k·x), k = 1.702',
       latex: 'x\\,\\sigma(k x) = \\frac{x}{1 + e^{-k x}},\\quad k = 1.702',
     },
     params: [{ key: 'k', label: 'k', description: 'Slope inside the sigmoid', default: 1.702, min: 0.5, max: 4, step: 0.001 }],
     aliases: [a('Hugging Face', 'quick_gelu'), a('ggml', 'ggml_gelu_quick'), a('onnxruntime', 'QuickGelu (alpha = 1.702)'), a('OpenAI CLIP', 'QuickGELU')],
     f: (x, p) => {
       quickK(p);
-      return xSigmoid(x, parHi, parLo);
+      return xSigmoid(x, PAR[0]!, PAR[1]!);
     },
     df: (x, p) => {
       quickK(p);
-      return xSigmoidD1(x, parHi, parLo);
+      return xSigmoidD1(x, PAR[0]!, PAR[1]!);
     },
     d2f: (x, p) => {
       quickK(p);
-      return xSigmoidD2(x, parHi, parLo);
+      return xSigmoidD2(x, PAR[0]!, PAR[1]!);
     },
   }),
   silu: define({
     id: 'silu',
-    label: 'SiLU / Swish-β',
+    label: 'SiLU / Swish',
     family: 'relative',
     formula: {
-      text: 'x·σ(β·x) = x/(1 + e^(−β·x)), β = 1 (SiLU)',
+      text: 'x·σ(β·x), β = 1',
       latex: 'x\\,\\sigma(\\beta x) = \\frac{x}{1 + e^{-\\beta x}},\\quad \\beta = 1',
     },
     params: [{ key: 'beta', label: 'β', description: 'Swish-β slope (β = 1 is SiLU)', default: 1, min: 0, max: 10, step: 0.01 }],
@@ -196,7 +195,7 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     id: 'mish',
     label: 'Mish',
     family: 'relative',
-    formula: { text: 'x·tanh(softplus(x)) = x·tanh(ln(1 + eˣ))', latex: 'x\\,\\tanh\\!\\left(\\ln\\left(1 + e^{x}\\right)\\right)' },
+    formula: { text: 'x·tanh(softplus(x))', latex: 'x\\,\\tanh\\!\\left(\\ln\\left(1 + e^{x}\\right)\\right)' },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.Mish'), a('Hugging Face', 'mish'), a('Keras', 'keras.activations.mish')],
     f: (x) => mish(x),
@@ -207,7 +206,7 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     id: 'softplus',
     label: 'Softplus',
     family: 'relative',
-    formula: { text: 'softplus(x) = ln(1 + eˣ)', latex: '\\operatorname{softplus}(x) = \\ln\\left(1 + e^{x}\\right)' },
+    formula: { text: 'log(1 + eˣ)', latex: '\\operatorname{softplus}(x) = \\ln\\left(1 + e^{x}\\right)' },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.Softplus'), a('TensorFlow', 'tf.nn.softplus'), a('JAX', 'jax.nn.softplus'), a('ONNX', 'Softplus')],
     f: (x) => softplus(x),
@@ -229,7 +228,7 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     id: 'tanh',
     label: 'Tanh',
     family: 'relative',
-    formula: { text: 'tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)', latex: '\\tanh x = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}' },
+    formula: { text: 'tanh(x)', latex: '\\tanh x = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}' },
     params: [],
     aliases: [a('PyTorch', 'torch.tanh'), a('PyTorch', 'torch.nn.Tanh'), a('TensorFlow', 'tf.math.tanh'), a('JAX', 'jax.numpy.tanh'), a('Hugging Face', 'tanh'), a('ONNX', 'Tanh')],
     f: (x) => tanh(x),
@@ -241,13 +240,12 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     label: 'ELU',
     family: 'relative',
     formula: {
-      text: 'ELU(x) = x if x > 0, α·(eˣ − 1) otherwise; α = 1',
+      text: 'x if x > 0, else α·(eˣ − 1), α = 1',
       latex: '\\operatorname{ELU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\left(e^{x} - 1\\right) & x \\le 0 \\end{cases},\\quad \\alpha = 1',
     },
     params: [{ key: 'alpha', label: 'α', description: 'Saturation value for negative inputs', default: 1, min: 0, max: 5, step: 0.01 }],
     aliases: [a('PyTorch', 'torch.nn.ELU'), a('TensorFlow', 'tf.nn.elu'), a('JAX', 'jax.nn.elu'), a('ONNX', 'Elu'), a('ggml', 'ggml_elu')],
-    kinkConvention:
-      'As PyTorch autograd: f′(0) = α (elu_backward takes the x ≤ 0 branch) and f″(0) = 0 (its double backward masks x < 0 strictly).',
+    kinkConvention: 'At x = 0, as PyTorch autograd: f′(0) = α (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).',
     f: (x, p) => {
       const al = param(p, 'alpha', 1);
       return eluScaled(x, 1, 0, al, 0);
@@ -260,13 +258,12 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     label: 'SELU',
     family: 'relative',
     formula: {
-      text: 'SELU(x) = λ·x if x > 0, λ·α·(eˣ − 1) otherwise; λ = 1.0507009873554805, α = 1.6732632423543772 (fixed)',
+      text: 'λ·x if x > 0, else λ·α·(eˣ − 1), λ ≈ 1.0507, α ≈ 1.6733',
       latex: '\\operatorname{SELU}(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha\\left(e^{x} - 1\\right) & x \\le 0 \\end{cases},\\quad \\lambda \\approx 1.0507,\\ \\alpha \\approx 1.6733',
     },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.SELU'), a('TensorFlow', 'tf.nn.selu'), a('JAX', 'jax.nn.selu'), a('ONNX', 'Selu')],
-    kinkConvention:
-      'As PyTorch autograd: f′(0) = λα (elu_backward takes the x ≤ 0 branch) and f″(0) = 0 (its double backward masks x < 0 strictly).',
+    kinkConvention: 'At x = 0, as PyTorch autograd: f′(0) = λα (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).',
     f: (x) => eluScaled(x, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
     df: (x) => eluScaledD1(x, SELU_LAMBDA_HI, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
     d2f: (x) => eluScaledD2(x, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
@@ -275,10 +272,10 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     id: 'relu',
     label: 'ReLU',
     family: 'relative',
-    formula: { text: 'ReLU(x) = max(0, x)', latex: '\\operatorname{ReLU}(x) = \\max(0, x)' },
+    formula: { text: 'max(0, x)', latex: '\\operatorname{ReLU}(x) = \\max(0, x)' },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.ReLU'), a('TensorFlow', 'tf.nn.relu'), a('JAX', 'jax.nn.relu'), a('Hugging Face', 'relu'), a('ONNX', 'Relu'), a('ggml', 'ggml_relu')],
-    kinkConvention: 'As PyTorch autograd (threshold_backward passes the gradient only where x > 0): f′(0) = 0; f″ = 0 everywhere.',
+    kinkConvention: "f′(0) = 0, as PyTorch autograd's threshold_backward returns.",
     f: (x) => (x > 0 ? x : x === x ? 0 : NaN),
     df: (x) => (x > 0 ? 1 : x === x ? 0 : NaN),
     d2f: (x) => (x === x ? 0 : NaN),
@@ -288,15 +285,15 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     label: 'Leaky ReLU',
     family: 'relative',
     formula: {
-      text: 'LeakyReLU(x) = x if x > 0, a·x otherwise; a = 0.01',
+      text: 'x if x > 0, else a·x, a = 0.01',
       latex: '\\operatorname{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ a\\,x & x \\le 0 \\end{cases},\\quad a = 0.01',
     },
     params: [{ key: 'slope', label: 'a', description: 'Slope for negative inputs', default: 0.01, min: 0, max: 1, step: 0.001 }],
     aliases: [a('PyTorch', 'torch.nn.LeakyReLU'), a('TensorFlow', 'tf.nn.leaky_relu'), a('JAX', 'jax.nn.leaky_relu'), a('ONNX', 'LeakyRelu'), a('Hugging Face', 'leaky_relu'), a('ggml', 'ggml_leaky_relu')],
-    kinkConvention: 'As PyTorch autograd (leaky_relu_backward uses the slope unless x > 0): f′(0) = a; f″ = 0 everywhere.',
+    kinkConvention: 'f′(0) = a (the x ≤ 0 branch), as PyTorch autograd returns.',
     f: (x, p) => {
       leakyA(p);
-      return leaky(x, parHi, parLo);
+      return leaky(x, PAR[0]!, PAR[1]!);
     },
     df: (x, p) => (x > 0 ? 1 : x === x ? param(p, 'slope', LEAKY_SLOPE_HI) : NaN),
     d2f: (x) => (x === x ? 0 : NaN),
@@ -305,10 +302,10 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     id: 'relu6',
     label: 'ReLU6',
     family: 'relative',
-    formula: { text: 'ReLU6(x) = min(max(0, x), 6)', latex: '\\operatorname{ReLU6}(x) = \\min\\left(\\max(0, x), 6\\right)' },
+    formula: { text: 'min(max(0, x), 6)', latex: '\\operatorname{ReLU6}(x) = \\min\\left(\\max(0, x), 6\\right)' },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.ReLU6'), a('TensorFlow', 'tf.nn.relu6'), a('JAX', 'jax.nn.relu6'), a('Hugging Face', 'relu6')],
-    kinkConvention: 'As PyTorch autograd (ReLU6 is hardtanh(x, 0, 6), whose backward passes the gradient only where 0 < x < 6): f′(0) = f′(6) = 0; f″ = 0 everywhere.',
+    kinkConvention: 'f′(0) = f′(6) = 0, as PyTorch autograd (hardtanh_backward) returns.',
     f: (x) => (x > 0 ? (x < 6 ? x : 6) : x === x ? 0 : NaN),
     df: (x) => (x > 0 && x < 6 ? 1 : x === x ? 0 : NaN),
     d2f: (x) => (x === x ? 0 : NaN),
@@ -318,13 +315,12 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     label: 'Hardswish',
     family: 'relative',
     formula: {
-      text: 'Hardswish(x) = x·ReLU6(x + 3)/6',
+      text: 'x·relu6(x + 3)/6',
       latex: '\\operatorname{Hardswish}(x) = x\\,\\frac{\\operatorname{ReLU6}(x + 3)}{6}',
     },
     params: [],
     aliases: [a('PyTorch', 'torch.nn.Hardswish'), a('JAX', 'jax.nn.hard_swish'), a('ONNX', 'HardSwish'), a('ggml', 'ggml_hardswish')],
-    kinkConvention:
-      'As PyTorch autograd: hardswish_backward uses (2x + 3)/6 on −3 ≤ x ≤ 3, so f′(−3) = −0.5 and f′(3) = 1.5; the double backward is 1/3 only on −3 < x < 3, so f″(±3) = 0.',
+    kinkConvention: 'PyTorch convention: f′(−3) = −0.5, f′(3) = 1.5 (inner branch), f″(±3) = 0.',
     f: (x) => hardswish(x),
     df: (x) => hardswishD1(x),
     d2f: (x) => (x > -3 && x < 3 ? 1 / 3 : x === x ? 0 : NaN),

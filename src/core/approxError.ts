@@ -1,5 +1,6 @@
 /**
- * Error of an approximation against exact GELU (or of any registry function against it).
+ * Error of an approximation against exact GELU (or of any registry function against it), for
+ * plots and hovers: signed absolute, relative and ulp errors per point, and their maxima.
  */
 import { activations } from './activations';
 import { CoreArgumentError } from './sample';
@@ -7,10 +8,11 @@ import type { FunctionId, Order, Params } from './types';
 
 /** The largest error magnitude of one kind, and where it occurs (first index on ties). */
 export interface ErrorMax {
-  /** max |error| over the points; 0 for no points; NaN never (NaN errors are skipped). */
+  /** max |error| over the points (NaN errors are skipped); 0 when there are none. */
   readonly value: number;
-  /** The x of that point; NaN for no points. */
+  /** The x of that point; NaN when there is none (no points, or only NaN errors). */
   readonly x: number;
+  /** Its index in xs; −1 when there is none. */
   readonly index: number;
 }
 
@@ -40,20 +42,16 @@ export function ulpOf(r: number): number {
   const a = Math.abs(r);
   if (!(a < Infinity)) return NaN;
   if (a < 2 ** -1022) return MIN_SUBNORMAL;
-  let e = Math.floor(Math.log2(a));
-  let p = 2 ** e;
-  if (p > a) {
-    e -= 1;
-    p /= 2;
-  } else if (p * 2 <= a) {
-    p *= 2;
-  }
+  // 2^⌊log₂ a⌋: Math.log2 may be off by one next to a power of two, so settle it exactly.
+  let p = 2 ** Math.floor(Math.log2(a));
+  if (p > a) p /= 2;
+  else if (p * 2 <= a) p *= 2;
   return p / TWO_POW_52;
 }
 
 function track(max: { value: number; x: number; index: number }, v: number, x: number, i: number): void {
   const m = Math.abs(v);
-  if (m > max.value) {
+  if (m > max.value || max.index < 0) {
     max.value = m;
     max.x = x;
     max.index = i;
@@ -62,10 +60,11 @@ function track(max: { value: number; x: number; index: number }, v: number, x: n
 
 /**
  * Error of derivative `order` of `id` (with `params`) against the same derivative of exact GELU
- * at every x of `xs`. Exact GELU is the registry's `gelu` (within 2 ulp of the true value, so
- * errors below a few ulp are at the resolution of the reference). Non-finite values: an error
+ * at every x of `xs`. Exact GELU is the registry's `gelu`, within 1 ulp of the true value, so
+ * errors of an ulp or two are at the resolution of the comparison. Non-finite values: an error
  * with an infinite or NaN operand is NaN unless both are equal, and NaN errors are left out of
- * the maxima.
+ * the maxima. Relative error where the exact value is 0 (x = 0, or an underflowed tail): 0 when
+ * the approximation is 0 too, ±Infinity otherwise.
  * @throws {CoreArgumentError} for an unknown id or order.
  */
 export function approximationError(id: FunctionId, xs: Float64Array, params?: Params, order: Order = 0): ApproxError {

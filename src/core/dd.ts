@@ -87,14 +87,16 @@ export const POW2 = new Float64Array(2046);
 const TWO_M128 = 2 ** -128;
 
 /**
- * v·2^m with a single rounding (into the subnormal range if it gets there), for integer m in
- * [−1150, 2046] and |v| in [2^-100, 2^100] — the range the exponential kernels produce.
+ * v·2^m with a single rounding (into the subnormal range if it gets there), for integer m up
+ * to 2046 and |v| in [2^-100, 2^100] — the range the exponential kernels produce; below
+ * m = −1150 the result is a signed zero.
  */
 export function ldexp(v: number, m: number): number {
   if (m >= -1022) {
     if (m <= 1023) return v * POW2[m + 1022]!;
     return v * POW2[2045]! * POW2[m - 1023 + 1022]!;
   }
+  if (m < -1150) return v * 0;
   return v * POW2[m + 128 + 1022]! * TWO_M128;
 }
 
@@ -169,6 +171,12 @@ const INV_FACT = [1, 1, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333
  * [−800, 709]. Far below 0 the result is −1 + eˣ with eˣ kept in the tail while representable.
  */
 export function expm1DD(x: number): void {
+  if (x < -745) {
+    // eˣ is below half the smallest subnormal.
+    R[0] = -1;
+    R[1] = 0;
+    return;
+  }
   const ax = Math.abs(x);
   if (ax < 0.125) {
     // x + x²/2 + … + x^12/12!, with x² exact: the rounding errors stay below 2^-61·|x|.

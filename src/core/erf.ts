@@ -1,25 +1,25 @@
 /**
- * The error function family and exact GELU, accurate to about half an ulp in the tails as in
- * the middle.
+ * The error function family and exact GELU with its derivatives, within 1 ulp over all doubles
+ * (most results correctly rounded), the far tails included.
  *
  * Everything rests on one smooth function, the scaled normal tail
  *
  *     C(t) = Φ(−t)·exp(t²/2),   t ≥ 0   (C(0) = 1/2, C(t) ≈ 1/(t√(2π)) for large t),
  *
- * approximated by polynomials fitted for this project (bench/gen-coefficients.py): polynomials
- * in x² near 0; on [1/2, 12) pieces of width 1/4 of A(t) = t·C(t) and of B(t) below; beyond,
- * a polynomial in 1/t² of G(1/t²) = t·C(t).
- * The Gaussian factor exp(−t²/2) is computed from the exact square of t (a double-double), so
- * the rounding of t² or of x/√2 is never amplified by the exponential. With Φ(−t) = e·C(t),
- * e = exp(−t²/2):
+ * through A(t) = t·C(t) and B(t) = C(t) − t/√(2π), approximated by polynomials fitted for this
+ * project (bench/gen-coefficients.py): on [1/2, 12) one polynomial per piece of width 1/4, past
+ * 12 a polynomial in 1/t² (for t·C(t)), and below 1/2 the Taylor-like forms of Φ and GELU′ in
+ * x². The Gaussian factor e = exp(−t²/2) is computed from the exact square of t (a
+ * double-double argument), so neither the rounding of t² nor that of x/√2 is amplified by the
+ * exponential. With t = |x|:
  *
- *     GELU(x)  = x·Φ(x)        = −t·e·C(t) (x = −t < 0),  x − x·e·C(x) (x > 0)
- *     GELU′(x) = Φ(x) + x·φ(x) = e·B(t) (x = −t < 0),     1 − e·B(x) (x > 0),  B(t) = C(t) − t/√(2π)
- *     GELU″(x) = φ(x)·(2 − x²)
- *     erfc(z)  = 2·Φ(−z√2)     = 2·exp(−z²)·C(z√2)
+ *     GELU(x)  = x·Φ(x)        = −e·A(t)  (x < 0),   x − e·A(x)  (x > 0)
+ *     GELU′(x) = Φ(x) + x·φ(x) =  e·B(t)  (x < 0),   1 − e·B(x)  (x > 0)
+ *     GELU″(x) = φ(x)·(2 − x²),  2 − x² formed exactly
+ *     Φ(−t)    = e·C(t),   erfc(z) = 2·Φ(−z√2) = 2·exp(−z²)·C(z√2)
  *
- * B has a root at t ≈ 0.7518 (GELU′(−0.7518) = 0); its pieces there are centred at the root,
- * so GELU′ keeps its relative accuracy near it too.
+ * B vanishes at t ≈ 0.7518 (GELU′(−0.7518) = 0); its two pieces there are centred at the root
+ * and summed in double-double, so GELU′ keeps its relative accuracy near the root too.
  */
 import * as coefficients from './coefficients';
 import * as dd from './dd';
@@ -29,7 +29,7 @@ import * as dd from './dd';
 // costs more than the arithmetic here. Bundled builds are unaffected.
 const { A_TABLE, B_TABLE, ERF_SMALL, G_TAIL, GELU_DF_SMALL, PHI_SMALL } = coefficients;
 const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
-const { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
+const { EXP2_H26, EXP2_L26, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
 const { expKernel, ldexp, POW2, R, ROUNDER, SPLIT } = dd;
 
 const K_HI = INV_SQRT_2PI_HI;
@@ -105,10 +105,14 @@ function gTail(w: number): void {
   REG[1] = (h - r) + v + T[2]!;
 }
 
-/** Sets REG[0..1] to P(u) with Φ(x) = 1/2 + x·P(x²), for u = x² ≤ 1/4 (table PHI_SMALL or GELU_DF_SMALL). */
+/**
+ * Sets REG[0..1] to the one-row polynomial T at u: c0 (double-double) + u·(c1 + u·(…)), for
+ * PHI_SMALL (Φ(x) = 1/2 + x·P(x²)), GELU_DF_SMALL (GELU′(x) = 1/2 + x·D(x²)) and ERF_SMALL
+ * (erf(z) = z·E(z²)).
+ */
 function smallPoly(T: Float64Array, u: number): void {
-  let q = T[15]!;
-  for (let i = 14; i >= 3; i--) q = q * u + T[i]!;
+  let q = T[T.length - 1]!;
+  for (let i = T.length - 2; i >= 3; i--) q = q * u + T[i]!;
   const v = u * q;
   const h = T[1]!;
   const r = h + v;
@@ -135,10 +139,7 @@ function cOf(t: number): void {
   REG[1] = rem;
 }
 
-/**
- * Product of the double-doubles (ah + al)·(bh + bl), rounded once, then scaled by 2^m.
- * Inlined by hand where it is hot.
- */
+/** Product of the double-doubles (ah + al)·(bh + bl), rounded once, then scaled by 2^m. */
 function mulScale(ah: number, al: number, bh: number, bl: number, m: number): number {
   const p = ah * bh;
   let c = SPLIT * ah;
@@ -162,11 +163,12 @@ function mulScale(ah: number, al: number, bh: number, bl: number, m: number): nu
 export function erf(z: number): number {
   const a = Math.abs(z);
   if (a < 2 ** -1000) {
-    // Scaled so that the products below stay exact (Veltkamp splitting fails on subnormals).
-    return erf(z * 2 ** 100) * 2 ** -100;
+    // ±0 unchanged; otherwise scaled so that the products below stay exact (Veltkamp
+    // splitting fails on subnormals), then scaled back with a single rounding.
+    return a === 0 ? z : erf(z * 2 ** 100) * 2 ** -100;
   }
   if (a <= 0.84) {
-    smallPoly18(ERF_SMALL, z * z);
+    smallPoly(ERF_SMALL, z * z);
     // z·(REG[0] + REG[1]) with one rounding.
     const p = z * REG[0]!;
     let c = SPLIT * z;
@@ -184,17 +186,6 @@ export function erf(z: number): number {
   erfcPositive(a);
   const r = 1 - (REG[0]! + REG[1]!);
   return z > 0 ? r : -r;
-}
-
-/** Sets REG[0..1] to E(v) with erf(z) = z·E(z²), v ≤ 0.7056 (degree 15). */
-function smallPoly18(T: Float64Array, v: number): void {
-  let q = T[17]!;
-  for (let i = 16; i >= 3; i--) q = q * v + T[i]!;
-  const s = v * q;
-  const h = T[1]!;
-  const r = h + s;
-  REG[0] = r;
-  REG[1] = (h - r) + s + T[2]!;
 }
 
 /** Sets REG[0..1] to erfc(z) as a double-double, for z in [0.3536, 27.3) (so that z·√2 ≥ 1/2). */
@@ -250,7 +241,7 @@ export function erfc(z: number): number {
   if (z < 0.3536) {
     if (z >= -0.84) {
       // 1 − erf(z) with erf(z) = z·E(z²) in double-double.
-      smallPoly18(ERF_SMALL, z * z);
+      smallPoly(ERF_SMALL, z * z);
       const p = z * REG[0]!;
       let c = SPLIT * z;
       const z1 = c - (c - z);
@@ -321,15 +312,16 @@ export function normalPdf(x: number): number {
 }
 
 /**
- * exp(−t²/2)·(ah + al) for 1/2 < t < 12, within 1 ulp: the argument −t²/2 as the exact
- * double-double (a, ae), the table-driven kernel of dd.ts written out, and the final product
- * with its head rounded once more than a full double-double product would be. Small enough to
- * be inlined into the GELU paths (a call would box its double argument and result).
+ * exp(−t²/2)·(ah + al) for 1/2 < t < 12, rounded once (error below 0.52 ulp plus the error of
+ * ah + al). The argument −t²/2 is the exact double-double (a, ae); the table-driven exponential
+ * of dd.ts is written out with 26-bit table heads th, so that th times the Veltkamp halves of
+ * ah is exact and the whole product is one big exact term plus small corrections. Small enough
+ * to be inlined into the GELU paths (a call would box its double argument and result).
  */
 function gaussTimes(t: number, ah: number, al: number): number {
   const tt = t * t;
-  const d = SPLIT * t;
-  const t1 = d - (d - t);
+  let c = SPLIT * t;
+  const t1 = c - (c - t);
   const t2 = t - t1;
   const a = -0.5 * tt;
   const kd = (a * INV_LN2_64 + ROUNDER) - ROUNDER;
@@ -338,12 +330,15 @@ function gaussTimes(t: number, ah: number, al: number): number {
   const r2 = r * r;
   const p = r + r2 * (0.5 + r * 0.16666666666666666 + r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
   const j = k & 63;
-  const th = EXP2_HI[j]!;
-  const eq = th * p + EXP2_LO[j]! * (1 + p);
-  const eh = th + eq;
-  const el = (th - eh) + eq;
+  // exp(−t²/2) = 2^(k>>6)·(th + eq), eq = th·p + tl·(1 + p), |eq| < 0.006·th.
+  const th = EXP2_H26[j]!;
+  const eq = th * p + EXP2_L26[j]! * (1 + p);
+  c = SPLIT * ah;
+  const a1 = c - (c - ah);
+  const a2 = ah - a1;
+  // (th + eq)·(ah + al) = th·a1 + [th·a2 + th·al + eq·ah], th·a1 and th·a2 exact.
   // 2^(k>>6) ≥ 2^-105 here: an exact scaling.
-  return (eh * ah + (eh * al + el * ah)) * POW2[(k >> 6) + 1022]!;
+  return (th * a1 + (th * a2 + (th * al + eq * ah))) * POW2[(k >> 6) + 1022]!;
 }
 
 /**
@@ -405,7 +400,7 @@ function geluValueRare(x: number, t: number): number {
   if (!(t < T_MAX)) return t === t ? -0 : NaN;
   gTail(1 / (t * t));
   gauss(t);
-  return -ldexp(REG[2]! * REG[0]! + (REG[2]! * REG[1]! + REG[3]! * REG[0]!), REG[4]!);
+  return -mulScale(REG[2]!, REG[3]!, REG[0]!, REG[1]!, REG[4]!);
 }
 
 /**
@@ -497,7 +492,7 @@ function geluDerivativeRare(x: number, t: number): number {
   const bh = s + e;
   const bl = e - (bh - s);
   gauss(t);
-  return ldexp(REG[2]! * bh + (REG[2]! * bl + REG[3]! * bh), REG[4]!);
+  return mulScale(REG[2]!, REG[3]!, bh, bl, REG[4]!);
 }
 
 /**

@@ -1,4 +1,14 @@
-/** Public surface of the numeric core. */
+/**
+ * Public surface of the numeric core: pure TypeScript (no vscode, no DOM), every number the
+ * extension shows comes from here.
+ *
+ * - erf, erfc, normalCdf (Φ), normalPdf (φ): within 1 ulp over all doubles, tails included.
+ * - activations: the registry of the 14 functions (FUNCTION_IDS), each with f, f′, f″ and a
+ *   batch form, within about 1 ulp of the true values (tested against every line of the
+ *   120-digit reference).
+ * - sampling (linspace, evaluate, sampleCurve, resolveParams), approximation error against
+ *   exact GELU (approximationError, ulpOf), and float32 / bfloat16 / float16 emulation.
+ */
 export { erf, erfc, normalCdf, normalPdf } from './erf';
 export { activations } from './activations';
 export * from './types';

@@ -17,33 +17,47 @@ import * as dd from './dd';
 // Local bindings (imported bindings are getter calls under CommonJS transpilation).
 const { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } = dd;
 
-/** E = exp(−|v|) registers: head, tail, and binary exponent when `eScaled` (E = 2^em·(eh + el)). */
-let eh = 0;
-let el = 0;
-let em = 0;
-/** True when E underflows past 2^-1000: eh, el are then unscaled and every result is E·(…)·2^em. */
+/**
+ * Register file (a typed array, because storing a double into a closure variable allocates):
+ * E = exp(−|v|) = 2^Q[EM]·(Q[EH] + Q[EL]) (EM is 0 unless `eTiny`), the argument v = Q[VH] +
+ * Q[VL], a denominator Q[QH] + Q[QL], and the tanh form's w = Q[WH] + Q[WL] and w′ = Q[DWH] +
+ * Q[DWL], all double-doubles.
+ */
+const Q = new Float64Array(11);
+const EH = 0;
+const EL = 1;
+const EM = 2;
+const VH = 3;
+const VL = 4;
+const QH = 5;
+const QL = 6;
+const WH = 7;
+const WL = 8;
+const DWH = 9;
+const DWL = 10;
+/** True when E underflows past 2^-1000: Q[EH], Q[EL] are then unscaled and every result is E·(…)·2^Q[EM]. */
 let eTiny = false;
 
 /** Sets the E registers to exp(−a) for a = ah + al ≥ 0 (any size; E = 0 past a = 800). */
 function expNeg(ah: number, al: number): void {
   if (!(ah <= 800)) {
-    eh = 0;
-    el = 0;
-    em = 0;
+    Q[EH] = 0;
+    Q[EL] = 0;
+    Q[EM] = 0;
     eTiny = false;
     return;
   }
   expKernelDD(-ah, -al);
   const m = R[2]!;
   if (m >= -1000) {
-    eh = ldexp(R[0]!, m);
-    el = ldexp(R[1]!, m);
-    em = 0;
+    Q[EH] = ldexp(R[0]!, m);
+    Q[EL] = ldexp(R[1]!, m);
+    Q[EM] = 0;
     eTiny = false;
   } else {
-    eh = R[0]!;
-    el = R[1]!;
-    em = m;
+    Q[EH] = R[0]!;
+    Q[EL] = R[1]!;
+    Q[EM] = m;
     eTiny = true;
   }
 }
@@ -55,14 +69,14 @@ function out(h: number, l: number, m: number): number {
 
 /** (n_h + n_l)/((d_h + d_l)^k) for k = 1, 2, 3, rounded once (no scaling). */
 function divPow(nh: number, nl: number, dh: number, dl: number, k: 1 | 2 | 3): number {
-  let qh = dh;
-  let ql = dl;
+  let ph = dh;
+  let pl = dl;
   for (let i = 1; i < k; i++) {
-    mul22(qh, ql, dh, dl);
-    qh = R[0]!;
-    ql = R[1]!;
+    mul22(ph, pl, dh, dl);
+    ph = R[0]!;
+    pl = R[1]!;
   }
-  div22(nh, nl, qh, ql);
+  div22(nh, nl, ph, pl);
   return R[0]! + R[1]!;
 }
 
@@ -74,24 +88,22 @@ function divPow(nh: number, nl: number, dh: number, dl: number, k: 1 | 2 | 3): n
 //   f″  = β·E·(2(1 + E) − |v|(1 − E))/(1 + E)³
 // ---------------------------------------------------------------------------------------------
 
-let vh = 0;
-let vl = 0;
 
 /** Beyond this magnitude Veltkamp splitting overflows; products are then formed plainly. */
 const HUGE = 1e290;
 
-/** Sets vh, vl to (bh + bl)·x as a double-double. */
+/** Sets Q[VH]!, Q[VL]! to (bh + bl)·x as a double-double. */
 function scaleArg(bh: number, bl: number, x: number): void {
   if (Math.abs(x) > HUGE || Math.abs(bh) > HUGE) {
-    vh = bh * x;
-    vl = 0;
+    Q[VH] = bh * x;
+    Q[VL] = 0;
     return;
   }
   twoProd(bh, x);
   const p = R[0]!;
   const e = R[1]! + bl * x;
-  vh = p + e;
-  vl = e - (vh - p);
+  Q[VH] = p + e;
+  Q[VL] = e - (Q[VH]! - p);
 }
 
 export function xSigmoid(x: number, bh: number, bl: number): number {
@@ -101,22 +113,22 @@ export function xSigmoid(x: number, bh: number, bl: number): number {
     return (x > 0) === (bh > 0) ? x : (x > 0 ? 0 : -0);
   }
   scaleArg(bh, bl, x);
-  if (!(Math.abs(vh) <= 800)) return vh > 0 ? x : x > 0 ? 0 : -0;
-  const neg = vh < 0;
-  expNeg(neg ? -vh : vh, neg ? -vl : vl);
+  if (!(Math.abs(Q[VH]!) <= 800)) return Q[VH]! > 0 ? x : x > 0 ? 0 : -0;
+  const neg = Q[VH]! < 0;
+  expNeg(neg ? -Q[VH]! : Q[VH]!, neg ? -Q[VL]! : Q[VL]!);
   if (eTiny) {
     if (!neg) return x;
-    twoProd(x, eh);
-    return ldexp(R[0]! + (R[1]! + x * el), em);
+    twoProd(x, Q[EH]!);
+    return ldexp(R[0]! + (R[1]! + x * Q[EL]!), Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const dh = R[0]!;
-  const dl = R[1]! + el;
+  const dl = R[1]! + Q[EL]!;
   if (!neg) {
     return divPow(x, 0, dh, dl, 1);
   }
-  twoProd(x, eh);
-  return divPow(R[0]!, R[1]! + x * el, dh, dl, 1);
+  twoProd(x, Q[EH]!);
+  return divPow(R[0]!, R[1]! + x * Q[EL]!, dh, dl, 1);
 }
 
 export function xSigmoidD1(x: number, bh: number, bl: number): number {
@@ -126,57 +138,57 @@ export function xSigmoidD1(x: number, bh: number, bl: number): number {
     return (x > 0) === (bh > 0) ? 1 : 0;
   }
   scaleArg(bh, bl, x);
-  if (!(Math.abs(vh) <= 800)) return vh > 0 ? 1 : -0;
-  const neg = vh < 0;
-  expNeg(neg ? -vh : vh, neg ? -vl : vl);
+  if (!(Math.abs(Q[VH]!) <= 800)) return Q[VH]! > 0 ? 1 : -0;
+  const neg = Q[VH]! < 0;
+  expNeg(neg ? -Q[VH]! : Q[VH]!, neg ? -Q[VL]! : Q[VL]!);
   if (eTiny) {
     if (!neg) return 1;
     // E·(1 + v)
-    twoSum(1, vh);
-    mul22(eh, el, R[0]!, R[1]! + vl);
-    return ldexp(R[0]! + R[1]!, em);
+    twoSum(1, Q[VH]!);
+    mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]! + Q[VL]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const dh = R[0]!;
-  const dl = R[1]! + el;
+  const dl = R[1]! + Q[EL]!;
   if (!neg) {
     // 1 + E + v·E
-    mul22(vh, vl, eh, el);
+    mul22(Q[VH]!, Q[VL]!, Q[EH]!, Q[EL]!);
     add22(dh, dl, R[0]!, R[1]!);
     return divPow(R[0]!, R[1]!, dh, dl, 2);
   }
   // E·(1 + E + v)
-  add22(dh, dl, vh, vl);
-  mul22(eh, el, R[0]!, R[1]!);
+  add22(dh, dl, Q[VH]!, Q[VL]!);
+  mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
   return divPow(R[0]!, R[1]!, dh, dl, 2);
 }
 
 export function xSigmoidD2(x: number, bh: number, bl: number): number {
   if (!Number.isFinite(x)) return x === x ? 0 : NaN;
   scaleArg(bh, bl, x);
-  if (!(Math.abs(vh) <= 800)) return bh > 0 ? -0 : 0;
-  const neg = vh < 0;
-  const ah = neg ? -vh : vh;
-  const al = neg ? -vl : vl;
+  if (!(Math.abs(Q[VH]!) <= 800)) return bh > 0 ? -0 : 0;
+  const neg = Q[VH]! < 0;
+  const ah = neg ? -Q[VH]! : Q[VH]!;
+  const al = neg ? -Q[VL]! : Q[VL]!;
   expNeg(ah, al);
   if (eTiny) {
     // β·E·(2 − |v|)
     twoSum(2, -ah);
-    mul22(eh, el, R[0]!, R[1]! - al);
+    mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]! - al);
     mul22(R[0]!, R[1]!, bh, bl);
-    return ldexp(R[0]! + R[1]!, em);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const dh = R[0]!;
-  const dl = R[1]! + el;
+  const dl = R[1]! + Q[EL]!;
   // 1 − E
-  twoSum(1, -eh);
+  twoSum(1, -Q[EH]!);
   const mh = R[0]!;
-  const ml = R[1]! - el;
+  const ml = R[1]! - Q[EL]!;
   // 2(1 + E) − |v|(1 − E)
   mul22(ah, al, mh, ml);
   add22(2 * dh, 2 * dl, -R[0]!, -R[1]!);
-  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
   mul22(R[0]!, R[1]!, bh, bl);
   return divPow(R[0]!, R[1]!, dh, dl, 3);
 }
@@ -193,27 +205,27 @@ function oneMinusE(a: number): void {
     R[1] = -R[1]!;
     return;
   }
-  twoSum(1, -eh);
-  R[1] = R[1]! - el;
+  twoSum(1, -Q[EH]!);
+  R[1] = R[1]! - Q[EL]!;
 }
 
 export function sigmoid(x: number): number {
   if (x !== x) return NaN;
   const a = Math.abs(x);
   expNeg(a, 0);
-  if (eTiny) return x > 0 ? 1 : ldexp(eh + el, em);
-  twoSum(1, eh);
+  if (eTiny) return x > 0 ? 1 : ldexp(Q[EH]! + Q[EL]!, Q[EM]!);
+  twoSum(1, Q[EH]!);
   const dh = R[0]!;
-  const dl = R[1]! + el;
-  return x >= 0 ? divPow(1, 0, dh, dl, 1) : divPow(eh, el, dh, dl, 1);
+  const dl = R[1]! + Q[EL]!;
+  return x >= 0 ? divPow(1, 0, dh, dl, 1) : divPow(Q[EH]!, Q[EL]!, dh, dl, 1);
 }
 
 export function sigmoidD1(x: number): number {
   if (x !== x) return NaN;
   expNeg(Math.abs(x), 0);
-  if (eTiny) return ldexp(eh + el, em);
-  twoSum(1, eh);
-  return divPow(eh, el, R[0]!, R[1]! + el, 2);
+  if (eTiny) return ldexp(Q[EH]! + Q[EL]!, Q[EM]!);
+  twoSum(1, Q[EH]!);
+  return divPow(Q[EH]!, Q[EL]!, R[0]!, R[1]! + Q[EL]!, 2);
 }
 
 export function sigmoidD2(x: number): number {
@@ -221,14 +233,14 @@ export function sigmoidD2(x: number): number {
   const a = Math.abs(x);
   expNeg(a, 0);
   // σ″ = −sign(x)·E(1 − E)/(1 + E)³
-  if (eTiny) return x > 0 ? -ldexp(eh + el, em) : ldexp(eh + el, em);
-  if (eh === 0) return x > 0 ? -0 : 0;
+  if (eTiny) return x > 0 ? -ldexp(Q[EH]! + Q[EL]!, Q[EM]!) : ldexp(Q[EH]! + Q[EL]!, Q[EM]!);
+  if (Q[EH]! === 0) return x > 0 ? -0 : 0;
   oneMinusE(a);
-  mul22(eh, el, R[0]!, R[1]!);
+  mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
   const nh = R[0]!;
   const nl = R[1]!;
-  twoSum(1, eh);
-  const y = divPow(nh, nl, R[0]!, R[1]! + el, 3);
+  twoSum(1, Q[EH]!);
+  const y = divPow(nh, nl, R[0]!, R[1]! + Q[EL]!, 3);
   return x > 0 ? -y : y;
 }
 
@@ -241,8 +253,8 @@ export function tanh(x: number): number {
   oneMinusE(2 * a);
   const nh = R[0]!;
   const nl = R[1]!;
-  twoSum(1, eh);
-  const y = divPow(nh, nl, R[0]!, R[1]! + el, 1);
+  twoSum(1, Q[EH]!);
+  const y = divPow(nh, nl, R[0]!, R[1]! + Q[EL]!, 1);
   return x < 0 ? -y : y;
 }
 
@@ -250,9 +262,9 @@ export function tanhD1(x: number): number {
   if (x !== x) return NaN;
   // 4E/(1 + E)²
   expNeg(2 * Math.abs(x), 0);
-  if (eTiny) return ldexp(4 * (eh + el), em);
-  twoSum(1, eh);
-  return divPow(4 * eh, 4 * el, R[0]!, R[1]! + el, 2);
+  if (eTiny) return ldexp(4 * (Q[EH]! + Q[EL]!), Q[EM]!);
+  twoSum(1, Q[EH]!);
+  return divPow(4 * Q[EH]!, 4 * Q[EL]!, R[0]!, R[1]! + Q[EL]!, 2);
 }
 
 export function tanhD2(x: number): number {
@@ -260,14 +272,14 @@ export function tanhD2(x: number): number {
   const a = Math.abs(x);
   // −sign(x)·8E(1 − E)/(1 + E)³
   expNeg(2 * a, 0);
-  if (eTiny) return x > 0 ? -ldexp(8 * (eh + el), em) : ldexp(8 * (eh + el), em);
-  if (eh === 0) return x > 0 ? -0 : 0;
+  if (eTiny) return x > 0 ? -ldexp(8 * (Q[EH]! + Q[EL]!), Q[EM]!) : ldexp(8 * (Q[EH]! + Q[EL]!), Q[EM]!);
+  if (Q[EH]! === 0) return x > 0 ? -0 : 0;
   oneMinusE(2 * a);
-  mul22(8 * eh, 8 * el, R[0]!, R[1]!);
+  mul22(8 * Q[EH]!, 8 * Q[EL]!, R[0]!, R[1]!);
   const nh = R[0]!;
   const nl = R[1]!;
-  twoSum(1, eh);
-  const y = divPow(nh, nl, R[0]!, R[1]! + el, 3);
+  twoSum(1, Q[EH]!);
+  const y = divPow(nh, nl, R[0]!, R[1]! + Q[EL]!, 3);
   return x > 0 ? -y : y;
 }
 
@@ -288,9 +300,9 @@ export function softplus(x: number): number {
   if (x === Infinity) return x;
   const a = Math.abs(x);
   expNeg(a, 0);
-  if (eTiny) return x > 0 ? x : ldexp(eh + el, em);
-  if (eh === 0) return x > 0 ? x : 0;
-  log1pDD(eh, el);
+  if (eTiny) return x > 0 ? x : ldexp(Q[EH]! + Q[EL]!, Q[EM]!);
+  if (Q[EH]! === 0) return x > 0 ? x : 0;
+  log1pDD(Q[EH]!, Q[EL]!);
   if (x <= 0) return R[0]! + R[1]!;
   const lh = R[0]!;
   const ll = R[1]!;
@@ -311,13 +323,13 @@ export function softplusD2(x: number): number {
 //                                                        4F²·(2(x+2)F³ + (2x+8)F² + (6−3x)F + 2 − 2x)/P³
 // ---------------------------------------------------------------------------------------------
 
-/** Sets R to the cubic c3·E³ + c2·E² + c1·E + c0 (coefficients as double-doubles) at E = eh + el. */
+/** Sets R to the cubic c3·E³ + c2·E² + c1·E + c0 (coefficients as double-doubles) at E = Q[EH]! + Q[EL]!. */
 function cubicE(c3h: number, c3l: number, c2h: number, c2l: number, c1h: number, c1l: number, c0h: number, c0l: number): void {
-  mul22(c3h, c3l, eh, el);
+  mul22(c3h, c3l, Q[EH]!, Q[EL]!);
   add22(R[0]!, R[1]!, c2h, c2l);
-  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
   add22(R[0]!, R[1]!, c1h, c1l);
-  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
   add22(R[0]!, R[1]!, c0h, c0l);
 }
 
@@ -333,46 +345,43 @@ function affine(a: number, b: number, x: number): void {
   R[1] = e - (R[0]! - s);
 }
 
-let qh = 0;
-let ql = 0;
-
 export function mish(x: number): number {
   if (!(Math.abs(x) <= 800)) return x !== x ? NaN : x > 0 ? x : -0;
   const pos = x > 0;
   expNeg(Math.abs(x), 0);
   if (eTiny) {
     if (pos) return x;
-    twoProd(x, eh);
-    return ldexp(R[0]! + (R[1]! + x * el), em);
+    twoProd(x, Q[EH]!);
+    return ldexp(R[0]! + (R[1]! + x * Q[EL]!), Q[EM]!);
   }
-  mishDenExact(pos);
+  mishDen(pos);
   if (pos) {
     // x·(1 + 2F)/P
-    twoSum(1, 2 * eh);
-    mul22(R[0]!, R[1]! + 2 * el, x, 0);
-    return divPow(R[0]!, R[1]!, qh, ql, 1);
+    twoSum(1, 2 * Q[EH]!);
+    mul22(R[0]!, R[1]! + 2 * Q[EL]!, x, 0);
+    return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 1);
   }
   // x·E·(E + 2)/Q
-  twoSum(2, eh);
-  mul22(R[0]!, R[1]! + el, eh, el);
+  twoSum(2, Q[EH]!);
+  mul22(R[0]!, R[1]! + Q[EL]!, Q[EH]!, Q[EL]!);
   mul22(R[0]!, R[1]!, x, 0);
-  return divPow(R[0]!, R[1]!, qh, ql, 1);
+  return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 1);
 }
 
-/** mishDen with the linear terms summed exactly. */
-function mishDenExact(pos: boolean): void {
-  mul22(eh, el, eh, el);
+/** Sets Q[QH] + Q[QL] to E² + 2E + 2 (x ≤ 0, E = eˣ) or 2F² + 2F + 1 (x > 0, F = e⁻ˣ), in double-double. */
+function mishDen(pos: boolean): void {
+  mul22(Q[EH]!, Q[EL]!, Q[EH]!, Q[EL]!);
   const sh = R[0]!;
   const sl = R[1]!;
   if (pos) {
-    twoSum(1, 2 * eh);
-    add22(R[0]!, R[1]! + 2 * el, 2 * sh, 2 * sl);
+    twoSum(1, 2 * Q[EH]!);
+    add22(R[0]!, R[1]! + 2 * Q[EL]!, 2 * sh, 2 * sl);
   } else {
-    twoSum(2, 2 * eh);
-    add22(R[0]!, R[1]! + 2 * el, sh, sl);
+    twoSum(2, 2 * Q[EH]!);
+    add22(R[0]!, R[1]! + 2 * Q[EL]!, sh, sl);
   }
-  qh = R[0]!;
-  ql = R[1]!;
+  Q[QH] = R[0]!;
+  Q[QL] = R[1]!;
 }
 
 export function mishD1(x: number): number {
@@ -383,25 +392,25 @@ export function mishD1(x: number): number {
     if (pos) return 1;
     // E·(1 + x)
     twoSum(1, x);
-    mul22(eh, el, R[0]!, R[1]!);
-    return ldexp(R[0]! + R[1]!, em);
+    mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  mishDenExact(pos);
+  mishDen(pos);
   if (pos) {
     affine(4, 4, x);
     const c3h = R[0]!;
     const c3l = R[1]!;
     affine(6, 4, x);
     cubicE(c3h, c3l, R[0]!, R[1]!, 4, 0, 1, 0);
-    return divPow(R[0]!, R[1]!, qh, ql, 2);
+    return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 2);
   }
   affine(6, 4, x);
   const c1h = R[0]!;
   const c1l = R[1]!;
   affine(4, 4, x);
   cubicE(1, 0, 4, 0, c1h, c1l, R[0]!, R[1]!);
-  mul22(R[0]!, R[1]!, eh, el);
-  return divPow(R[0]!, R[1]!, qh, ql, 2);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
+  return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 2);
 }
 
 export function mishD2(x: number): number {
@@ -415,11 +424,11 @@ export function mishD2(x: number): number {
     }
     // E·(2 + x)
     twoSum(2, x);
-    mul22(eh, el, R[0]!, R[1]!);
-    return ldexp(R[0]! + R[1]!, em);
+    mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  if (eh === 0) return pos ? -0 : 0;
-  mishDenExact(pos);
+  if (Q[EH]! === 0) return pos ? -0 : 0;
+  mishDen(pos);
   if (pos) {
     affine(4, 2, x);
     const c3h = R[0]!;
@@ -434,9 +443,9 @@ export function mishD2(x: number): number {
     cubicE(c3h, c3l, c2h, c2l, c1h, c1l, R[0]!, R[1]!);
     const nh = R[0]!;
     const nl = R[1]!;
-    mul22(eh, el, eh, el);
+    mul22(Q[EH]!, Q[EL]!, Q[EH]!, Q[EL]!);
     mul22(4 * R[0]!, 4 * R[1]!, nh, nl);
-    return divPow(R[0]!, R[1]!, qh, ql, 3);
+    return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 3);
   }
   affine(2, -2, x);
   const c3h = R[0]!;
@@ -449,8 +458,8 @@ export function mishD2(x: number): number {
   const c1l = R[1]!;
   affine(4, 2, x);
   cubicE(c3h, c3l, c2h, c2l, c1h, c1l, R[0]!, R[1]!);
-  mul22(4 * eh, 4 * el, R[0]!, R[1]!);
-  return divPow(R[0]!, R[1]!, qh, ql, 3);
+  mul22(4 * Q[EH]!, 4 * Q[EL]!, R[0]!, R[1]!);
+  return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 3);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,14 +470,10 @@ export function mishD2(x: number): number {
 //   f″  = E·((2w′ + x·w″)(1 + E) − sign(w)·x·w′²·(1 − E))/(1 + E)³
 // ---------------------------------------------------------------------------------------------
 
-let wh = 0;
-let wl = 0;
 /** w′ as a double-double. */
-let dh = 0;
-let dl = 0;
 
 /**
- * Sets wh, wl to w = 2k·(x + c·x³) and dh, dl to w′ = 2k·(1 + 3c·x²), k = √(2/π) = kh + kl,
+ * Sets Q[WH]!, Q[WL]! to w = 2k·(x + c·x³) and dh, dl to w′ = 2k·(1 + 3c·x²), k = √(2/π) = kh + kl,
  * c = ch + cl, in double-double. Returns false when w is too large to matter (|w| > 2000 or
  * not finite); the caller then uses the limits.
  */
@@ -486,14 +491,14 @@ function tanhArg(x: number, ch: number, cl: number, kh: number, kl: number): boo
   twoSum(1, cxh);
   mul22(R[0]!, R[1]! + cxl, x, 0);
   mul22(R[0]!, R[1]!, 2 * kh, 2 * kl);
-  wh = R[0]!;
-  wl = R[1]!;
+  Q[WH] = R[0]!;
+  Q[WL] = R[1]!;
   // 1 + 3c·x²
   mul22(cxh, cxl, 3, 0);
   add22(1, 0, R[0]!, R[1]!);
   mul22(R[0]!, R[1]!, 2 * kh, 2 * kl);
-  dh = R[0]!;
-  dl = R[1]!;
+  Q[DWH] = R[0]!;
+  Q[DWL] = R[1]!;
   return true;
 }
 
@@ -503,19 +508,19 @@ export function geluTanh(x: number, ch: number, cl: number, kh: number, kl: numb
     const w0 = x * (1 + ch * x * x);
     return w0 > 0 ? x : x > 0 ? 0 : -0;
   }
-  const neg = wh < 0;
-  expNeg(neg ? -wh : wh, neg ? -wl : wl);
+  const neg = Q[WH]! < 0;
+  expNeg(neg ? -Q[WH]! : Q[WH]!, neg ? -Q[WL]! : Q[WL]!);
   if (eTiny) {
     if (!neg) return x;
-    twoProd(x, eh);
-    return ldexp(R[0]! + (R[1]! + x * el), em);
+    twoProd(x, Q[EH]!);
+    return ldexp(R[0]! + (R[1]! + x * Q[EL]!), Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const qh1 = R[0]!;
-  const ql1 = R[1]! + el;
+  const ql1 = R[1]! + Q[EL]!;
   if (!neg) return divPow(x, 0, qh1, ql1, 1);
-  twoProd(x, eh);
-  return divPow(R[0]!, R[1]! + x * el, qh1, ql1, 1);
+  twoProd(x, Q[EH]!);
+  return divPow(R[0]!, R[1]! + x * Q[EL]!, qh1, ql1, 1);
 }
 
 export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: number): number {
@@ -524,65 +529,65 @@ export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: nu
     const w0 = x * (1 + ch * x * x);
     return w0 > 0 ? 1 : x > 0 ? 0 : -0;
   }
-  const neg = wh < 0;
-  expNeg(neg ? -wh : wh, neg ? -wl : wl);
+  const neg = Q[WH]! < 0;
+  expNeg(neg ? -Q[WH]! : Q[WH]!, neg ? -Q[WL]! : Q[WL]!);
   // x·w′
-  mul22(dh, dl, x, 0);
+  mul22(Q[DWH]!, Q[DWL]!, x, 0);
   const xdh = R[0]!;
   const xdl = R[1]!;
   if (eTiny) {
     if (!neg) return 1;
     add22(1, 0, xdh, xdl);
-    mul22(eh, el, R[0]!, R[1]!);
-    return ldexp(R[0]! + R[1]!, em);
+    mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const qh1 = R[0]!;
-  const ql1 = R[1]! + el;
+  const ql1 = R[1]! + Q[EL]!;
   if (!neg) {
-    mul22(xdh, xdl, eh, el);
+    mul22(xdh, xdl, Q[EH]!, Q[EL]!);
     add22(qh1, ql1, R[0]!, R[1]!);
     return divPow(R[0]!, R[1]!, qh1, ql1, 2);
   }
   add22(qh1, ql1, xdh, xdl);
-  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
   return divPow(R[0]!, R[1]!, qh1, ql1, 2);
 }
 
 export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: number): number {
   if (x !== x) return NaN;
   if (!tanhArg(x, ch, cl, kh, kl)) return x > 0 ? -0 : -0;
-  const neg = wh < 0;
-  expNeg(neg ? -wh : wh, neg ? -wl : wl);
-  if (eh === 0) return -0;
+  const neg = Q[WH]! < 0;
+  expNeg(neg ? -Q[WH]! : Q[WH]!, neg ? -Q[WL]! : Q[WL]!);
+  if (Q[EH]! === 0) return -0;
   // A = 2w′ + x·w″ = 2w′ + 12k·c·x²
   twoProd(x, x);
   mul22(R[0]!, R[1]!, ch, cl);
   mul22(R[0]!, R[1]!, kh, kl);
   mul22(R[0]!, R[1]!, 12, 0);
-  add22(2 * dh, 2 * dl, R[0]!, R[1]!);
+  add22(2 * Q[DWH]!, 2 * Q[DWL]!, R[0]!, R[1]!);
   const ah = R[0]!;
   const al = R[1]!;
   // Bt = sign(w)·x·w′²
-  mul22(dh, dl, dh, dl);
+  mul22(Q[DWH]!, Q[DWL]!, Q[DWH]!, Q[DWL]!);
   mul22(R[0]!, R[1]!, neg ? -x : x, 0);
   const bh = R[0]!;
   const bl = R[1]!;
   if (eTiny) {
     add22(ah, al, -bh, -bl);
-    mul22(R[0]!, R[1]!, eh, el);
-    return ldexp(R[0]! + R[1]!, em);
+    mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!);
   }
-  twoSum(1, eh);
+  twoSum(1, Q[EH]!);
   const qh1 = R[0]!;
-  const ql1 = R[1]! + el;
-  oneMinusE(neg ? -wh : wh);
+  const ql1 = R[1]! + Q[EL]!;
+  oneMinusE(neg ? -Q[WH]! : Q[WH]!);
   mul22(bh, bl, R[0]!, R[1]!);
   const th = R[0]!;
   const tl = R[1]!;
   mul22(ah, al, qh1, ql1);
   add22(R[0]!, R[1]!, -th, -tl);
-  mul22(R[0]!, R[1]!, eh, el);
+  mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
   return divPow(R[0]!, R[1]!, qh1, ql1, 3);
 }
 
@@ -593,7 +598,7 @@ export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: nu
 /** s·x for x > 0, s·α·(eˣ − 1) otherwise; s and s·α as double-doubles. */
 export function eluScaled(x: number, sh: number, sl: number, sah: number, sal: number): number {
   if (x > 0) {
-    if (sl === 0) return sh * x;
+    if (sl === 0 || x === Infinity) return sh * x;
     // Scaled down past HUGE so that splitting cannot overflow; the last product rounds once
     // (to ∞ when λ·x exceeds the largest double).
     const big = x > HUGE;
@@ -604,7 +609,7 @@ export function eluScaled(x: number, sh: number, sl: number, sah: number, sal: n
   if (x < -40) {
     // −sα + sα·eˣ: eˣ is below 2^-57 of the result.
     expNeg(-x, 0);
-    const e = eTiny ? 0 : eh;
+    const e = eTiny ? 0 : Q[EH]!;
     twoSum(-sah, sah * e);
     return R[0]! + (R[1]! - sal);
   }
@@ -629,8 +634,8 @@ export function eluScaledD2(x: number, sah: number, sal: number): number {
 
 function sahExp(x: number, sah: number, sal: number): number {
   expNeg(-x, 0);
-  mul22(eh, el, sah, sal);
-  return out(R[0]!, R[1]!, em);
+  mul22(Q[EH]!, Q[EL]!, sah, sal);
+  return out(R[0]!, R[1]!, Q[EM]!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,6 +646,7 @@ function sahExp(x: number, sah: number, sal: number): number {
 export function leaky(x: number, ah: number, al: number): number {
   if (x > 0) return x;
   if (x !== x) return NaN;
+  if (x === -Infinity) return ah === 0 ? 0 : ah * x;
   if (x < -HUGE || Math.abs(ah) > HUGE) return ah * x + al * x;
   twoProd(ah, x);
   return R[0]! + (R[1]! + al * x);

@@ -9,6 +9,29 @@ export type Precision = 'float64' | 'float32' | 'bfloat16' | 'float16';
 
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32', 'bfloat16', 'float16'];
 
+/** The numbers of a format, for labels and axis limits. */
+export interface PrecisionInfo {
+  /** Storage size in bits. */
+  readonly bits: number;
+  /** Significand bits, the implicit one included. */
+  readonly precision: number;
+  /** Largest finite value. */
+  readonly max: number;
+  /** Smallest positive normal value. */
+  readonly minNormal: number;
+  /** Smallest positive subnormal value. */
+  readonly minSubnormal: number;
+  /** Distance from 1 to the next larger value. */
+  readonly epsilon: number;
+}
+
+export const PRECISION_INFO: Readonly<Record<Precision, PrecisionInfo>> = {
+  float64: { bits: 64, precision: 53, max: Number.MAX_VALUE, minNormal: 2 ** -1022, minSubnormal: 2 ** -1074, epsilon: 2 ** -52 },
+  float32: { bits: 32, precision: 24, max: (2 - 2 ** -23) * 2 ** 127, minNormal: 2 ** -126, minSubnormal: 2 ** -149, epsilon: 2 ** -23 },
+  bfloat16: { bits: 16, precision: 8, max: (2 - 2 ** -7) * 2 ** 127, minNormal: 2 ** -126, minSubnormal: 2 ** -133, epsilon: 2 ** -7 },
+  float16: { bits: 16, precision: 11, max: 65504, minNormal: 2 ** -14, minSubnormal: 2 ** -24, epsilon: 2 ** -10 },
+};
+
 /** A binary format: `p` significand bits (implicit bit included), exponents emin..emax of normals. */
 interface Format {
   readonly p: number;
@@ -30,7 +53,7 @@ function exponentOf(a: number): number {
   return e;
 }
 
-/** Rounds a double to the nearest integer, ties to even; |y| < 2⁵³. */
+/** Rounds a non-negative double below 2⁵³ to the nearest integer, ties to even. */
 function roundHalfEven(y: number): number {
   const f = Math.floor(y);
   const d = y - f;
@@ -39,6 +62,12 @@ function roundHalfEven(y: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
+/**
+ * One correct rounding of x to the format: quantum 2^(max(e, emin) − p + 1) for the binary
+ * exponent e of |x| (so subnormals get the fixed smallest quantum), ties to even, and values
+ * that round past the largest finite number become ±∞. The division and multiplication by the
+ * quantum are exact (powers of two, no overflow for these formats).
+ */
 function roundToFormat(x: number, fmt: Format): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const a = Math.abs(x);
@@ -104,7 +133,7 @@ export function roundArray(xs: Float64Array, p: Precision, out?: Float64Array): 
  * Derivative `order` of `id` "in precision p" the way a kernel storing tensors in p sees it:
  * the input rounded to p, the function evaluated in double, the result rounded to p.
  * (Real kernels also compute in p or with their own approximations; this isolates the storage
- * rounding.)
+ * rounding.) For p = float64 it is the registry function itself.
  */
 export function evaluateInPrecision(id: FunctionId, order: Order, x: number, p: Precision, params?: Params): number {
   const fn = activations[id];

@@ -15,8 +15,9 @@ export const MAX_SAMPLES = 1 << 24;
 
 /**
  * `n` evenly spaced points from `a` to `b` inclusive: xᵢ = a + i·(b − a)/(n − 1), with the
- * last point exactly `b` (n = 1 gives `[a]`, n = 0 an empty array). Each point is computed from
- * `i` directly (no accumulated rounding); for a < b the points never decrease.
+ * ends exactly `a` and `b` (n = 1 gives `[a]`, n = 0 an empty array). Each point is computed
+ * from `i` directly (no accumulated rounding), and the sequence is monotone in the direction
+ * from a to b.
  * @throws {CoreArgumentError} when `a` or `b` is not finite, or `n` is not an integer in
  * [0, {@link MAX_SAMPLES}].
  */
@@ -34,23 +35,22 @@ export function linspace(a: number, b: number, n: number): Float64Array {
     return out;
   }
   const m = n - 1;
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
   // (b − a) may overflow for ends of opposite sign near ±MAX_VALUE: interpolate by weights then.
   const span = b - a;
-  if (Number.isFinite(span)) {
-    const h = span / m;
-    for (let i = 0; i < m; i++) out[i] = a + i * h;
-  } else {
-    for (let i = 0; i < m; i++) {
-      const t = i / m;
-      out[i] = a * (1 - t) + b * t;
-    }
+  const h = span / m;
+  const finiteSpan = Number.isFinite(span);
+  for (let i = 1; i < m; i++) {
+    const v = finiteSpan ? a + i * h : a * (1 - i / m) + b * (i / m);
+    // Rounding can push a point past an end or its neighbour; clamp, then keep monotone.
+    out[i] = v < lo ? lo : v > hi ? hi : v;
   }
+  out[0] = a;
   out[m] = b;
-  // a + i·h can round past its neighbour in rare cases; keep the sequence monotone.
-  if (a < b) {
-    for (let i = 1; i <= m; i++) if ((out[i] as number) < (out[i - 1] as number)) out[i] = out[i - 1] as number;
-  } else if (a > b) {
-    for (let i = 1; i <= m; i++) if ((out[i] as number) > (out[i - 1] as number)) out[i] = out[i - 1] as number;
+  for (let i = 1; i < m; i++) {
+    const prev = out[i - 1]!;
+    if (a < b ? out[i]! < prev : out[i]! > prev) out[i] = prev;
   }
   return out;
 }

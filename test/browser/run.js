@@ -87,9 +87,9 @@ async function open(browser, { mode = 'panel', viewport = { width: 1400, height:
   return page;
 }
 
-// Dark Modern chart colours: GELU blue, GELU tanh orange, QuickGELU green, Tanh red, Sigmoid yellow.
-const DARK = { gelu: '#3794ff', gelu_tanh: '#d18616', gelu_sigmoid: '#89d185', tanh: '#f14c4c', sigmoid: '#4dd0e1' };
-const LIGHT = { gelu: '#1a85ff', gelu_tanh: '#d18616', gelu_sigmoid: '#388a34' };
+// The plot's colours on a dark background: GELU blue, GELU tanh orange, QuickGELU green, Tanh red, Sigmoid cyan.
+const DARK = { gelu: '#3794ff', gelu_tanh: '#e0a030', gelu_sigmoid: '#89d185', tanh: '#f14c4c', sigmoid: '#4dd0e1' };
+const LIGHT = { gelu: '#1a6fd9', gelu_tanh: '#b86e00', gelu_sigmoid: '#388a34' };
 
 let server;
 let browser;
@@ -326,6 +326,24 @@ test('the keyboard reaches the chart: arrows move the crosshair, Enter pins', as
   await page.waitForFunction(() => document.querySelectorAll('.pins-table').length === 0);
 });
 
+test('the crosshair stays on its x when the panel is resized', async () => {
+  await page.evaluate(() => window.geluPlot.charts.setCrosshair(1));
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.waitForTimeout(800);
+  const [line, expected] = await page.evaluate(() => {
+    const slot = window.geluPlot.charts.slots[0];
+    const xs = window.geluPlot.charts.input.data.x;
+    const i = Math.round(((1 - xs[0]) / (xs[xs.length - 1] - xs[0])) * (xs.length - 1));
+    const m = /translateX\((-?[\d.]+)px\)/.exec(slot.line.style.transform);
+    return [Number(m && m[1]), Math.round(slot.chart.scales.x.getPixelForValue(xs[i]))];
+  });
+  assert.ok(Math.abs(line - expected) <= 1, `line at ${line}px, x = 1 is at ${expected}px`);
+  await page.evaluate(() => window.geluPlot.charts.setCrosshair(null));
+  const before = await draws(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await settled(page, before);
+});
+
 test('wheel zoom asks for samples of the visible range; double-click resets', async () => {
   const box = await page.locator('.plot canvas').first().boundingBox();
   const before = await draws(page);
@@ -371,6 +389,19 @@ test('the tail preset ±40 draws the whole range', async () => {
   const pixels = await canvasPixels(page, [DARK.gelu]);
   for (const c of pixels) assert.ok(c.near[0] > 150);
   await shot(page, 'tail-40');
+});
+
+test('tick labels stay short enough for the axis in the far tail', async () => {
+  const before = await draws(page);
+  await page.getByLabel('x min').fill('-40');
+  await page.getByLabel('x max').fill('-11');
+  await page.getByLabel('x max').press('Enter');
+  await settled(page, before);
+  const labels = await page.evaluate(() => window.geluPlot.charts.slots.flatMap((s) => s.chart.scales.y.ticks.map((t) => String(t.label))));
+  assert.ok(labels.length > 6, labels.join(' '));
+  for (const l of labels) assert.ok(l.length <= 8, `y tick "${l}" is too long for the axis`);
+  assert.ok(labels.some((l) => /e−\d/.test(l)), `tiny values in e-notation: ${labels.join(' ')}`);
+  await shot(page, 'tail-far');
 });
 
 test('a typed range is validated: min ≥ max is refused with a message', async () => {

@@ -98,23 +98,33 @@ export default async function check({ page, runCommand, artifacts, workspace, lo
   await page.screenshot({ path: path.join(artifacts, 'plot-tail.png') });
 
   // Export a PNG through VS Code's save dialog (code-server's simple dialog: a path in a quick input).
+  // The dialog fills in the suggested path once it has listed the folder; type over it after that.
   const target = path.join(workspace, 'gelu-plot.png');
+  const suggested = path.join(workspace, 'gelu-lab-curves.png');
   await frame.getByRole('button', { name: 'Export PNG…' }).click();
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
+  const initDeadline = Date.now() + 10_000;
+  while (!(await input.inputValue()).endsWith('gelu-lab-curves.png') && Date.now() < initDeadline) await page.waitForTimeout(200);
   await input.fill(target);
+  await page.waitForTimeout(500);
+  if ((await input.inputValue()) !== target) log(`the dialog shows ${await input.inputValue()} instead of the typed path`);
   await page.keyboard.press('Enter');
-  const deadline = Date.now() + 15_000;
-  while (!fs.existsSync(target) && Date.now() < deadline) await page.waitForTimeout(200);
-  const bytes = fs.existsSync(target) ? fs.readFileSync(target) : Buffer.alloc(0);
+  const deadline = Date.now() + 20_000;
+  let written = '';
+  while (!written && Date.now() < deadline) {
+    await page.waitForTimeout(300);
+    written = [target, suggested].find((f) => fs.existsSync(f)) ?? '';
+  }
+  const bytes = written ? fs.readFileSync(written) : Buffer.alloc(0);
   if (bytes.length < 1000 || bytes.readUInt32BE(0) !== 0x89504e47) throw new Error(`no PNG was written to ${target}`);
-  fs.copyFileSync(target, path.join(artifacts, 'exported.png'));
-  log(`exported ${bytes.length} bytes of PNG (${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)})`);
+  fs.copyFileSync(written, path.join(artifacts, 'exported.png'));
+  log(`exported ${path.basename(written)}: ${bytes.length} bytes of PNG (${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)})`);
   await frame.locator('.status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
 
   await frame.getByRole('button', { name: '±6' }).click();
-  n = await waitForDraw(frame, n);
-  await page.screenshot({ path: path.join(artifacts, 'plot-dark.png') });
+  await waitForDraw(frame, n);
+  await page.screenshot({ path: path.join(artifacts, 'plot-default-theme.png') });
 
   // Reload the window: the serializer brings the panel back, with Tanh and Sigmoid still picked.
   await runCommand('Developer: Reload Window');
@@ -127,4 +137,50 @@ export default async function check({ page, runCommand, artifacts, workspace, lo
   if (restored < 2000) throw new Error(`the restored chart looks blank (${restored})`);
   log('after Reload Window the panel is back, drawn, with its functions');
   await page.screenshot({ path: path.join(artifacts, 'plot-restored.png') });
+
+  // A theme change reaches the open webview without a reload: body class and chart colours follow.
+  const body = again.locator('body');
+  const tickColor = () => body.evaluate(() => {
+    const charts = (window as unknown as { geluPlot: { charts: { slots: { chart: { options: { scales: { x: { ticks: { color: string } } } } } }[] } } }).geluPlot.charts;
+    return charts.slots[0]?.chart.options.scales.x.ticks.color ?? '';
+  });
+  const before = await tickColor();
+  const wasDark = ((await body.getAttribute('class')) ?? '').includes('vscode-dark');
+  const theme = wasDark ? 'Light Modern' : 'Dark Modern';
+  // Not runCommand: Enter there takes the first row, which the fuzzy match ranks "Browse Color Themes in Marketplace".
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible', timeout: 10_000 });
+  await palette.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.getByText('Preferences: Color Theme', { exact: true }) }).first().click({ timeout: 10_000 });
+  const picker = page.locator('.quick-input-widget input');
+  await picker.waitFor({ state: 'visible', timeout: 10_000 });
+  await picker.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const themeDeadline = Date.now() + 15_000;
+  while ((await tickColor()) === before && Date.now() < themeDeadline) await page.waitForTimeout(200);
+  if ((await tickColor()) === before) throw new Error(`the chart kept its colours after switching to ${theme}`);
+  const bodyClass = (await body.getAttribute('class')) ?? '';
+  log(`switched to ${theme}: webview body class "${bodyClass}", chart tick colour ${before} → ${await tickColor()}`);
+  await page.screenshot({ path: path.join(artifacts, wasDark ? 'plot-light.png' : 'plot-dark.png') });
+
+  // "Plot at x…" from the palette: the input box refuses a non-number, then pins the minimum of GELU.
+  await runCommand('GELU Lab: Plot at x');
+  const xInput = page.locator('.quick-input-widget input');
+  await xInput.waitFor({ state: 'visible', timeout: 10_000 });
+  await xInput.fill('abc');
+  await page.locator('.quick-input-message', { hasText: 'Type a number' }).waitFor({ timeout: 10_000 });
+  await xInput.fill('-0.7518');
+  await page.locator('.quick-input-message', { hasText: 'Type a number' }).waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const row = again.locator('.pins-table tbody tr', { hasText: '−0.7518' }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await again.locator('.pins-table tbody td', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  log(`Plot at x pinned: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`);
+
+  // The panel alone, side bar closed, for the README.
+  await page.keyboard.press('Control+B');
+  await page.waitForTimeout(1500);
+  await page.locator('.part.editor').screenshot({ path: path.join(artifacts, wasDark ? 'plot-light-panel.png' : 'plot-dark-panel.png') });
 }

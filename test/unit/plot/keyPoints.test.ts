@@ -5,9 +5,9 @@ import { bisectSignChange, findKeyPoints, signChanges } from '../../../src/core/
 import type { Activation } from '../../../src/core/types';
 
 // Reference values computed with mpmath at 40 digits (findroot of the derivative, then f there).
-const GELU_MIN_X = -0.7517915246935644574579;
-const GELU_MIN_F = -0.1699712074799036616939;
-const SILU_MIN_X = -1.278464542761073795109;
+const GELU_MIN_X = Number('-0.7517915246935644574579');
+const GELU_MIN_F = Number('-0.1699712074799036616939');
+const SILU_MIN_X = Number('-1.278464542761073795109');
 
 const near = (actual: number, expected: number, tolerance: number, what: string): void => {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} differs from ${expected} by more than ${tolerance}`);
