@@ -106,14 +106,16 @@ const r2 = median(rStdlib);
 const rows: string[] = [];
 const pad = (s: string, n: number): string => s.padEnd(n);
 const num = (v: number): string => v.toFixed(1).padStart(8);
-rows.push(`${pad('function', 16)}${'f M/s'.padStart(8)}${'f′ M/s'.padStart(9)}`);
+rows.push(`${pad('function', 16)}${'f M/s'.padStart(8)}${'f′ M/s'.padStart(9)}${'f ÷ naive'.padStart(11)}${'f ÷ stdlib'.padStart(12)}`);
 for (const id of FUNCTION_IDS) {
   const fn = activations[id];
   const run = (order: Order) => (): void => {
     fn.batch(xs, order, undefined, out);
     sink += out[N >> 1]!;
   };
-  rows.push(`${pad(id, 16)}${num(measure(run(0)))} ${num(measure(run(1)))}`);
+  const f = measure(run(0));
+  const df = measure(run(1));
+  rows.push(`${pad(id, 16)}${num(f)} ${num(df)}${(f / naive).toFixed(2).padStart(10)}×${(f / stdlib).toFixed(2).padStart(11)}×`);
 }
 rows.push(`${pad('naive tanh GELU', 16)}${num(naive)}   (interleaved with exact GELU f: ${geluF.toFixed(1)})`);
 rows.push(`${pad('stdlib erfc GELU', 16)}${num(stdlib)}`);

@@ -253,6 +253,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
     df: (x, p) => eluScaledD1(x, 1, param(p, 'alpha', 1), 0),
     d2f: (x, p) => eluScaledD2(x, param(p, 'alpha', 1), 0),
   }),
+  // SELU's λ and α are fixed, not parameters: self-normalisation (zero mean, unit variance
+  // kept from layer to layer) holds only for these values.
   selu: define({
     id: 'selu',
     label: 'SELU',

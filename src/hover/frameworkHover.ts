@@ -4,10 +4,10 @@
  * frameworkHoverModel.ts; this file adapts it to VS Code and follows `geluLab.hover.*`.
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
 import type { FeatureContext } from '../feature';
+import { registerConfiguredHover } from './configuredHover';
 import { frameworkHoverAt, warmFrameworkHover } from './frameworkHoverModel';
-import { selectorFor, trustedMarkdown } from './numberHover';
+import { trustedMarkdown } from './numberHover';
 
 /** Lines after the hovered one that are read for arguments of a call spread over lines. */
 const FOLLOWING_LINES = 5;
@@ -42,17 +42,7 @@ export function register(ctx: FeatureContext): void {
     },
   };
 
-  let registration: vscode.Disposable | undefined;
-  let registeredFor = '';
-  const apply = (config: Config): void => {
-    const key = config.hover.enabled ? JSON.stringify(config.hover.languages) : '';
-    if (key === registeredFor && (registration !== undefined) === config.hover.enabled) return;
-    registration?.dispose();
-    registration = undefined;
-    registeredFor = key;
-    if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
-  };
-  apply(ctx.config.current);
+  registerConfiguredHover(ctx, provider);
   // Fill the caches in idle time once the window has settled (about 50 ms of work, once).
   const warm = setTimeout(() => {
     try {
@@ -61,5 +51,5 @@ export function register(ctx: FeatureContext): void {
       ctx.log.warn(`Preparing the framework hover failed: ${String(error)}`);
     }
   }, WARM_AFTER_MS);
-  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() }, { dispose: () => clearTimeout(warm) });
+  ctx.extension.subscriptions.push({ dispose: () => clearTimeout(warm) });
 }

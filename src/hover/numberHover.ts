@@ -5,17 +5,12 @@
  * the settings `geluLab.hover.*` (re-registering for a new language list).
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
 import type { FeatureContext } from '../feature';
+import { registerConfiguredHover } from './configuredHover';
 import { NUMBER_HOVER_COMMANDS, SELECTION_SCAN_LIMIT, numberHoverAt, selectionHover } from './numberHoverModel';
 
 /** Schemes whose documents get no hover (output channels, our own evaluation documents are fine). */
 const SKIPPED_SCHEMES: ReadonlySet<string> = new Set(['output', 'vscode-scm']);
-
-/** A document selector for `hover.languages`: every document for `*`, else those languages. */
-export function selectorFor(languages: readonly string[]): vscode.DocumentSelector {
-  return languages.includes('*') ? '*' : languages.map((language) => ({ language }));
-}
 
 /** A Markdown string whose links may run only `commands`. */
 export function trustedMarkdown(markdown: string, commands: readonly string[]): vscode.MarkdownString {
@@ -64,16 +59,5 @@ export function register(ctx: FeatureContext): void {
     },
   };
 
-  let registration: vscode.Disposable | undefined;
-  let registeredFor = '';
-  const apply = (config: Config): void => {
-    const key = config.hover.enabled ? JSON.stringify(config.hover.languages) : '';
-    if (key === registeredFor && (registration !== undefined) === config.hover.enabled) return;
-    registration?.dispose();
-    registration = undefined;
-    registeredFor = key;
-    if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
-  };
-  apply(ctx.config.current);
-  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() });
+  registerConfiguredHover(ctx, provider);
 }
