@@ -7,7 +7,7 @@
  *     C(t) = Φ(−t)·exp(t²/2),   t ≥ 0   (C(0) = 1/2, C(t) ≈ 1/(t√(2π)) for large t),
  *
  * through A(t) = t·C(t) and B(t) = C(t) − t/√(2π), approximated by polynomials fitted for this
- * project (bench/gen-coefficients.py): on [1/2, 12) one polynomial per piece of width 1/4, past
+ * project (scripts/gen-coefficients.py): on [1/2, 12) one polynomial per piece of width 1/4, past
  * 12 a polynomial in 1/t² (for t·C(t)), and below 1/2 the Taylor-like forms of Φ and GELU′ in
  * x². The Gaussian factor e = exp(−t²/2) is computed from the exact square of t (a
  * double-double argument), so neither the rounding of t² nor that of x/√2 is amplified by the
