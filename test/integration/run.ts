@@ -246,8 +246,10 @@ async function main(): Promise<number> {
   fs.rmSync(artifactsRoot, { recursive: true, force: true });
   fs.mkdirSync(artifactsRoot, { recursive: true });
   const started = Date.now();
+  ensureCodeServer();
   const vsix = packageExtension();
   execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--tests'], { cwd: root, stdio: 'inherit' });
+  fs.mkdirSync(path.join(root, '.e2e-cache'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(root, '.e2e-cache', 'run-'));
   const server = await startCodeServer(runDir, vsix);
   const browser = await launchBrowser();
