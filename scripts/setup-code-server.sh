@@ -22,6 +22,9 @@ fi
 if [ ! -x "$cs_dir/bin/code-server" ]; then
   echo "Installing code-server $code_server_version (a few minutes, once)…" >&2
   rm -rf "$cs_dir.partial"
+  # Run from `npm test`, the outer npm's variables leak in: its user agent (node/v20) would be
+  # read as config by the inner npm, and code-server's postinstall reads the Node version there.
+  unset npm_config_user_agent npm_node_execpath npm_execpath NODE
   export XDG_CONFIG_HOME="$cache/xdg/config" XDG_DATA_HOME="$cache/xdg/data" XDG_CACHE_HOME="$cache/xdg/cache"
   PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" npm_config_cache="$cache/npm-cache" \
     npm install -g --prefix "$cs_dir.partial" "code-server@$code_server_version" \
