@@ -1,5 +1,7 @@
 /**
- * Speed of the numeric core (a benchmark, not a test): `npx tsx bench/core.ts [points] [reps]`.
+ * Speed of the numeric core (a benchmark, not a test): `npm run bench -- core` times it bundled
+ * and minified as it ships; `npx tsx bench/core.ts [points] [reps]` runs it unbundled, where
+ * tsx's cross-module getters slow the hot loops.
  *
  * Evaluates f and f′ of every registry function over 10⁶ points uniform in [−10, 10] through
  * `activations[id].batch` (the path the plot uses), several repetitions each, and reports the

@@ -3,8 +3,9 @@
  * and frameworkHoverModel, exactly what the VS Code providers call) on a typical Python file and
  * on hostile lines. Targets: p99 < 1 ms for a typical hover, < 10 ms for the worst line.
  *
- *   npx tsx bench/hover.ts            table with PASS/MISS
- *   npx tsx bench/hover.ts --json     the same figures as JSON (for scripts/bench.js)
+ *   npm run bench -- hover            table with PASS/MISS, bundled and minified as it ships
+ *   npx tsx bench/hover.ts [--json]   unbundled (slower: tsx's cross-module getters); --json
+ *                                     prints the same figures as JSON
  *
  * Exit status 0 either way: the bench reports, it does not gate.
  */

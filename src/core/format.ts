@@ -129,23 +129,49 @@ function cellText(cell: Cell): string {
 
 /**
  * A GitHub-flavoured Markdown table. Strings are escaped, {@link RawMarkdown} cells are not.
- * With `pad`, columns are padded to equal width so the source reads as a table too.
+ * With `pad`, columns are padded to equal width so the source reads as a table too. Missing
+ * cells of a short row are empty. Plain loops: hovers build one of these on every call.
  */
 export function markdownTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[], options?: { readonly align?: readonly Align[]; readonly pad?: boolean }): string {
   const columns = headers.length;
-  const head = headers.map(cellText);
-  const body = rows.map((row) => Array.from({ length: columns }, (_, j) => cellText(row[j] ?? '')));
   const align = options?.align ?? [];
-  const widths = head.map((h, j) => (options?.pad ? Math.max(3, h.length, ...body.map((r) => (r[j] as string).length)) : 3));
-  const rule = widths.map((w, j) => {
+  const pad = options?.pad === true;
+  const head: string[] = new Array<string>(columns);
+  for (let j = 0; j < columns; j++) head[j] = cellText(headers[j] as Cell);
+  const body: string[][] = new Array<string[]>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly Cell[];
+    const cells: string[] = new Array<string>(columns);
+    for (let j = 0; j < columns; j++) cells[j] = cellText(row[j] ?? '');
+    body[i] = cells;
+  }
+  const widths: number[] = new Array<number>(columns);
+  for (let j = 0; j < columns; j++) {
+    let w = 3;
+    if (pad) {
+      w = Math.max(w, (head[j] as string).length);
+      for (const cells of body) w = Math.max(w, (cells[j] as string).length);
+    }
+    widths[j] = w;
+  }
+  const line = (cells: readonly string[]): string => {
+    let out = '|';
+    for (let j = 0; j < columns; j++) {
+      const c = cells[j] as string;
+      const w = widths[j] as number;
+      out += ` ${pad ? ((align[j] ?? 'left') === 'right' ? c.padStart(w) : c.padEnd(w)) : c} |`;
+    }
+    return out;
+  };
+  let rule = '|';
+  for (let j = 0; j < columns; j++) {
+    const w = widths[j] as number;
     const a = align[j] ?? 'left';
-    if (a === 'right') return `${'-'.repeat(w - 1)}:`;
-    if (a === 'center') return `:${'-'.repeat(w - 2)}:`;
-    return '-'.repeat(w);
-  });
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((c, j) => (options?.pad ? ((align[j] ?? 'left') === 'right' ? c.padStart(widths[j] as number) : c.padEnd(widths[j] as number)) : c)).join(' | ')} |`;
-  return [line(head), line(rule), ...body.map(line)].join('\n');
+    rule += ` ${a === 'right' ? `${'-'.repeat(w - 1)}:` : a === 'center' ? `:${'-'.repeat(w - 2)}:` : '-'.repeat(w)} |`;
+  }
+  let out = `${line(head)}\n${rule}`;
+  for (const cells of body) out += `\n${line(cells)}`;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

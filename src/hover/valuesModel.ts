@@ -52,22 +52,30 @@ export function isGeluApproximation(id: FunctionId): boolean {
  * `ulpOf`, 0 where both are equal, infinities included) at each x of `xs`.
  */
 export function evaluateAll(xs: readonly number[], ids: readonly FunctionId[]): Evaluation[] {
+  // Plain loops and one object shape per kind of row: this runs on every hover.
+  const approximates = ids.map(isGeluApproximation);
+  const needsExact = approximates.includes(true);
   const gelu = activations.gelu;
-  return xs.map((x) => {
-    const exact = ids.some(isGeluApproximation) ? gelu.f(x) : NaN;
-    return {
-      x,
-      phi: normalCdf(x),
-      functions: ids.map((id): FunctionValue => {
-        const fn = activations[id];
-        const f = fn.f(x);
-        const base = { id, f, df: fn.df(x) };
-        if (!isGeluApproximation(id)) return base;
+  const rows: Evaluation[] = new Array<Evaluation>(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    const exact = needsExact ? gelu.f(x) : NaN;
+    const functions: FunctionValue[] = new Array<FunctionValue>(ids.length);
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as FunctionId;
+      const fn = activations[id];
+      const f = fn.f(x);
+      const df = fn.df(x);
+      if (approximates[j] === true) {
         const error = f === exact ? 0 : f - exact;
-        return { ...base, error, errorUlps: error === 0 ? 0 : error / ulpOf(exact) };
-      }),
-    };
-  });
+        functions[j] = { id, f, df, error, errorUlps: error === 0 ? 0 : error / ulpOf(exact) };
+      } else {
+        functions[j] = { id, f, df };
+      }
+    }
+    rows[i] = { x, phi: normalCdf(x), functions };
+  }
+  return rows;
 }
 
 /** `−1.7e-5 (3.1e11 ulp)`. */

@@ -65,6 +65,8 @@ describe('format: Markdown and CSV', () => {
     assert.equal(t, ['| x | f\\|g |', '| --: | --- |', '| 1 | `a\\|b` |', '| -2.5 |  |'].join('\n'));
     const padded = markdownTable(['x', 'y'], [['1', '22'], ['333', '4']], { align: ['right', 'left'], pad: true }).split('\n');
     assert.deepEqual(padded, ['|   x | y   |', '| --: | --- |', '|   1 | 22  |', '| 333 | 4   |']);
+    const centred = markdownTable(['a', 'b', 'c'], [['wide cell', '', '1']], { align: ['center', 'left'], pad: true }).split('\n');
+    assert.deepEqual(centred, ['| a         | b   | c   |', '| :-------: | --- | --- |', '| wide cell |     | 1   |']);
   });
 
   it('writes RFC 4180 CSV', () => {
