@@ -6,6 +6,8 @@ export const CommandId = {
   evaluateSelection: 'geluLab.evaluateSelection',
   insertSnippet: 'geluLab.insertSnippet',
   copyValues: 'geluLab.copyValues',
+  copyEvaluationMarkdown: 'geluLab.copyEvaluationMarkdown',
+  copyEvaluationCsv: 'geluLab.copyEvaluationCsv',
   showLog: 'geluLab.showLog',
 } as const;
 

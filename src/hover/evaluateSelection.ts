@@ -1,7 +1,9 @@
 /**
  * "GELU Lab: Evaluate Selection" (`geluLab.evaluateSelection`): the values of the selected
- * numbers as a table in a read-only virtual document (`gelu-lab:` scheme), with buttons to copy
- * it as Markdown or CSV. Also registers `geluLab.copyValues`, the hover links' command.
+ * numbers as a table in a read-only virtual document (`gelu-lab:` scheme). Its editor title
+ * carries "Copy Evaluation as Markdown / as CSV" (`geluLab.copyEvaluation*`), which copy the
+ * full table of that document at any time; the message after an evaluation offers the same
+ * once. Also registers `geluLab.copyValues`, the hover links' command.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
@@ -10,7 +12,7 @@ import type { FunctionId } from '../core/types';
 import type { FeatureContext } from '../feature';
 import { copyTable, copyValuesCommand } from './copyValues';
 import { boundedSelectionText } from './numberHover';
-import { evaluationReport } from './valuesModel';
+import { evaluationReport, type TableFormat } from './valuesModel';
 
 /** URI scheme of the evaluation documents. */
 export const EVALUATION_SCHEME = 'gelu-lab';
@@ -24,22 +26,47 @@ export interface EvaluateSelectionResult {
   readonly total: number;
 }
 
+/** One evaluation document: its text and what it evaluated (for the copy actions). */
+interface Evaluation {
+  readonly markdown: string;
+  readonly xs: readonly number[];
+  readonly functions: readonly FunctionId[];
+}
+
 /** Read-only documents whose content is held in memory, by URI path. */
 class EvaluationDocuments implements vscode.TextDocumentContentProvider {
-  private readonly contents = new Map<string, string>();
+  private readonly evaluations = new Map<string, Evaluation>();
   private counter = 0;
 
-  add(markdown: string): vscode.Uri {
+  add(evaluation: Evaluation): vscode.Uri {
     this.counter += 1;
     const uri = vscode.Uri.from({ scheme: EVALUATION_SCHEME, path: `/Evaluation ${this.counter}.md` });
-    this.contents.set(uri.path, markdown);
-    while (this.contents.size > KEPT) this.contents.delete(this.contents.keys().next().value as string);
+    this.evaluations.set(uri.path, evaluation);
+    while (this.evaluations.size > KEPT) this.evaluations.delete(this.evaluations.keys().next().value as string);
     return uri;
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.path) ?? 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
+  get(uri: vscode.Uri): Evaluation | undefined {
+    return uri.scheme === EVALUATION_SCHEME ? this.evaluations.get(uri.path) : undefined;
   }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.get(uri)?.markdown ?? STALE;
+  }
+}
+
+const STALE = 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
+
+/**
+ * Turns word wrap off in the (active) editor of an evaluation document: Markdown wraps by
+ * default, which breaks every table row over several lines. The toggle is the editor's own
+ * per-document override (the API has no word-wrap option), so it is flipped only when the
+ * effective setting wraps.
+ */
+async function unwrap(document: vscode.TextDocument): Promise<void> {
+  if (vscode.window.activeTextEditor?.document !== document) return;
+  const wrap = vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap', 'off');
+  if (wrap !== 'off') await vscode.commands.executeCommand('editor.action.toggleWordWrap');
 }
 
 function describeSource(document: vscode.TextDocument, selections: readonly vscode.Range[]): string {
@@ -81,9 +108,10 @@ export function register(ctx: FeatureContext): void {
         void vscode.window.showInformationMessage(`GELU Lab: ${report}`);
         return undefined;
       }
-      const uri = documents.add(report.markdown);
+      const uri = documents.add({ markdown: report.markdown, xs: report.xs, functions });
       const opened = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await unwrap(opened);
       const count = report.xs.length === report.total ? `${report.total}` : `the first ${report.xs.length} of ${report.total}`;
       void vscode.window.showInformationMessage(`GELU Lab: evaluated ${count} value${report.total === 1 ? '' : 's'}.`, 'Copy as Markdown', 'Copy as CSV').then(async (choice) => {
         if (choice === undefined) return;
@@ -101,8 +129,30 @@ export function register(ctx: FeatureContext): void {
     }
   };
 
+  /**
+   * Copies the table of an evaluation document: `resource` is the URI VS Code passes from the
+   * editor title; from the palette, the active editor's document. Returns the copied text.
+   */
+  const copyEvaluation = async (format: TableFormat, resource: unknown): Promise<string | undefined> => {
+    try {
+      const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+      const evaluation = uri === undefined ? undefined : documents.get(uri);
+      if (evaluation === undefined) {
+        void vscode.window.showInformationMessage('GELU Lab: this is not an evaluation that is still open; run "GELU Lab: Evaluate Selection" first.');
+        return undefined;
+      }
+      return await copyTable(evaluation.xs, evaluation.functions, format);
+    } catch (error) {
+      ctx.log.error(`Copy evaluation failed: ${String(error)}`);
+      void vscode.window.showErrorMessage('GELU Lab: could not copy the evaluation; see the log (GELU Lab: Show Log).');
+      return undefined;
+    }
+  };
+
   ctx.extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EVALUATION_SCHEME, documents),
+    vscode.commands.registerCommand(CommandId.copyEvaluationMarkdown, (resource: unknown) => copyEvaluation('markdown', resource)),
+    vscode.commands.registerCommand(CommandId.copyEvaluationCsv, (resource: unknown) => copyEvaluation('csv', resource)),
     vscode.commands.registerCommand(CommandId.evaluateSelection, evaluateSelection),
     vscode.commands.registerCommand(CommandId.copyValues, (arg: unknown) => copyValuesCommand(ctx, arg)),
   );

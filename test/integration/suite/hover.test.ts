@@ -190,6 +190,20 @@ describe('hover', function () {
     const gelu1 = Number(row.split('|')[3]?.trim());
     assert.ok(near(gelu1, REFERENCE.gelu.get(1) as number), `GELU(1) in the table: ${gelu1}`);
     assert.equal(table.uri.scheme, 'gelu-lab');
+    // The editor-title actions copy that document's full table, given its URI as VS Code passes it.
+    const csv = await vscode.commands.executeCommand<string>('geluLab.copyEvaluationCsv', table.uri);
+    assert.ok(csv);
+    const csvRows = csv.trim().split('\r\n');
+    assert.equal(csvRows.length, 6);
+    assert.deepEqual(csvRows.slice(1).map((r) => Number(r.split(',')[0])), [-3, -1, 0, 1, 3]);
+    assert.ok(near(Number(csvRows[5]?.split(',')[2]), REFERENCE.gelu.get(3) as number), csvRows[5]);
+    const markdown = await vscode.commands.executeCommand<string>('geluLab.copyEvaluationMarkdown', table.uri);
+    assert.match(markdown ?? '', /^\|\s+x \|/);
+    // Another document is refused with a message, not a throw.
+    assert.equal(await vscode.commands.executeCommand('geluLab.copyEvaluationCsv', doc.uri), undefined);
+    // From the palette (no argument), the active editor's evaluation is copied.
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), table.uri.toString());
+    assert.equal(await vscode.commands.executeCommand<string>('geluLab.copyEvaluationCsv', 'not a uri'), csv);
   });
 
   it('Copy values puts Markdown or CSV on the clipboard and refuses bad arguments', async () => {
