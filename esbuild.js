@@ -1,5 +1,7 @@
 // Builds every bundle of the extension, one esbuild context per target:
 //   host         src/extension.ts  -> dist/extension.js   (node, cjs, `vscode` external)
+//   web host     src/extension.ts  -> dist/web/extension.js (browser, cjs, `vscode` external):
+//                the same code for VS Code in the browser (vscode.dev, a web worker host)
 //   webview      webview/main.ts   -> dist/webview.js     (browser, iife) + dist/webview.css
 //   integration  test/integration  -> out/test/integration (node, cjs; only with --tests)
 // Flags: --production minifies and drops source maps; --watch rebuilds on change;
@@ -54,6 +56,15 @@ function targets() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
+      external: ['vscode'],
+    },
+    {
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/web/extension.js',
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
       external: ['vscode'],
     },
   ];

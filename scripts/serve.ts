@@ -1,5 +1,6 @@
 // Serves GELU Lab in code-server on 127.0.0.1 with the sample workspace (see scripts/start.js).
-// Options: --port N (default: a free port).
+// Options: --port N (default: a free port); --web runs the extension from its `browser` bundle in
+// the workbench's web worker extension host, as VS Code for the Web (vscode.dev) would.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { packageExtension, startCodeServer } from '../test/integration/run';
@@ -11,8 +12,9 @@ async function main(): Promise<void> {
   const vsix = packageExtension();
   const profile = path.join(root, '.e2e-cache', 'demo');
   fs.mkdirSync(profile, { recursive: true });
-  const server = await startCodeServer(profile, vsix, { port, keepWorkspace: true });
-  console.log(`\nGELU Lab is running in VS Code (code-server): ${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+  const webOnly = process.argv.includes('--web');
+  const server = await startCodeServer(profile, vsix, { port, keepWorkspace: true, webOnly });
+  console.log(`\nGELU Lab is running in VS Code (code-server${webOnly ? ', web worker extension host' : ''}): ${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
   console.log(`Desktop VS Code users: code --install-extension ${vsix}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => { void server.stop().then(() => process.exit(0)); };

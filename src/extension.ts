@@ -13,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
   context.subscriptions.push(log);
   const ctx: FeatureContext = { extension: context, config: registerConfig(context, log), log };
+  log.info(`GELU Lab ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${hostKind()}.`);
 
   evaluate.register(ctx);
   plotPanel.register(ctx);
@@ -24,3 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 export function deactivate(): void {}
+
+/** Which extension host runs this bundle: a web worker (vscode.dev, `browser` entry) or Node (`main`). */
+function hostKind(): string {
+  return typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' ? 'a web worker extension host' : 'the Node extension host';
+}

@@ -2,9 +2,13 @@
 // driven by Debian's Chromium through playwright-core.
 //   1. package the extension as a .vsix and install it into a fresh, throw-away profile;
 //   2. UI checks (test/integration/ui/*.ui.ts): a person's use of the workbench, one page each;
-//   3. VS Code's own extension tests (test/integration/suite/*.test.ts, mocha in the extension host).
+//   3. VS Code's own extension tests (test/integration/suite/*.test.ts, mocha in the extension host);
+//   4. the UI checks again with the extension's `main` taken out of the installed manifest, so
+//      that its `browser` bundle runs in the workbench's web worker extension host (as on
+//      vscode.dev). The mocha suites are Node bundles and do not run there.
 // Everything lives under .e2e-cache/ (ignored); nothing is written to the user's home.
-// Env: GELU_GREP filters suites and UI checks; GELU_KEEP=1 keeps the run folder.
+// Env: GELU_GREP filters suites and UI checks; GELU_KEEP=1 keeps the run folder; GELU_WEB=0 skips
+// step 4.
 // Output ends with `integration: N passed, N failed` and test-artifacts/integration-summary.json.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -73,7 +77,7 @@ export interface CodeServer {
 }
 
 /** Starts code-server on a free loopback port with a fresh profile and the .vsix installed. */
-export async function startCodeServer(runDir: string, vsix: string, options: { port?: number; keepWorkspace?: boolean } = {}): Promise<CodeServer> {
+export async function startCodeServer(runDir: string, vsix: string, options: { port?: number; keepWorkspace?: boolean; webOnly?: boolean } = {}): Promise<CodeServer> {
   const { bin, nodeBin } = ensureCodeServer();
   const env = {
     ...process.env,
@@ -103,6 +107,14 @@ export async function startCodeServer(runDir: string, vsix: string, options: { p
     { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const installed = fs.readdirSync(extensions).find((d) => d.startsWith('gelu-lab.gelu-lab-'));
   if (!installed) throw new Error('the .vsix did not install into code-server');
+  if (options.webOnly) {
+    // Without `main`, the workbench runs the extension from its `browser` entry in a web worker.
+    const manifestPath = path.join(extensions, installed, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+    if (typeof manifest.browser !== 'string') throw new Error('the manifest has no `browser` entry');
+    delete manifest.main;
+    fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  }
 
   const port = options.port ?? (await freePort());
   const serverLog = fs.openSync(path.join(runDir, 'code-server.log'), 'w');
@@ -148,14 +160,15 @@ export async function openWorkbench(browser: Browser, server: CodeServer, query 
   return page;
 }
 
-async function runUiChecks(browser: Browser, server: CodeServer): Promise<Counts> {
+async function runUiChecks(browser: Browser, server: CodeServer, host: 'node' | 'web'): Promise<Counts> {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const label = host === 'web' ? 'ui-web' : 'ui';
   const dir = path.join(__dirname, 'ui');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ui.ts')).sort();
   for (const file of files) {
     const name = file.replace(/\.ui\.ts$/, '');
     if (grep && !grep.test(name)) continue;
-    const artifacts = path.join(artifactsRoot, 'ui', name);
+    const artifacts = path.join(artifactsRoot, label, name);
     fs.mkdirSync(artifacts, { recursive: true });
     const started = Date.now();
     let page: Page | undefined;
@@ -163,13 +176,13 @@ async function runUiChecks(browser: Browser, server: CodeServer): Promise<Counts
       page = await openWorkbench(browser, server);
       const mod = (await import(path.join(dir, file))) as { default: UiCheck };
       const check = mod.default;
-      const ctx = createUiContext(page, server.workspace, artifacts, (m) => log(`  ${name}: ${m}`));
+      const ctx = createUiContext(page, server.workspace, artifacts, host, (m) => log(`  ${name}: ${m}`));
       await withTimeout(check(ctx), 120_000, `UI check ${name}`);
       counts.passed++;
-      log(`✓ ui/${name} (${Date.now() - started} ms)`);
+      log(`✓ ${label}/${name} (${Date.now() - started} ms)`);
     } catch (error) {
       counts.failed++;
-      log(`✗ ui/${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(`✗ ${label}/${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       await page?.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => undefined);
     } finally {
       await page?.close().catch(() => undefined);
@@ -255,15 +268,25 @@ async function main(): Promise<number> {
   const browser = await launchBrowser();
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: Counts) => { total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped; };
+  let webServer: CodeServer | undefined;
+  const webRunDir = path.join(runDir, 'web');
   try {
-    add(await runUiChecks(browser, server));
+    add(await runUiChecks(browser, server, 'node'));
     add(await runExtensionTests(browser, server));
+    await server.stop();
+    if (process.env.GELU_WEB !== '0') {
+      log('the same UI checks with only the `browser` entry: the extension in a web worker extension host');
+      fs.mkdirSync(webRunDir, { recursive: true });
+      webServer = await startCodeServer(webRunDir, vsix, { webOnly: true });
+      add(await runUiChecks(browser, webServer, 'web'));
+    }
   } catch (error) {
     log(`harness error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     total.failed++;
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();
+    await webServer?.stop();
     if (!process.env.GELU_KEEP) fs.rmSync(runDir, { recursive: true, force: true });
   }
   fs.writeFileSync(path.join(root, 'test-artifacts', 'integration-summary.json'), JSON.stringify(total));

@@ -7,6 +7,8 @@ export interface UiContext {
   readonly workspace: string;
   /** Folder for screenshots and other artefacts of this check. */
   readonly artifacts: string;
+  /** Where the harness installed the extension to run: its `main` (Node) or only its `browser` entry (web worker). */
+  readonly host: 'node' | 'web';
   /** F1, types the command title, picks the matching entry; retries while the palette is still filling. */
   runCommand(title: string): Promise<void>;
   /** Opens a workspace file (path relative to the workspace) through Quick Open and waits for its editor. */

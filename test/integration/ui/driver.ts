@@ -10,7 +10,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.waitForSelector('.statusbar', { timeout: 60_000 });
 }
 
-export function createUiContext(page: Page, workspace: string, artifacts: string, log: (m: string) => void): UiContext {
+export function createUiContext(page: Page, workspace: string, artifacts: string, host: UiContext['host'], log: (m: string) => void): UiContext {
   const closeQuickInput = async () => {
     if (await page.locator('.quick-input-widget').isVisible().catch(() => false)) await page.keyboard.press('Escape');
   };
@@ -52,5 +52,5 @@ export function createUiContext(page: Page, workspace: string, artifacts: string
     await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
   };
 
-  return { page, workspace, artifacts, runCommand, openFile, log };
+  return { page, workspace, artifacts, host, runCommand, openFile, log };
 }

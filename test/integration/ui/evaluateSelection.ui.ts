@@ -50,13 +50,20 @@ export default async function check({ page, openFile, runCommand, artifacts, log
   // One table row per editor line: the document opens unwrapped.
   const table = page.locator('.editor-instance .view-lines', { hasText: 'evaluation of 5 values' }).first();
   await table.waitFor({ state: 'visible', timeout: 15_000 });
-  const rows = (await table.locator('.view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+  // The editor may still be laying the document out (word wrap is turned off just after it
+  // opens): read the rows until every x is there, or give up after 15 s.
   const found = new Map<number, number>();
-  for (const row of rows) {
-    const cells = row.split('|').map((c) => c.trim());
-    // | x | Φ(x) | GELU f(x) | …
-    const x = Number(cells[1]);
-    if (cells.length > 4 && cells[1] !== '' && GELU.has(x)) found.set(x, Number(cells[3]));
+  let rows: string[] = [];
+  for (const deadline = Date.now() + 15_000; found.size < GELU.size && Date.now() < deadline; ) {
+    rows = (await table.locator('.view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+    found.clear();
+    for (const row of rows) {
+      const cells = row.split('|').map((c) => c.trim());
+      // | x | Φ(x) | GELU f(x) | …
+      const x = Number(cells[1]);
+      if (cells.length > 4 && cells[1] !== '' && GELU.has(x)) found.set(x, Number(cells[3]));
+    }
+    if (found.size < GELU.size) await page.waitForTimeout(300);
   }
   for (const [x, exact] of GELU) {
     const shown = found.get(x);
