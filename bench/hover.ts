@@ -22,7 +22,7 @@ function hoverAt(lines: readonly string[], line: number, column: number, languag
   numberHoverAt(lines[line] as string, column, languageId, settings);
   // The framework provider reads the hovered line and up to 5 following ones (2,000 chars each).
   const text = [lines[line] as string, ...lines.slice(line + 1, line + 6).map((l) => l.slice(0, 2000))].join('\n');
-  frameworkHoverAt(text, column);
+  frameworkHoverAt(text, column, languageId);
 }
 
 // Noise probe: a loop that allocates nothing and lasts about 30 µs (a number hover's median).

@@ -100,7 +100,7 @@ export interface FrameworkEntry {
 // ---------------------------------------------------------------------------------------------
 // Building blocks.
 
-const TORCH_APPROXIMATE = (position: number): VariantArg => ({
+const TORCH_APPROXIMATE = (position: number | undefined): VariantArg => ({
   name: 'approximate',
   position,
   default: "'none'",
@@ -153,7 +153,7 @@ function entry(framework: Framework, kind: EntryKind, qualifiedName: string, nam
 /** PyTorch functional: `torch.nn.functional.X`, `nn.functional.X`, `F.X` (+ `torch.X` where it exists). */
 function torchF(name: string, variant: FunctionId, extras: Extras = {}, alsoTorch = false): FrameworkEntry {
   const q = `torch.nn.functional.${name}`;
-  const names = [q, `nn.functional.${name}`, `F.${name}`, ...(alsoTorch ? [`torch.${name}`] : [])];
+  const names = [q, `nn.functional.${name}`, `functional.${name}`, `F.${name}`, ...(alsoTorch ? [`torch.${name}`] : [])];
   return entry('PyTorch', 'function', q, names, variant, `${TORCH_DOC}${q}.html`, extras);
 }
 function torchModule(name: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
@@ -212,7 +212,8 @@ const GGML_F16_TABLE = 'On the CPU backend the f32 op rounds x to float16 and re
 /** Every framework call known to GELU Lab, in display order. */
 export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
   // PyTorch
-  torchF('gelu', 'gelu', { variantArg: TORCH_APPROXIMATE(1), source: 'PyTorch docs, torch.nn.GELU: approximate (str) … Default: \'none\'' }),
+  // `approximate` is keyword-only in F.gelu (`gelu(Tensor self, *, str approximate='none')`).
+  torchF('gelu', 'gelu', { variantArg: TORCH_APPROXIMATE(undefined), source: 'PyTorch docs, torch.nn.GELU: approximate (str) … Default: \'none\'' }),
   torchModule('GELU', 'gelu', { variantArg: TORCH_APPROXIMATE(0) }),
   torchF('silu', 'silu'),
   torchModule('SiLU', 'silu'),
@@ -513,8 +514,11 @@ function charBefore(text: string, i: number): { c: number; at: number } {
 
 const HF_ASSIGN_KEYS: ReadonlySet<string> = new Set(['hidden_act', 'hidden_activation', 'activation_function', 'hidden_act_fn', 'act_fn', 'projector_hidden_act', 'mlp_hidden_act']);
 
-/** What kind of string key the quoted word at `open` is, judged from what precedes it. */
-function keyContext(text: string, open: number): 'hf-key' | 'keras-key' | undefined {
+/**
+ * What kind of name the quoted word at `open` is, judged from what precedes it: a Hugging Face
+ * activation key, a Keras activation name, an ONNX operator type, or nothing (any other string).
+ */
+function keyContext(text: string, open: number): 'hf-key' | 'keras-key' | 'operator' | undefined {
   const before = charBefore(text, open);
   if (before.c === 91 /* [ */) {
     const w = wordBefore(text, before.at).word;
@@ -522,19 +526,59 @@ function keyContext(text: string, open: number): 'hf-key' | 'keras-key' | undefi
   }
   if (before.c === 40 /* ( */) {
     const w = wordBefore(text, before.at).word;
-    return /(?:^|\.)get_activation$/.test(w) ? 'hf-key' : undefined;
+    if (/(?:^|\.)get_activation$/.test(w)) return 'hf-key';
+    if (/(?:^|\.)(?:Activation|activations\.get|get_activation_fn)$/.test(w)) return 'keras-key';
+    if (/(?:^|\.)(?:make_node|NodeProto|Node)$/.test(w)) return 'operator';
+    return undefined;
   }
   if (before.c === 61 /* = */ || before.c === 58 /* : */) {
-    // `hidden_act="gelu"`, `activation: "gelu"`, JSON `"hidden_act": "gelu"`.
+    // `hidden_act="gelu"`, `activation: "gelu"`, JSON `"hidden_act": "gelu"`, `op_type == "Gelu"`.
     let k = before.at;
+    if (before.c === 61 && k > 0 && text.charCodeAt(k - 1) === 61) k--;
     const q = charBefore(text, k);
     if (before.c === 58 && (q.c === 34 || q.c === 39)) k = q.at;
     const w = wordBefore(text, k).word;
     const last = w.slice(w.lastIndexOf('.') + 1);
     if (HF_ASSIGN_KEYS.has(last)) return 'hf-key';
     if (last === 'activation' || last === 'recurrent_activation') return 'keras-key';
+    if (last === 'op_type') return 'operator';
   }
   return undefined;
+}
+
+/** How the language writes comments: `#` to the end of the line, or `//` and block comments, or neither. */
+export type CommentStyle = 'hash' | 'slash' | 'none';
+
+const HASH_COMMENTS: ReadonlySet<string> = new Set(['python', 'cython', 'r', 'julia', 'shellscript', 'yaml', 'toml', 'ruby', 'perl', 'makefile', 'dockerfile', 'cmake', 'jupyter']);
+const SLASH_COMMENTS: ReadonlySet<string> = new Set([
+  'c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp', 'java', 'kotlin', 'scala', 'groovy', 'csharp', 'fsharp', 'go', 'rust', 'swift', 'dart', 'zig',
+  'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte', 'jsonc', 'php',
+]);
+
+/** The comment style of a VS Code language id (`none` where unknown: nothing is skipped). */
+export function commentStyleFor(languageId: string): CommentStyle {
+  return HASH_COMMENTS.has(languageId) ? 'hash' : SLASH_COMMENTS.has(languageId) ? 'slash' : 'none';
+}
+
+/** Offset past the comment starting at `i`, or `i` when none starts there. */
+function skipComment(text: string, i: number, end: number, comments: CommentStyle): number {
+  const c = text.charCodeAt(i);
+  if (comments === 'hash' && c === 35 /* # */) {
+    const nl = text.indexOf('\n', i);
+    return nl < 0 || nl > end ? end : nl;
+  }
+  if (comments === 'slash' && c === 47 /* / */ && i + 1 < end) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 47) {
+      const nl = text.indexOf('\n', i);
+      return nl < 0 || nl > end ? end : nl;
+    }
+    if (next === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      return close < 0 || close + 2 > end ? end : close + 2;
+    }
+  }
+  return i;
 }
 
 /** One argument of a call: its name when given by keyword, and its text. */
@@ -545,18 +589,21 @@ interface CallArg {
 
 /**
  * Splits the argument list that opens at `open` (a `(`) at top-level commas, respecting
- * brackets and string literals. Stops at the matching `)`, at the end of the text or after
- * {@link MAX_ARGS} characters. Linear.
+ * brackets, string literals and the language's comments (left out of the arguments' text).
+ * Stops at the matching `)`, at the end of the text or after {@link MAX_ARGS} characters. Linear.
  */
-function splitArgs(text: string, open: number): CallArg[] {
+function splitArgs(text: string, open: number, comments: CommentStyle): CallArg[] {
   const args: CallArg[] = [];
   const end = Math.min(text.length, open + 1 + MAX_ARGS);
   let depth = 0;
   let quote = 0;
   let start = open + 1;
+  /** Text of the current argument before its last comment. */
+  let kept = '';
   let i = open + 1;
   const push = (to: number): void => {
-    const raw = text.slice(start, to).trim();
+    const raw = (kept + text.slice(start, to)).trim();
+    kept = '';
     if (raw === '') return;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:=(?!=)|:)\s*([^]*)$/.exec(raw);
     args.push(m ? { name: m[1] as string, value: (m[2] as string).trim() } : { value: raw });
@@ -566,6 +613,13 @@ function splitArgs(text: string, open: number): CallArg[] {
     if (quote !== 0) {
       if (c === 92 /* \ */) i++;
       else if (c === quote) quote = 0;
+      continue;
+    }
+    const afterComment = comments === 'none' ? i : skipComment(text, i, end, comments);
+    if (afterComment > i) {
+      kept += `${text.slice(start, i)} `;
+      start = afterComment;
+      i = afterComment - 1;
       continue;
     }
     if (c === 34 || c === 39 || c === 96) quote = c;
@@ -606,16 +660,16 @@ function numericArg(value: string): number | undefined {
  * function), or, for operators named in a string, those of the enclosing call
  * (`make_node("Gelu", ["X"], ["Y"], approximate="tanh")`: keyword arguments only).
  */
-function argumentsOf(text: string, nameStart: number, nameEnd: number, quoted: boolean): { args: CallArg[]; positional: boolean } {
+function argumentsOf(text: string, nameStart: number, nameEnd: number, quoted: boolean, comments: CommentStyle): { args: CallArg[]; positional: boolean } {
   let k = nameEnd + (quoted ? 1 : 0);
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-  if (!quoted && text.charCodeAt(k) === 40) return { args: splitArgs(text, k), positional: true };
+  if (!quoted && text.charCodeAt(k) === 40) return { args: splitArgs(text, k, comments), positional: true };
   const open = enclosingParen(text, nameStart - (quoted ? 1 : 0));
   if (open < 0) return { args: [], positional: false };
-  if (quoted) return { args: splitArgs(text, open).filter((a) => a.name !== undefined), positional: false };
+  if (quoted) return { args: splitArgs(text, open, comments).filter((a) => a.name !== undefined), positional: false };
   const callee = wordBefore(text, open).word;
   if (/(?:^|\.)partial$/.test(callee)) {
-    const args = splitArgs(text, open);
+    const args = splitArgs(text, open, comments);
     return { args: args.slice(1), positional: true };
   }
   return { args: [], positional: false };
@@ -679,19 +733,20 @@ function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positio
  * that arguments on following lines are read): the catalogue entry, the variant it computes
  * given the literal arguments in the call (`approximate="tanh"`, `approximate=True`,
  * `negative_slope=0.2`, positional ones too), the parameter values, and what was read.
+ * `comments` says how the language writes comments, which are skipped inside the arguments.
  * `undefined` when no known call is there. Bounded work: names of at most 200 characters and
  * argument lists of at most 4,000.
  */
-export function resolveCall(text: string, column: number): ResolvedCall | undefined {
+export function resolveCall(text: string, column: number, comments: CommentStyle = 'none'): ResolvedCall | undefined {
   const quoted = quotedWordAt(text, column);
   if (quoted !== undefined) {
     const word = text.slice(quoted.start, quoted.end);
     const context = keyContext(text, quoted.open);
     let e: FrameworkEntry | undefined;
-    if (context !== undefined) e = byKey.get(context)?.get(word);
-    if (e === undefined) e = (byName.get(word) ?? []).find((x) => x.kind === 'operator');
+    if (context === 'operator') e = (byName.get(word) ?? []).find((x) => x.kind === 'operator');
+    else if (context !== undefined) e = byKey.get(context)?.get(word);
     if (e === undefined) return undefined;
-    const { args, positional } = e.kind === 'operator' ? argumentsOf(text, quoted.start, quoted.end, true) : { args: [], positional: false };
+    const { args, positional } = e.kind === 'operator' ? argumentsOf(text, quoted.start, quoted.end, true, comments) : { args: [], positional: false };
     return { entry: e, ...applyArguments(e, args, positional), start: quoted.start, end: quoted.end };
   }
   const span = dottedNameAt(text, column);
@@ -712,6 +767,6 @@ export function resolveCall(text: string, column: number): ResolvedCall | undefi
     if (dot < 0) break;
   }
   if (found === undefined) return undefined;
-  const { args, positional } = argumentsOf(text, span.start, span.end, false);
+  const { args, positional } = argumentsOf(text, span.start, span.end, false, comments);
   return { entry: found, ...applyArguments(found, args, positional), start: span.start, end: span.end };
 }

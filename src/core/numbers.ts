@@ -7,10 +7,16 @@
  * and parses at most `limit` values. A 100,000-character line costs about a millisecond.
  *
  * Literal forms: `42`, `-2.5` (the minus only where it is unary), `.5`, `3.`, `1e-3`, `1E+10`,
- * `1_000.5`, `1'000.5` (C/C++), `0x1F`, `0b101`, `0o17`, hexadecimal floats `0x1.8p-3` where the
- * language has them, Fortran's `1.0d-3`, and type suffixes (`1.5f`, `2.0d`, `1.0L`, `3.0f32`,
- * `10u8`, `7n`…). Imaginary literals (`2j`, `3i`), version strings (`1.2.3`), numbers glued to
- * identifiers (`x1`, `3px`) and `#`-prefixed tokens (`#1e3`, `#12`) are not numbers.
+ * `1e−5` (U+2212), `1_000.5`, `1'000.5` (C/C++), `0x1F`, `0b101`, `0o17`, C-family octal `0755`,
+ * hexadecimal floats `0x1.8p-3` where the language has them, Fortran's `1.0d-3` and `1.0_dp`,
+ * Julia's `1.5f0`, and the type suffixes of the language (`1.5f`, `2.0d`, `1.0L`, `3.0f32`,
+ * `10u8`, `7n`…). Imaginary literals (`2j`, `3i`), version strings (`1.2.3`, `v4.40.0`,
+ * `python3.10`), numbers glued to identifiers (`x1`, `3px`, `125M`) and `#`-prefixed tokens
+ * (`#1e3`, `#12`) are not numbers. ANSI colour sequences (`ESC[32m`) separate tokens.
+ *
+ * A minus is a sign at the start, after an operator, a bracket or a separator, and wherever it
+ * follows white space and touches the digits (`[ 0.5 -0.5]` as NumPy prints, `loss -0.25`,
+ * a column of values); it is an operator between operands (`a-2`, `f(x) - 2`, `2-2`).
  */
 
 /** What the scanner accepts, by language. */
@@ -19,6 +25,17 @@ export interface LiteralOptions {
   readonly hexFloats?: boolean;
   /** `'` as a digit separator (C++14, C23). Default false: elsewhere it is a quote. */
   readonly apostropheSeparators?: boolean;
+  /** `0755` as octal (C, C++, Java, Go). Default false: a decimal with a leading zero. */
+  readonly leadingZeroOctal?: boolean;
+  /**
+   * Type suffixes the language has, lower case (`f`, `l`, `f32`, `u8`, `n`…). Default: every
+   * suffix known here; {@link literalOptionsFor} narrows it to the language's own.
+   */
+  readonly suffixes?: ReadonlySet<string>;
+  /** Letters besides `e` that start an exponent: `d` (Fortran), `f` (Julia's Float32). Default `d`. */
+  readonly exponentLetters?: string;
+  /** Fortran kind parameters after `_` (`1.0_dp`, `2_8`). Default false. */
+  readonly kindSuffixes?: boolean;
 }
 
 /** Where a value is not the literal's mathematical value. */
@@ -56,15 +73,51 @@ const HEX_FLOAT_LANGUAGES: ReadonlySet<string> = new Set([
   'c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp', 'java', 'go', 'swift', 'julia', 'zig', 'lua',
   'plaintext', 'markdown', 'csv', 'tsv', 'log',
 ]);
-const APOSTROPHE_LANGUAGES: ReadonlySet<string> = new Set(['c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp']);
+const C_FAMILY: ReadonlySet<string> = new Set(['c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp']);
+const LEADING_ZERO_OCTAL_LANGUAGES: ReadonlySet<string> = new Set([...C_FAMILY, 'java', 'go']);
+const FORTRAN_LANGUAGES: ReadonlySet<string> = new Set(['fortran', 'fortran-modern', 'FortranFreeForm', 'FortranFixedForm', 'fortran_free-form', 'fortran_fixed-form']);
+
+const C_SUFFIXES = ['f', 'l', 'u', 'ul', 'lu', 'ull', 'llu', 'll', 'z', 'uz', 'zu', 'f16', 'f32', 'f64', 'f128', 'bf16', 'df', 'dd', 'dl'];
+const RUST_SUFFIXES = ['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'f32', 'f64'];
+const JS_SUFFIXES = ['n'];
+/** Suffixes read in prose and plain text, where code of any language is quoted: the float ones. */
+const TEXT_SUFFIXES = ['f', 'l', 'f16', 'f32', 'f64', 'bf16'];
+const TEXT_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown', 'log', 'csv', 'tsv', 'restructuredtext', 'latex', 'jupyter']);
+
+/** Each language's type suffixes; a language not listed has none. */
+const LANGUAGE_SUFFIXES: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ...[...C_FAMILY].map((id): [string, ReadonlySet<string>] => [id, new Set(C_SUFFIXES)]),
+  ['java', new Set(['f', 'd', 'l'])],
+  ['scala', new Set(['f', 'd', 'l'])],
+  ['groovy', new Set(['f', 'd', 'l', 'g'])],
+  ['kotlin', new Set(['f', 'l', 'u', 'ul'])],
+  ['csharp', new Set(['f', 'd', 'm', 'u', 'l', 'ul', 'lu'])],
+  ['fsharp', new Set(['f', 'm', 'l', 'u', 'ul'])],
+  ['rust', new Set(RUST_SUFFIXES)],
+  ['zig', new Set()],
+  ['r', new Set(['l'])],
+  ...['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte'].map((id): [string, ReadonlySet<string>] => [id, new Set(JS_SUFFIXES)]),
+  ...[...TEXT_LANGUAGES].map((id): [string, ReadonlySet<string>] => [id, new Set(TEXT_SUFFIXES)]),
+]);
+const NO_SUFFIXES: ReadonlySet<string> = new Set();
 
 /**
  * The scanner options for a VS Code language id: hexadecimal floats only where the language has
  * them as literals (not Python, where `float.fromhex` takes a string, nor JavaScript/TypeScript,
- * Rust, C#), `'` separators only in the C family.
+ * Rust, C#), `'` separators and `0755` octal only in the C family (octal also in Java and Go),
+ * the language's own type suffixes (the float ones in plain text and Markdown), `d` exponents
+ * and `_kind` suffixes only in Fortran, `f` exponents only in Julia.
  */
 export function literalOptionsFor(languageId: string): LiteralOptions {
-  return { hexFloats: HEX_FLOAT_LANGUAGES.has(languageId), apostropheSeparators: APOSTROPHE_LANGUAGES.has(languageId) };
+  const fortran = FORTRAN_LANGUAGES.has(languageId);
+  return {
+    hexFloats: HEX_FLOAT_LANGUAGES.has(languageId),
+    apostropheSeparators: C_FAMILY.has(languageId),
+    leadingZeroOctal: LEADING_ZERO_OCTAL_LANGUAGES.has(languageId),
+    suffixes: LANGUAGE_SUFFIXES.get(languageId) ?? NO_SUFFIXES,
+    exponentLetters: fortran ? 'd' : languageId === 'julia' ? 'f' : '',
+    kindSuffixes: fortran,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +161,7 @@ function lower(c: number): number {
   return c >= C_A && c <= C_Z ? c + 32 : c;
 }
 
-/** Type suffixes of C, C++, Java, Kotlin, C#, Rust, JavaScript (BigInt), C23 decimal floats. */
+/** Every type suffix known here (C, C++, Java, Kotlin, C#, Rust, JavaScript BigInt, C23): the default. */
 const SUFFIXES: ReadonlySet<string> = new Set([
   'f', 'd', 'l', 'm', 'u', 'ul', 'lu', 'ull', 'llu', 'll', 'z', 'uz', 'zu', 'n',
   'f16', 'f32', 'f64', 'f80', 'f128', 'bf16', 'df', 'dd', 'dl',
@@ -170,12 +223,40 @@ function skipJunk(text: string, i: number, end: number): number {
   return i;
 }
 
-/** True when a literal may start at `i` given what precedes it. */
+/**
+ * True when a literal may start at `i` given what precedes it: not inside a word, not after `#`,
+ * not after a dot that follows a word or digit (`v4.40.0`, `python3.10`, `t.0`).
+ */
 function mayStartNumber(text: string, i: number): boolean {
   if (i === 0) return true;
   const p = text.charCodeAt(i - 1);
   if (p === C_HASH) return false;
-  return !isIdentChar(text, i - 1);
+  if (p === C_DOT) return !(i >= 2 && isIdentChar(text, i - 2) && !endsAnsiSequence(text, i - 2));
+  return !isIdentChar(text, i - 1) || endsAnsiSequence(text, i - 1);
+}
+
+const C_ESC = 0x1b;
+const C_LBRACKET = 91;
+
+/** Whether `text[i]` is the final letter of an ANSI colour/style sequence `ESC [ 0-9;… letter`. */
+function endsAnsiSequence(text: string, i: number): boolean {
+  if (!isLetter(text.charCodeAt(i))) return false;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 24) {
+    const c = text.charCodeAt(k);
+    if (c === C_LBRACKET) return k > 0 && text.charCodeAt(k - 1) === C_ESC;
+    if (!isDigit(c) && c !== 59 /* ; */) return false;
+    k--;
+  }
+  return false;
+}
+
+/** After an ESC at `i`: the offset past its `[ 0-9;… letter` sequence, or `i + 1`. */
+function skipAnsiSequence(text: string, i: number, end: number): number {
+  if (i + 1 >= end || text.charCodeAt(i + 1) !== C_LBRACKET) return i + 1;
+  let k = i + 2;
+  while (k < end && k - i <= 24 && (isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 59)) k++;
+  return k < end && isLetter(text.charCodeAt(k)) ? k + 1 : i + 1;
 }
 
 function isBinaryDigit(c: number): boolean {
@@ -218,8 +299,10 @@ function digitsIn(text: string, s: number, e: number): string {
  * Reads an optional type suffix at `i` (with Rust's optional `_` before it). Returns the offset
  * after it, or -1 when word characters follow the number that are not a known suffix.
  */
-function readSuffix(text: string, i: number, end: number, integer: boolean): number {
+function readSuffix(text: string, i: number, end: number, integer: boolean, o: Required<LiteralOptions>): number {
   if (i >= end) return i;
+  // Fortran kind parameters: `1.0_dp`, `2_8`, `1.0_real64`.
+  if (o.kindSuffixes && text.charCodeAt(i) === C_UNDERSCORE && i + 1 < end && isIdentChar(text, i + 1)) return skipIdent(text, i + 1, end);
   let j = i;
   if (text.charCodeAt(j) === C_UNDERSCORE && j + 1 < end && isLetter(text.charCodeAt(j + 1))) j++;
   if (!isIdentChar(text, j)) return j === i ? i : -1;
@@ -227,7 +310,7 @@ function readSuffix(text: string, i: number, end: number, integer: boolean): num
   if (wordEnd - j > 5) return -1;
   let word = '';
   for (let k = j; k < wordEnd; k++) word += String.fromCharCode(lower(text.charCodeAt(k)));
-  if (!SUFFIXES.has(word)) return -1;
+  if (!o.suffixes.has(word)) return -1;
   if (!integer && INTEGER_ONLY_SUFFIXES.has(word)) return -1;
   return wordEnd;
 }
@@ -259,7 +342,7 @@ function scanToken(text: string, i: number, end: number, o: Required<LiteralOpti
   }
   if (isIdentChar(text, i)) {
     const wordEnd = skipIdent(text, i, end);
-    if (words && wordEnd - i <= 8 && wordEnd - i >= 3) {
+    if (words && wordEnd - i <= 8 && wordEnd - i >= 3 && (i === 0 || text.charCodeAt(i - 1) !== C_DOT || numericQualifierBefore(text, i - 1))) {
       const w = text.slice(i, wordEnd).toLowerCase();
       if (w === 'nan' || w === 'inf' || w === 'infinity') {
         return { end: wordEnd, literal: raw(i, wordEnd, 'word', i, wordEnd, 0, 0, 0, 0, false, w === 'nan' ? NaN : Infinity) };
@@ -270,19 +353,30 @@ function scanToken(text: string, i: number, end: number, o: Required<LiteralOpti
   return { end: i + 1 };
 }
 
+/** Modules and types whose `.nan` / `.inf` / `.NaN` / `.Infinity` are the special values. */
+const NUMERIC_QUALIFIERS: ReadonlySet<string> = new Set(['np', 'numpy', 'math', 'torch', 'jnp', 'tf', 'cp', 'cupy', 'mx', 'Number', 'Double', 'Float', 'double', 'float']);
+
+/** Whether the word before the `.` at `dot` is one of {@link NUMERIC_QUALIFIERS} (`np.inf`, not `self.nan`). */
+function numericQualifierBefore(text: string, dot: number): boolean {
+  let q = dot;
+  while (q > 0 && dot - q < 8 && isIdentChar(text, q - 1)) q--;
+  if (q > 0 && isIdentChar(text, q - 1)) return false;
+  return NUMERIC_QUALIFIERS.has(text.slice(q, dot));
+}
+
 /** A `.5` may start a number only after something that cannot end an operand. */
 function mayStartLeadingDot(text: string, i: number): boolean {
   if (i === 0) return true;
   const p = text.charCodeAt(i - 1);
   if (p === C_DOT || p === 41 /* ) */ || p === 93 /* ] */ || p === 125 /* } */ || p === C_HASH) return false;
-  return !isIdentChar(text, i - 1);
+  return !isIdentChar(text, i - 1) || endsAnsiSequence(text, i - 1);
 }
 
 function scanNumber(text: string, start: number, end: number, o: Required<LiteralOptions>): Token {
   const c0 = text.charCodeAt(start);
   const c1 = start + 1 < end ? lower(text.charCodeAt(start + 1)) : 0;
   if (c0 === C_0 && (c1 === 120 /* x */ || c1 === 98 /* b */ || c1 === 111 /* o */)) {
-    return c1 === 120 ? scanHex(text, start, end, o) : scanBinOct(text, start, end, c1 === 98 ? 2 : 8);
+    return c1 === 120 ? scanHex(text, start, end, o) : scanBinOct(text, start, end, c1 === 98 ? 2 : 8, o);
   }
   const intE = readDigits(text, start, end, isDigit, o.apostropheSeparators);
   let i = intE;
@@ -296,7 +390,7 @@ function scanNumber(text: string, start: number, end: number, o: Required<Litera
       fracE = readDigits(text, fracS, end, isDigit, o.apostropheSeparators);
       i = fracE;
       hasDot = true;
-    } else if (intE > start && n !== C_DOT && dotEndsNumber(text, i, end)) {
+    } else if (intE > start && n !== C_DOT && dotEndsNumber(text, i, end, o)) {
       // `3.`, `1.e5`, `1.f`; not `3..5` (a range) nor `3.real` (a member).
       i += 1;
       fracS = fracE = i;
@@ -306,11 +400,11 @@ function scanNumber(text: string, start: number, end: number, o: Required<Litera
   let expS = i;
   let expE = i;
   let expNegative = false;
-  if (startsExponent(text, i, end)) {
+  if (startsExponent(text, i, end, o.exponentLetters)) {
     let j = i + 1;
     const s = text.charCodeAt(j);
-    if (s === C_PLUS || s === C_MINUS) {
-      expNegative = s === C_MINUS;
+    if (s === C_PLUS || isMinus(s)) {
+      expNegative = s !== C_PLUS;
       j++;
     }
     expS = j;
@@ -318,28 +412,39 @@ function scanNumber(text: string, start: number, end: number, o: Required<Litera
     i = expE;
   }
   const isInteger = !hasDot && expE === expS;
-  const suffixEnd = readSuffix(text, i, end, isInteger);
+  const suffixEnd = readSuffix(text, i, end, isInteger, o);
   if (suffixEnd < 0) return { end: skipJunk(text, i, end) };
   if (followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, suffixEnd, end) };
+  if (isInteger && o.leadingZeroOctal && c0 === C_0 && intE - start > 1 && allOctal(text, start + 1, intE)) {
+    return { end: suffixEnd, literal: raw(start, suffixEnd, 'octal', start + 1, intE) };
+  }
   return { end: suffixEnd, literal: raw(start, suffixEnd, 'decimal', start, intE, fracS, fracE, expS, expE, expNegative) };
 }
 
 /** After digits, whether the `.` at `dot` belongs to the number: not before a member name. */
-function dotEndsNumber(text: string, dot: number, end: number): boolean {
+function dotEndsNumber(text: string, dot: number, end: number, o: Required<LiteralOptions>): boolean {
   const next = dot + 1;
   if (next >= end || !isIdentChar(text, next)) return true;
-  if (startsExponent(text, next, end)) return true;
-  return readSuffix(text, next, end, false) > next;
+  if (startsExponent(text, next, end, o.exponentLetters)) return true;
+  return readSuffix(text, next, end, false, o) > next;
 }
 
-/** `e`/`E` (or Fortran's `d`/`D`) followed by an optionally signed digit. */
-function startsExponent(text: string, i: number, end: number): boolean {
+/** `e`/`E` (or one of `letters`, lower case) followed by an optionally signed digit (`+`, `-`, `−`). */
+function startsExponent(text: string, i: number, end: number, letters: string): boolean {
   if (i >= end) return false;
   const c = lower(text.charCodeAt(i));
-  if (c !== 101 /* e */ && c !== 100 /* d */) return false;
+  if (c !== 101 /* e */ && (c > 127 || !letters.includes(String.fromCharCode(c)))) return false;
   let j = i + 1;
-  if (j < end && (text.charCodeAt(j) === C_PLUS || text.charCodeAt(j) === C_MINUS)) j++;
+  if (j < end && (text.charCodeAt(j) === C_PLUS || isMinus(text.charCodeAt(j)))) j++;
   return j < end && isDigit(text.charCodeAt(j));
+}
+
+function allOctal(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (!isOctalDigit(c) && c !== C_APOS && c !== C_UNDERSCORE) return false;
+  }
+  return true;
 }
 
 function hasNonZeroDigit(text: string, s: number, e: number): boolean {
@@ -409,11 +514,11 @@ function parseDecimal(text: string, r: RawLiteral): { value: number; note?: Lite
   return { value };
 }
 
-function scanBinOct(text: string, start: number, end: number, base: 2 | 8): Token {
+function scanBinOct(text: string, start: number, end: number, base: 2 | 8, o: Required<LiteralOptions>): Token {
   const intS = start + 2;
   const intE = readDigits(text, intS, end, base === 2 ? isBinaryDigit : isOctalDigit, false);
   if (intE === intS) return { end: skipJunk(text, intE, end) };
-  const suffixEnd = readSuffix(text, intE, end, true);
+  const suffixEnd = readSuffix(text, intE, end, true, o);
   if (suffixEnd < 0 || followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, Math.max(intE, suffixEnd), end) };
   return { end: suffixEnd, literal: raw(start, suffixEnd, base === 2 ? 'binary' : 'octal', intS, intE) };
 }
@@ -452,8 +557,8 @@ function scanHex(text: string, start: number, end: number, o: Required<LiteralOp
   if (o.hexFloats && i < end && lower(text.charCodeAt(i)) === 112 /* p */) {
     let j = i + 1;
     const s = j < end ? text.charCodeAt(j) : 0;
-    if (s === C_PLUS || s === C_MINUS) {
-      expNegative = s === C_MINUS;
+    if (s === C_PLUS || isMinus(s)) {
+      expNegative = s !== C_PLUS;
       j++;
     }
     if (j < end && isDigit(text.charCodeAt(j))) {
@@ -465,7 +570,7 @@ function scanHex(text: string, start: number, end: number, o: Required<LiteralOp
   }
   // A hexadecimal float needs its binary exponent (C, C++, Java, Go all require the `p`).
   if (isFloat && expE === expS) return { end: skipJunk(text, i, end) };
-  const suffixEnd = readSuffix(text, i, end, !isFloat);
+  const suffixEnd = readSuffix(text, i, end, !isFloat, o);
   if (suffixEnd < 0 || followedByDottedDigits(text, suffixEnd, end)) return { end: skipJunk(text, Math.max(i, suffixEnd), end) };
   return { end: suffixEnd, literal: raw(start, suffixEnd, isFloat ? 'hexFloat' : 'hex', intS, intE, fracS, fracE, expS, expE, expNegative) };
 }
@@ -526,12 +631,14 @@ function parseHexFloat(intDigits: string, frac: string, exp: number): { value: n
 // Signs.
 
 /**
- * Whether the minus at `minus` (just before a literal) is unary: after an operator, an opening
- * bracket, a separator, a quote, a keyword such as `return`, or at the start of the text; not
- * after an operand (`a-2`, `f(x) -2`, `2 -2`) and not as the second of `--` (decrement).
+ * Whether the minus at `minus` (just before a literal) is unary: at the start of the text, after
+ * white space (it touches the digits: `[ 0.5 -0.5]`, `loss -0.25`, `1\t-2`, a column of values),
+ * after an operator, an opening bracket, a separator, a quote or a keyword such as `return`; not
+ * right after an operand (`a-2`, `f(x)-2`, `2-2`) and not as the second of `--` (decrement).
  */
 function minusIsUnary(text: string, minus: number): boolean {
   if (minus > 0 && isMinus(text.charCodeAt(minus - 1))) return false;
+  if (minus === 0 || isSpace(text.charCodeAt(minus - 1))) return true;
   let p = minus - 1;
   while (p >= 0 && isSpace(text.charCodeAt(p))) p--;
   if (p < 0) return true;
@@ -584,7 +691,14 @@ function finish(text: string, lit: RawLiteral): NumberLiteral {
 }
 
 function fullOptions(options: LiteralOptions | undefined): Required<LiteralOptions> {
-  return { hexFloats: options?.hexFloats ?? true, apostropheSeparators: options?.apostropheSeparators ?? false };
+  return {
+    hexFloats: options?.hexFloats ?? true,
+    apostropheSeparators: options?.apostropheSeparators ?? false,
+    leadingZeroOctal: options?.leadingZeroOctal ?? false,
+    suffixes: options?.suffixes ?? SUFFIXES,
+    exponentLetters: (options?.exponentLetters ?? 'd').toLowerCase(),
+    kindSuffixes: options?.kindSuffixes ?? false,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,10 +713,10 @@ function isRunChar(text: string, i: number, apos: boolean): boolean {
 /** A `+`/`-` at `i` that is the sign of an exponent (`1e-5`, `0x1p+3`). */
 function isExponentSign(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c !== C_PLUS && c !== C_MINUS) return false;
+  if (c !== C_PLUS && !isMinus(c)) return false;
   if (i < 2) return false;
   const e = lower(text.charCodeAt(i - 1));
-  if (e !== 101 && e !== 100 && e !== 112) return false;
+  if (e !== 101 && e !== 100 && e !== 102 && e !== 112) return false;
   const before = text.charCodeAt(i - 2);
   return isHexDigit(before) || before === C_DOT;
 }
@@ -625,7 +739,7 @@ export function literalAt(line: string, column: number, options?: LiteralOptions
     else return undefined;
   }
   let s = anchor;
-  while (s > 0 && atRun(s - 1)) s--;
+  while (s > 0 && atRun(s - 1) && !endsAnsiSequence(line, s - 1)) s--;
   // Scan forward through the run to the token that covers the anchor.
   let i = s;
   while (i <= anchor && i < n) {
@@ -659,6 +773,10 @@ export function literalsIn(text: string, options?: LiteralOptions & { readonly l
   while (i < end) {
     // Fast path over characters that can neither start a token nor belong to one.
     const c = text.charCodeAt(i);
+    if (c === C_ESC) {
+      i = skipAnsiSequence(text, i, end);
+      continue;
+    }
     if (c < 0x80 && !isDigit(c) && !isLetter(c) && c !== C_DOT && c !== C_UNDERSCORE && c !== C_DOLLAR) {
       i++;
       continue;
@@ -676,13 +794,15 @@ export function literalsIn(text: string, options?: LiteralOptions & { readonly l
 /**
  * Whether text looks like binary data rather than writing: among its first 4,096 characters,
  * more than 1 % (and at least 4) are control characters other than tab, newline, carriage
- * return and form feed, or U+FFFD (what undecodable bytes become).
+ * return, form feed and the ESC of an ANSI colour sequence, or U+FFFD (what undecodable bytes
+ * become).
  */
 export function looksBinary(text: string): boolean {
   const n = Math.min(text.length, 4096);
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c === C_ESC && i + 1 < n && text.charCodeAt(i + 1) === C_LBRACKET) continue; // an ANSI colour sequence
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || c === 0x7f) bad++;
   }
   return bad >= 4 && bad * 100 > n;

@@ -32,7 +32,7 @@ export function register(ctx: FeatureContext): void {
     provideHover(document, position) {
       try {
         if (document.uri.scheme === 'output') return undefined;
-        const h = frameworkHoverAt(callText(document, position.line), position.character);
+        const h = frameworkHoverAt(callText(document, position.line), position.character, document.languageId);
         if (h === undefined) return undefined;
         return new vscode.Hover(trustedMarkdown(h.markdown, []), new vscode.Range(position.line, h.start, position.line, h.end));
       } catch (error) {

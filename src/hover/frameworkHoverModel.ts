@@ -7,7 +7,7 @@
 import { activations, approximationError, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../core/format';
-import { resolveCall, type FrameworkEntry, type ResolvedCall } from '../core/frameworks';
+import { commentStyleFor, resolveCall, type FrameworkEntry, type ResolvedCall } from '../core/frameworks';
 import { SPARK_COLORS, sparklineSvg, svgDataUri } from '../core/sparkline';
 
 export interface FrameworkHover {
@@ -100,13 +100,27 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
   return out;
 }
 
+/**
+ * The registry's plain-text formula with the call's constants: it ends with the defaults
+ * (`…, a = 0.01`), which a call such as `LeakyReLU(negative_slope=0.2)` changes.
+ */
+function formulaWithParams(variant: FunctionId, params: Params): string {
+  let text = activations[variant].formula.text;
+  for (const spec of activations[variant].params) {
+    const value = params[spec.key];
+    if (value === undefined || value === spec.default) continue;
+    text = text.replace(`${spec.label} = ${formatNumber(spec.default)}`, `${spec.label} = ${formatNumber(value)}`);
+  }
+  return text;
+}
+
 /** Markdown explaining a resolved call. */
 export function frameworkMarkdown(call: ResolvedCall): string {
   const { entry, variant, params, argsRead } = call;
   const fn = activations[variant];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(fn.formula.text)}`);
+  lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(formulaWithParams(variant, params))}`);
   const constants = paramLines(entry, variant, params);
   if (constants.length > 0) lines.push('', `Constants: ${constants.join('; ')}.`);
   const va = entry.variantArg;
@@ -148,10 +162,11 @@ export function warmFrameworkHover(): void {
 
 /**
  * The hover for the framework call named at `column` of `text` (a line, or a line and the
- * following ones so that arguments there are read), or `undefined`.
+ * following ones so that arguments there are read) in a document of `languageId` (its comments
+ * are skipped inside the arguments), or `undefined`.
  */
-export function frameworkHoverAt(text: string, column: number): FrameworkHover | undefined {
-  const call = resolveCall(text, column);
+export function frameworkHoverAt(text: string, column: number, languageId = 'plaintext'): FrameworkHover | undefined {
+  const call = resolveCall(text, column, commentStyleFor(languageId));
   if (call === undefined) return undefined;
   return { markdown: frameworkMarkdown(call), start: call.start, end: call.end, call };
 }

@@ -87,11 +87,14 @@ export function listMarkdown(literals: readonly NumberLiteral[], total: number, 
     .filter(isGeluApproximation)
     .map((id) => {
       const w = largestError(rows, id);
-      return w === undefined ? undefined : `${escapeMarkdown(shortLabel(id))} ${escapeMarkdown(formatSignificant(w.error, 2))} (${formatUlps(w.ulps)} ulp) at x = ${escapeMarkdown(formatNumber(w.x))}`;
+      if (w === undefined) return undefined;
+      if (w.error === 0) return `${escapeMarkdown(shortLabel(id))} 0`;
+      return `${escapeMarkdown(shortLabel(id))} ${escapeMarkdown(formatSignificant(w.error, 2))} (${formatUlps(w.ulps)} ulp) at x = ${escapeMarkdown(formatNumber(w.x))}`;
     })
     .filter((s): s is string => s !== undefined);
   if (worst.length > 0) lines.push('', `Largest error against exact GELU here: ${worst.join('; ')}. f′ and all errors: *Copy values* or *Evaluate Selection*.`);
-  if (!complete || total > literals.length) lines.push('', `Only the first ${literals.length} values are shown (setting \`geluLab.hover.maxValues\`).`);
+  if (total > literals.length) lines.push('', `Only the first ${literals.length} values are shown (setting \`geluLab.hover.maxValues\`).`);
+  if (!complete) lines.push('', `The selection is longer than ${SELECTION_SCAN_LIMIT.toLocaleString('en-US')} characters: only its beginning was read.`);
   lines.push('', `${copyLinks(xs, functions)} · [Evaluate Selection](${commandUri(CommandId.evaluateSelection)} "Open all values in a table")`);
   return lines.join('\n');
 }

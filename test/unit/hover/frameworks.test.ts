@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
-import { FRAMEWORK_CATALOGUE, argumentFor, defaultParams, entriesComputing, resolveCall } from '../../../src/core/frameworks';
+import { FRAMEWORK_CATALOGUE, argumentFor, commentStyleFor, defaultParams, entriesComputing, resolveCall } from '../../../src/core/frameworks';
+import { frameworkHoverAt } from '../../../src/hover/frameworkHoverModel';
 import { FUNCTION_IDS } from '../../../src/core/types';
 
 /** Resolves the call whose name contains `marker` (column at its first character). */
@@ -111,6 +112,38 @@ describe('frameworks: resolveCall', () => {
     assert.equal(onnx?.entry.id, 'onnx:Gelu');
     assert.equal(onnx?.variant, 'gelu_tanh');
     assert.equal(resolve('n = make_node("FastGelu", inputs, outputs, domain="com.microsoft")', 'Fast')?.variant, 'gelu_tanh');
+  });
+
+  it('skips comments inside a call spread over lines, in the language of the document', () => {
+    const py = (text: string, marker: string) => resolveCall(text, text.indexOf(marker), commentStyleFor('python'));
+    assert.equal(py("y = F.gelu(\n    x,  # input\n    approximate='tanh')", 'gelu')?.variant, 'gelu_tanh');
+    assert.equal(py("act = nn.GELU(  # don't use erf\n approximate='tanh')", 'GELU')?.variant, 'gelu_tanh');
+    assert.equal(py('y = F.gelu(x // 2, approximate="tanh")', 'gelu')?.variant, 'gelu_tanh'); // floor division, not a comment
+    const c = 'cur = ggml_leaky_relu(ctx, // the input\n cur, /* slope */ 0.1f, false);';
+    assert.deepEqual(resolveCall(c, c.indexOf('ggml'), commentStyleFor('cpp'))?.params, { slope: 0.1 });
+    const read = py("y = F.gelu(\n    x,  # input\n    approximate='tanh')", 'gelu')?.argsRead;
+    assert.deepEqual(read, [{ name: 'approximate', text: "'tanh'", understood: true }]);
+  });
+
+  it('shows the call’s constants in the formula, not the defaults', () => {
+    const md = (line: string, marker: string) => frameworkHoverAt(line, line.indexOf(marker), 'python')?.markdown ?? '';
+    assert.match(md('act = keras.layers.LeakyReLU()', 'Leaky'), /a·x, a = 0\.3`/);
+    assert.match(md('y = F.leaky_relu(x, negative_slope=0.2)', 'leaky'), /a·x, a = 0\.2`/);
+    assert.match(md('y = F.elu(x, alpha=0.5)', 'elu'), /α = 0\.5`/);
+    assert.match(md('y = F.gelu(x)', 'gelu'), /erf\(x\/√2\)\)`/);
+  });
+
+  it('reads keras Activation("gelu") and ONNX operator types only where they name one', () => {
+    assert.equal(resolve("x = keras.layers.Activation('gelu')(x)", 'gelu')?.entry.id, 'keras-key:gelu');
+    assert.equal(resolve('if node.op_type == "Gelu":', 'Gelu')?.entry.id, 'onnx:Gelu');
+    assert.equal(resolve("x = 'Gelu'", 'Gelu'), undefined);
+    assert.equal(resolve('name = "Gelu"', 'Gelu'), undefined);
+  });
+
+  it('reads approximate only as a keyword in F.gelu (it is keyword-only there), positionally in nn.GELU', () => {
+    assert.equal(resolve("y = F.gelu(x, 'tanh')", 'gelu')?.variant, 'gelu');
+    assert.equal(resolve("act = nn.GELU('tanh')", 'GELU')?.variant, 'gelu_tanh');
+    assert.equal(resolve("y = functional.gelu(x, approximate='tanh')", 'gelu')?.variant, 'gelu_tanh');
   });
 
   it('finds C calls and class names', () => {

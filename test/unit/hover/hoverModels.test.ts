@@ -82,6 +82,14 @@ describe('number hover model', () => {
     assert.ok(many);
     assert.match(many.markdown, /first 64 of 10000 values/);
     assert.equal(many.values.length, 64);
+    assert.match(many.markdown, /Only the first 64 values are shown/);
+    const huge = selectionHover(`1 2 ${' '.repeat(1_000_000)} 3`, 'plaintext', settings);
+    assert.match(huge?.markdown ?? '', /first 2 of at least 2 values/);
+    assert.match(huge?.markdown ?? '', /longer than 1,000,000 characters: only its beginning was read/);
+    assert.doesNotMatch(huge?.markdown ?? '', /Only the first/);
+    // Infinities agree with GELU exactly: the largest error is 0, with no "at x = ∞".
+    const infinite = selectionHover('[np.inf, -np.inf]', 'python', settings)?.markdown ?? '';
+    assert.match(infinite, /GELU tanh 0; QuickGELU 0\./);
   });
 
   it('treats a selection holding one number like a hover on it', () => {

@@ -46,14 +46,82 @@ describe('numbers: literalAt', () => {
     });
   }
 
-  it('takes a minus as unary only where it is: not in a-2, f(x) -2, 2 -2, --5', () => {
+  it('takes a minus as an operator between operands (a-2, f(x)-2, 2 - 2, --5) and as a sign elsewhere', () => {
     assert.equal(at('a-2', '2')?.value, 2);
-    assert.equal(at('f(x) -2', '2')?.value, 2);
-    assert.equal(at('y = 2 -2', '-2')?.value ?? NaN, NaN); // on the minus of a binary operator: nothing
-    assert.equal(at('y = 2 -2', '2 ')?.value, 2);
+    assert.equal(at('f(x)-2', '2')?.value, 2);
+    assert.equal(at('f(x) - 2', '2')?.value, 2);
+    assert.equal(at('y = 2-2', '-2')?.value ?? NaN, NaN); // on the minus of a binary operator: nothing
+    assert.equal(at('y = 2-2', '2-')?.value, 2);
     assert.equal(at('--5', '5')?.value, 5);
     assert.equal(at('a = b[-1]', '1')?.value, -1);
     assert.equal(at('x in -3', '3')?.value, -3);
+    // White space before, the digits right after: a sign, as data is written and NumPy prints.
+    assert.equal(at('loss -0.25', '0.25')?.value, -0.25);
+    assert.equal(at('[ 0.5 -0.5]', '-0.5')?.value, -0.5);
+    assert.equal(at('f(x) -2', '2')?.value, -2);
+    assert.equal(at('a - -5', '5')?.value, -5);
+  });
+
+  it('reads signs in data separated by spaces, tabs and line breaks', () => {
+    const values = (text: string, language = 'plaintext') => literalsIn(text, literalOptionsFor(language)).literals.map((l) => l.value);
+    assert.deepEqual(values('-1 -2 -3'), [-1, -2, -3]);
+    assert.deepEqual(values('-1.0\n-2.0'), [-1, -2]);
+    assert.deepEqual(values('1\t-2'), [1, -2]);
+    assert.deepEqual(values('[[ 0.5 -0.5]\n [-1.25  2.  ]]', 'python'), [0.5, -0.5, -1.25, 2]);
+    assert.deepEqual(values('nan inf -inf'), [NaN, Infinity, -Infinity]);
+  });
+
+  it('reads a Unicode minus in an exponent', () => {
+    assert.equal(at('x = 1e−5', '5')?.value, 1e-5);
+    assert.deepEqual(literalsIn('−0.5 −1e3 1e−3').literals.map((l) => l.value), [-0.5, -1000, 0.001]);
+  });
+
+  it('refuses digits after a dot that follows a word: versions, members, tuple fields', () => {
+    for (const [line, marker] of [['v4.40.0', '40'], ['v1.2.3', '2'], ['cuda11.8 python3.10', '8'], ['python3.10', '10'], ['bert-base-v2.1', '1'], ['t.0.1', '0.1'], ['x = t.0', '0']] as const) {
+      assert.equal(at(line, marker), undefined, `${line} at ${marker}`);
+    }
+    assert.deepEqual(literalsIn('v4.40.0 cuda11.8 t.0 2.5').literals.map((l) => l.value), [2.5]);
+    assert.equal(at('r = 0..5', '5')?.value, 5);
+    assert.equal(at('np.float32(.5)', '.5')?.value, 0.5);
+  });
+
+  it('reads C-family, Java and Go octal, and decimals with leading zeros elsewhere', () => {
+    assert.equal(at('int mode = 0755;', '0755', literalOptionsFor('cpp'))?.value, 0o755);
+    assert.equal(at('x := 0644', '0644', literalOptionsFor('go'))?.value, 0o644);
+    assert.equal(at('x = 0755', '0755', literalOptionsFor('python'))?.value, 755);
+    assert.equal(at('double d = 0755.5;', '0755', literalOptionsFor('c'))?.value, 755.5);
+    assert.equal(at('int z = 0;', '0', literalOptionsFor('c'))?.value, 0);
+    assert.equal(at('int n = 089;', '089', literalOptionsFor('c'))?.value, 89);
+  });
+
+  it("takes only the language's own type suffixes and exponent letters", () => {
+    const opt = literalOptionsFor;
+    assert.equal(at('125M params', '125', opt('markdown')), undefined);
+    assert.equal(at('roll 3d6', '3', opt('plaintext')), undefined);
+    assert.equal(at('decimal m = 1.5m;', '1.5', opt('csharp'))?.value, 1.5);
+    assert.equal(at('x = 1.5f', '1.5', opt('python')), undefined);
+    assert.equal(at('float f = 1.5f;', '1.5', opt('cpp'))?.value, 1.5);
+    assert.equal(at('let a = 3.0f32;', '3.0', opt('rust'))?.value, 3);
+    assert.equal(at('let n = 10n;', '10', opt('typescript'))?.value, 10);
+    assert.equal(at('real(dp) :: a = 1.0d-3', '1.0', opt('fortran'))?.value, 0.001);
+    assert.equal(at('a = 1.0_dp', '1.0', opt('fortran'))?.value, 1);
+    assert.equal(at('a = 1.0d-3', '1.0', opt('python')), undefined);
+    assert.equal(at('x = 1.5f0', '1.5', opt('julia'))?.value, 1.5);
+    assert.equal(at('x = 2.5f-1', '2.5', opt('julia'))?.value, 0.25);
+    assert.equal(at('float f = 1.5f;', '1.5', opt('plaintext'))?.value, 1.5);
+  });
+
+  it('reads logs with ANSI colour sequences', () => {
+    const log = '\x1b[32mINFO\x1b[0m loss=0.5 \x1b[1m lr=3e-4 \x1b[0m';
+    assert.equal(looksBinary(log), false);
+    assert.deepEqual(literalsIn(log, literalOptionsFor('log')).literals.map((l) => l.value), [0.5, 3e-4]);
+    assert.deepEqual(literalsIn('lr=\x1b[1m3e-4 \x1b[33m0.5\x1b[0m').literals.map((l) => l.value), [3e-4, 0.5]);
+    assert.equal(at('lr=\x1b[1m3e-4', '3e')?.value, 3e-4);
+  });
+
+  it('counts nan and inf words only alone or after a numeric module (np.inf, not self.nan)', () => {
+    assert.deepEqual(literalsIn('self.nan, x.inf').literals.map((l) => l.value), []);
+    assert.deepEqual(literalsIn('[np.inf, -np.inf, math.nan, float("nan")]').literals.map((l) => l.value), [Infinity, -Infinity, NaN, NaN]);
   });
 
   it('refuses what is not a number literal', () => {
