@@ -236,6 +236,41 @@ function mayStartNumber(text: string, i: number): boolean {
 }
 
 const C_ESC = 0x1b;
+const C_QUOTE = 34;
+const C_COMMA = 44;
+
+/** Characters from the opening quote to the closing one that a grouped number may span. */
+const MAX_GROUPED = 48;
+
+/**
+ * A number with thousands separators that fills a double-quoted field, as spreadsheets export
+ * CSV: `"1,234.5"`, `"-1,000"` (the sign is read by {@link finish}). `quote` is the opening
+ * quote. Only 1–3 digits then groups of exactly 3, an optional fraction, then the closing quote.
+ */
+function quotedGroupedNumber(text: string, quote: number, end: number): RawLiteral | undefined {
+  let i = quote + 1;
+  if (i < end && isMinus(text.charCodeAt(i))) i++;
+  const s = i;
+  while (i < end && i - s < 4 && isDigit(text.charCodeAt(i))) i++;
+  if (i === s || i - s > 3) return undefined;
+  let groups = 0;
+  while (i + 3 < end && i - quote < MAX_GROUPED && text.charCodeAt(i) === C_COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
+    i += 4;
+    groups++;
+  }
+  if (groups === 0 || (i < end && isDigit(text.charCodeAt(i)))) return undefined;
+  const intE = i;
+  let fracS = i;
+  let fracE = i;
+  if (i + 1 < end && text.charCodeAt(i) === C_DOT && isDigit(text.charCodeAt(i + 1))) {
+    fracS = i + 1;
+    fracE = fracS;
+    while (fracE < end && fracE - quote < MAX_GROUPED && isDigit(text.charCodeAt(fracE))) fracE++;
+    i = fracE;
+  }
+  if (i >= end || text.charCodeAt(i) !== C_QUOTE) return undefined;
+  return raw(s, i, 'decimal', s, intE, fracS, fracE, i, i);
+}
 const C_LBRACKET = 91;
 
 /** Whether `text[i]` is the final letter of an ANSI colour/style sequence `ESC [ 0-9;… letter`. */
@@ -281,13 +316,13 @@ function readDigits(text: string, i: number, end: number, ok: (c: number) => boo
   return i;
 }
 
-/** The digits of `text[s, e)` without separators. */
+/** The digits of `text[s, e)` without separators (`_`, `'`, and the `,` of a quoted grouped number). */
 function digitsIn(text: string, s: number, e: number): string {
   let out = '';
   let from = s;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === C_UNDERSCORE || c === C_APOS) {
+    if (c === C_UNDERSCORE || c === C_APOS || c === C_COMMA) {
       out += text.slice(from, i);
       from = i + 1;
     }
@@ -731,6 +766,8 @@ export function literalAt(line: string, column: number, options?: LiteralOptions
   const n = line.length;
   if (!(column >= 0) || n === 0) return undefined;
   let anchor = Math.min(Math.floor(column), n);
+  const grouped = groupedAround(line, anchor);
+  if (grouped !== undefined) return finish(line, grouped);
   const atRun = (i: number): boolean => i >= 0 && i < n && (isRunChar(line, i, o.apostropheSeparators) || isExponentSign(line, i));
   if (!atRun(anchor)) {
     const c = anchor < n ? line.charCodeAt(anchor) : 0;
@@ -751,6 +788,20 @@ export function literalAt(line: string, column: number, options?: LiteralOptions
     i = t.end;
   }
   return undefined;
+}
+
+/** The quoted grouped number (`"1,234.5"`) that covers offset `at`, if any. */
+function groupedAround(line: string, at: number): RawLiteral | undefined {
+  let q = Math.min(at, line.length - 1);
+  while (q >= 0 && at - q < MAX_GROUPED) {
+    const c = line.charCodeAt(q);
+    if (c === C_QUOTE) break;
+    if (!isDigit(c) && c !== C_COMMA && c !== C_DOT && !isMinus(c)) return undefined;
+    q--;
+  }
+  if (q < 0 || line.charCodeAt(q) !== C_QUOTE) return undefined;
+  const r = quotedGroupedNumber(line, q, line.length);
+  return r !== undefined && at >= q && at <= r.end ? r : undefined;
 }
 
 /** Default and largest characters of a selection that {@link literalsIn} scans. */
@@ -776,6 +827,15 @@ export function literalsIn(text: string, options?: LiteralOptions & { readonly l
     if (c === C_ESC) {
       i = skipAnsiSequence(text, i, end);
       continue;
+    }
+    if (c === C_QUOTE) {
+      const grouped = quotedGroupedNumber(text, i, end);
+      if (grouped !== undefined) {
+        total++;
+        if (literals.length < limit) literals.push(finish(text, grouped));
+        i = grouped.end + 1;
+        continue;
+      }
     }
     if (c < 0x80 && !isDigit(c) && !isLetter(c) && c !== C_DOT && c !== C_UNDERSCORE && c !== C_DOLLAR) {
       i++;

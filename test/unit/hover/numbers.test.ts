@@ -111,6 +111,18 @@ describe('numbers: literalAt', () => {
     assert.equal(at('float f = 1.5f;', '1.5', opt('plaintext'))?.value, 1.5);
   });
 
+  it('reads quoted CSV fields with thousands separators as one number', () => {
+    assert.deepEqual(literalsIn('"1,234.5",2').literals.map((l) => l.value), [1234.5, 2]);
+    assert.deepEqual(literalsIn('x,"-1,000",3').literals.map((l) => l.value), [-1000, 3]);
+    assert.deepEqual(literalsIn('"1,234,567",1,234').literals.map((l) => l.value), [1234567, 1, 234]);
+    assert.deepEqual(literalsIn('"1,2345",7').literals.map((l) => l.value), [1, 2345, 7]); // not a grouping
+    assert.deepEqual(literalsIn('f("1,234", 5)').literals.map((l) => l.value), [1234, 5]);
+    assert.equal(at('a,"1,234.5",b', '234')?.value, 1234.5);
+    assert.equal(at('a,"1,234.5",b', '234')?.text, '1,234.5');
+    assert.equal(at('a,"-1,000",b', '000')?.value, -1000);
+    assert.equal(at('a,1,234,b', '234')?.value, 234); // unquoted: separate values
+  });
+
   it('reads logs with ANSI colour sequences', () => {
     const log = '\x1b[32mINFO\x1b[0m loss=0.5 \x1b[1m lr=3e-4 \x1b[0m';
     assert.equal(looksBinary(log), false);
