@@ -329,3 +329,18 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   }),
 };
 
+/**
+ * The plain-text formula of `id` with the given parameter values in place of the defaults it
+ * ends with (`x·σ(β·x), β = 1` with β = 2 → `x·σ(β·x), β = 2`). Values equal to the default,
+ * or missing, leave the text as it is.
+ */
+export function formulaText(id: FunctionId, params: Params = {}): string {
+  const fn = activations[id];
+  let text = fn.formula.text;
+  for (const spec of fn.params) {
+    const value = params[spec.key];
+    if (value === undefined || value === spec.default) continue;
+    text = text.replace(`${spec.label} = ${spec.default}`, `${spec.label} = ${value}`);
+  }
+  return text;
+}

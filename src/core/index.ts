@@ -10,7 +10,7 @@
  *   exact GELU (approximationError, ulpOf), and float32 / bfloat16 / float16 emulation.
  */
 export { erf, erfc, normalCdf, normalPdf } from './erf';
-export { activations } from './activations';
+export { activations, formulaText } from './activations';
 export * from './types';
 export * from './sample';
 export * from './approxError';

@@ -4,7 +4,7 @@
  * formula and constants, the framework's default, how far it is from exact GELU (the core's
  * approximation error over a range) and a sparkline of f and f′.
  */
-import { activations, approximationError, linspace } from '../core';
+import { activations, approximationError, formulaText, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../core/format';
 import { commentStyleFor, resolveCall, type FrameworkEntry, type ResolvedCall } from '../core/frameworks';
@@ -100,27 +100,13 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
   return out;
 }
 
-/**
- * The registry's plain-text formula with the call's constants: it ends with the defaults
- * (`…, a = 0.01`), which a call such as `LeakyReLU(negative_slope=0.2)` changes.
- */
-function formulaWithParams(variant: FunctionId, params: Params): string {
-  let text = activations[variant].formula.text;
-  for (const spec of activations[variant].params) {
-    const value = params[spec.key];
-    if (value === undefined || value === spec.default) continue;
-    text = text.replace(`${spec.label} = ${formatNumber(spec.default)}`, `${spec.label} = ${formatNumber(value)}`);
-  }
-  return text;
-}
-
 /** Markdown explaining a resolved call. */
 export function frameworkMarkdown(call: ResolvedCall): string {
   const { entry, variant, params, argsRead } = call;
   const fn = activations[variant];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(formulaWithParams(variant, params))}`);
+  lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(formulaText(variant, params))}`);
   const constants = paramLines(entry, variant, params);
   if (constants.length > 0) lines.push('', `Constants: ${constants.join('; ')}.`);
   const va = entry.variantArg;

@@ -161,12 +161,12 @@ function gelu(env: AlgoEnv): Algorithm {
 
   const forward = (bd: Builder): { xa: Expr; xc: Expr; cc: Expr } => {
     const b = bd.b;
-    if (!env.compensated) {
-      const cc = b.let('c', bd.erfc(mul(X, bd.c(-rsqrt2.hi))));
-      return { xa: X, xc: X, cc };
-    }
     b.comment('x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞');
     const { xa, xc } = bd.clamp(X, 40);
+    if (!env.compensated) {
+      const cc = b.let('c', bd.erfc(mul(xc, bd.c(-rsqrt2.hi))));
+      return { xa, xc, cc };
+    }
     b.comment('z = −x/√2 as zh + zl: the rounding of x/√2 would be amplified ~x² times in the tail');
     const zh = b.let('zh', mul(xc, bd.c(-rsqrt2.hi)));
     const zp = bd.prodErr('ze', xc, -rsqrt2.hi, zh);
@@ -289,14 +289,14 @@ function geluTanh(env: AlgoEnv): Algorithm {
 
   const arg = (bd: Builder): SigmoidArg => {
     const b = bd.b;
+    b.comment('beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞');
+    const { xa, xc } = bd.clamp(X, 30);
     if (!env.compensated) {
       const th = cIsZero
-        ? b.let('t', mul(bd.c(A.hi), X))
-        : b.let('t', mul(X, add(bd.c(A.hi), mul(mul(bd.c(B.hi), X), X))));
-      return { th, tl: undefined, xa: X, xc: X };
+        ? b.let('t', mul(bd.c(A.hi), xc))
+        : b.let('t', mul(xc, add(bd.c(A.hi), mul(mul(bd.c(B.hi), xc), xc))));
+      return { th, tl: undefined, xa, xc };
     }
-    b.comment('beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite');
-    const { xa, xc } = bd.clamp(X, 30);
     if (cIsZero) {
       b.comment('t = 2·√(2/π)·x as th + tl');
       const th = b.let('th', mul(xc, bd.c(A.hi)));
@@ -357,12 +357,12 @@ function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string
   const bound = Math.ceil(800 / K.hi);
   const arg = (bd: Builder): SigmoidArg => {
     const b = bd.b;
-    if (!env.compensated) {
-      const th = isOne ? X : b.let('t', mul(bd.c(K.hi), X));
-      return { th, tl: undefined, xa: X, xc: X };
-    }
     b.comment(`beyond ±${bound}, σ(${isOne ? 'x' : `${name}·x`}) is exactly 0 or 1; the clamp keeps ±∞ from making 0·∞`);
     const { xa, xc } = bd.clamp(X, bound);
+    if (!env.compensated) {
+      const th = isOne ? xc : b.let('t', mul(bd.c(K.hi), xc));
+      return { th, tl: undefined, xa, xc };
+    }
     if (isOne) return { th: xc, tl: undefined, xa, xc };
     const th = b.let('th', mul(bd.c(K.hi), xc));
     if (K.lo === 0 && Math.log2(Math.abs(K.hi)) % 1 === 0) return { th, tl: undefined, xa, xc };
@@ -399,12 +399,12 @@ function mish(env: AlgoEnv): Algorithm {
     return { e, n, d, nn, dn };
   };
   const fb = new Builder(env);
-  const xa = env.compensated ? fb.b.let('xa', select(cmp('<', X, fb.c(-800)), fb.c(-800), X)) : X;
+  const xa = fb.b.let('xa', select(cmp('<', X, fb.c(-800)), fb.c(-800), X));
   const fp = parts(fb);
   const f = fb.b.ret(select(cmp('>=', X, fb.c(0)), div(mul(X, fp.n), fp.d), div(mul(xa, fp.nn), fp.dn)));
 
   const db = new Builder(env);
-  const xc = env.compensated ? db.clamp(X, 800).xc : X;
+  const xc = db.clamp(X, 800).xc;
   const dp = parts(db);
   const b = db.b;
   b.comment('f′ = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x)');

@@ -1,4 +1,5 @@
 /** Names, sources and header text shared by every target. */
+import { formulaText } from '../core/activations';
 import type { FunctionId } from '../core/types';
 import { wrapText } from './emit';
 import type { RenderContext, TargetInfo } from './types';
@@ -76,20 +77,22 @@ export function defaultNames(id: FunctionId, naming: TargetInfo['naming']): { fo
 export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
   const { activation, algorithm, env, options } = ctx;
   const lines: string[] = [];
-  lines.push(`${activation.label}: ${activation.formula.text}`);
+  lines.push(`${activation.label}: ${formulaText(activation.id, options.params)}`);
   lines.push(`Computed as ${algorithm.method}.`);
   if (algorithm.constants.length > 0) lines.push(`Constants: ${algorithm.constants.join('; ')}.`);
   lines.push(`Source: ${SOURCE[options.variant]}`);
   const exponential = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'silu'].includes(options.variant);
   if (env.compensated) {
+    // Below these magnitudes the exponential inside has underflowed to a subnormal first, and the
+    // result keeps only the subnormal's absolute precision.
     lines.push(
       env.precision === 'float'
-        ? 'Accurate to a few float ulps, tails included.'
-        : 'Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it breaks the exact-product steps).',
+        ? `Accurate to a few float ulps, tails included${exponential ? ', for results above about 1e-34 in magnitude' : ''}.`
+        : `Accurate to a few ulps in double precision, tails included${exponential ? ', for results above about 1e-303 in magnitude' : ''} (do not compile with fast-math: it breaks the exact-product steps).`,
     );
   } else if (exponential) {
     lines.push(
-      "Tensor code in the input's dtype: no overflow and no cancellation anywhere, but without the hi + lo steps of the scalar targets, so far in the negative tail (x below about −5 in float32) the rounding of the exponent's argument costs tens of ulps of a value that is already tiny.",
+      "Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the negative tail the rounding of the exponent's argument costs about x²/2 ulps of a value that is already tiny: tens near x = −5, hundreds in float32 near its underflow (x ≈ −13), over a thousand in float64 (x ≈ −37).",
     );
   }
   for (const b of ctx.builtins) lines.push(b);

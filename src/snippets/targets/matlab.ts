@@ -37,7 +37,9 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, doc: string): string {
-  return [`function y = ${name}(${f.param})`, `%${name.toUpperCase()} ${doc}`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
+  // The H1 line names the function through the same tab stop, so a rename reaches it (in the
+  // name's own case: an upper-cased copy would be a second stop with another default).
+  return [`function y = ${name}(${f.param})`, `%${name} ${doc}`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {

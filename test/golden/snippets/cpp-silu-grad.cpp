@@ -3,8 +3,8 @@
 // Constants: β = 1.
 // Source: Hendrycks & Gimpel (2016); Elfwing, Uchibe & Doya (2018); "Swish", Ramachandran, Zoph
 //   & Le (2017).
-// Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-//   breaks the exact-product steps).
+// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 #include <cmath>
 

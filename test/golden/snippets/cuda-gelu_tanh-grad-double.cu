@@ -5,13 +5,13 @@
 //   0.07135481627260025 − 6.175149918155315e-19.
 // Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the tanh approximation (also BERT/GPT-2
 //   "gelu_new").
-// Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-//   breaks the exact-product steps).
+// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 // GELU (tanh approximation), f(x).
 __device__ __forceinline__ double gelu(double x)
 {
-    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     const double xa = x < -30.0 ? -30.0 : x;
     const double xc = xa > 30.0 ? 30.0 : xa;
     // t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact
@@ -37,7 +37,7 @@ __device__ __forceinline__ double gelu(double x)
 // Derivative of GELU (tanh approximation), f′(x).
 __device__ __forceinline__ double gelu_grad(double x)
 {
-    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     const double xa = x < -30.0 ? -30.0 : x;
     const double xc = xa > 30.0 ? 30.0 : xa;
     // t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact

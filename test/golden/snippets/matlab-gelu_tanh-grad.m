@@ -5,12 +5,12 @@
 %   0.07135481627260025 − 6.175149918155315e-19.
 % Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the tanh approximation (also BERT/GPT-2
 %   "gelu_new").
-% Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-%   breaks the exact-product steps).
+% Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+%   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 function y = gelu(x)
-%GELU GELU (tanh approximation), elementwise.
-    % beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+%gelu GELU (tanh approximation), elementwise.
+    % beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     xa = x;
     xa(x < -30.0) = -30.0;
     xc = xa;
@@ -53,8 +53,8 @@ function y = gelu(x)
 end
 
 function y = gelu_grad(x)
-%GELU_GRAD Derivative of GELU (tanh approximation), elementwise.
-    % beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+%gelu_grad Derivative of GELU (tanh approximation), elementwise.
+    % beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     xa = x;
     xa(x < -30.0) = -30.0;
     xc = xa;

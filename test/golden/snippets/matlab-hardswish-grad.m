@@ -5,7 +5,7 @@
 %   breaks the exact-product steps).
 
 function y = hardswish(x)
-%HARDSWISH Hardswish, elementwise.
+%hardswish Hardswish, elementwise.
     u = x .* (x + 3.0) ./ 6.0;
     u_then = x;
     u(x >= 3.0) = u_then(x >= 3.0);
@@ -14,7 +14,7 @@ function y = hardswish(x)
 end
 
 function y = hardswish_grad(x)
-%HARDSWISH_GRAD Derivative of Hardswish, elementwise.
+%hardswish_grad Derivative of Hardswish, elementwise.
     g = x ./ 3.0 + 0.5;
     g(x > 3.0) = 1.0;
     y = g;

@@ -4,8 +4,8 @@
 # Constants: k = 1.702 (= 1.702 + 4.263256414560601e-17).
 # Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the sigmoid approximation; "QuickGELU" in
 #   OpenAI CLIP.
-# Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-#   breaks the exact-product steps).
+# Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+#   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 import math
 

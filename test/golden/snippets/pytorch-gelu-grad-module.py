@@ -2,9 +2,11 @@
 # Computed as ½·x·erfc(−x/√2) (no cancellation for x ≪ 0); f′ = Φ(x) + x·φ(x).
 # Constants: 1/√2 = 0.7071067811865476; 2/√π = 1.1283791670955126; 1/√(2π) = 0.3989422804014327.
 # Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
-# Tensor code in the input's dtype: no overflow and no cancellation anywhere, but without the hi
-#   + lo steps of the scalar targets, so far in the negative tail (x below about −5 in float32)
-#   the rounding of the exponent's argument costs tens of ulps of a value that is already tiny.
+# Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the
+#   exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the
+#   negative tail the rounding of the exponent's argument costs about x²/2 ulps of a value that is
+#   already tiny: tens near x = −5, hundreds in float32 near its underflow (x ≈ −13), over a
+#   thousand in float64 (x ≈ −37).
 # PyTorch has it built in: torch.nn.functional.gelu(x, approximate='none'), or
 #   torch.nn.GELU(approximate='none').
 # The explicit code below computes the same function, for reading, porting and the derivative.
@@ -15,15 +17,21 @@ from torch import nn
 
 def gelu(x: torch.Tensor) -> torch.Tensor:
     """GELU (exact), elementwise."""
-    c = torch.erfc(x * -0.7071067811865476)
-    return 0.5 * x * c
+    # x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞
+    xa = torch.where(x < -40.0, torch.full_like(x, -40.0), x)
+    xc = torch.where(xa > 40.0, torch.full_like(x, 40.0), xa)
+    c = torch.erfc(xc * -0.7071067811865476)
+    return 0.5 * xa * c
 
 
 def gelu_grad(x: torch.Tensor) -> torch.Tensor:
     """Derivative of GELU (exact), elementwise."""
-    c = torch.erfc(x * -0.7071067811865476)
-    ex = torch.exp(-0.5 * x * x)
-    return 0.5 * c + 0.3989422804014327 * x * ex
+    # x beyond ±40 changes nothing (erfc is 0 or 2 there) and keeps ±∞ from making 0·∞
+    xa = torch.where(x < -40.0, torch.full_like(x, -40.0), x)
+    xc = torch.where(xa > 40.0, torch.full_like(x, 40.0), xa)
+    c = torch.erfc(xc * -0.7071067811865476)
+    ex = torch.exp(-0.5 * xc * xc)
+    return 0.5 * c + 0.3989422804014327 * xc * ex
 
 
 class GELUFunction(torch.autograd.Function):

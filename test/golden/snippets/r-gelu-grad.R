@@ -2,8 +2,8 @@
 # Computed as x·pnorm(x); f′ = pnorm(x) + x·φ(x).
 # Constants: 1/√(2π) = 0.3989422804014327.
 # Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
-# Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-#   breaks the exact-product steps).
+# Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+#   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 # GELU (exact), elementwise over a numeric vector.
 gelu <- function(x) {

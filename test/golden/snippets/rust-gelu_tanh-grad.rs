@@ -5,12 +5,12 @@
 //   0.07135481627260025 − 6.175149918155315e-19.
 // Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the tanh approximation (also BERT/GPT-2
 //   "gelu_new").
-// Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-//   breaks the exact-product steps).
+// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
+//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
 
 /// GELU (tanh approximation), f(x).
 pub fn gelu(x: f64) -> f64 {
-    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     let xa = if x < -30.0 { -30.0 } else { x };
     let xc = if xa > 30.0 { 30.0 } else { xa };
     // t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact
@@ -35,7 +35,7 @@ pub fn gelu(x: f64) -> f64 {
 
 /// Derivative of GELU (tanh approximation), f′(x).
 pub fn gelu_grad(x: f64) -> f64 {
-    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite
+    // beyond ±30, σ(t) is exactly 0 or 1; the clamp also keeps x³ finite and ±∞ from making 0·∞
     let xa = if x < -30.0 { -30.0 } else { x };
     let xc = if xa > 30.0 { 30.0 } else { xa };
     // t = 2u = x·(A + B·x²) as th + tl, with A = 2·√(2/π), B = A·c and x² exact

@@ -93,7 +93,7 @@ function jsRunner(ts: boolean): Runner {
 }
 
 /** The Python that has NumPy and SciPy: GELU_PYTHON, else `python3` on PATH, else Debian's. */
-const PYTHON = process.env.GELU_PYTHON
+export const PYTHON = process.env.GELU_PYTHON
   ?? (['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import numpy, scipy.special'])) ?? 'python3');
 
 function pythonRunner(): Runner {
