@@ -646,7 +646,8 @@ function normaliseLiteral(value: string): string {
 
 /** A numeric argument (`0.2`, `-1e-2`, `0.1f`), or undefined when it is not a single literal. */
 function numericArg(value: string): number | undefined {
-  const v = value.trim();
+  // A unary plus (`negative_slope=+0.2`) changes nothing.
+  const v = value.trim().replace(/^\+(?=[\d.])/, '');
   if (v.length > 64) return undefined;
   const found = literalsIn(v, { limit: 1 });
   const lit = found.literals[0];

@@ -117,7 +117,7 @@ export function numberHoverAt(line: string, column: number, languageId: string, 
  */
 export function selectionHover(text: string, languageId: string, settings: NumberHoverSettings): NumberHover | undefined {
   if (settings.functions.length === 0 || looksBinary(text)) return undefined;
-  const limit = Math.max(1, Math.floor(settings.maxValues));
+  const limit = Number.isFinite(settings.maxValues) ? Math.max(1, Math.floor(settings.maxValues)) : 64;
   const found = literalsIn(text, { ...literalOptionsFor(languageId), limit, maxScan: SELECTION_SCAN_LIMIT });
   const first = found.literals[0];
   if (first === undefined) return undefined;

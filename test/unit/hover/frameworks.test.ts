@@ -144,6 +144,7 @@ describe('frameworks: resolveCall', () => {
     assert.equal(resolve("y = F.gelu(x, 'tanh')", 'gelu')?.variant, 'gelu');
     assert.equal(resolve("act = nn.GELU('tanh')", 'GELU')?.variant, 'gelu_tanh');
     assert.equal(resolve("y = functional.gelu(x, approximate='tanh')", 'gelu')?.variant, 'gelu_tanh');
+    assert.deepEqual(resolve('act = nn.LeakyReLU(negative_slope=+0.2)', 'Leaky')?.params, { slope: 0.2 });
   });
 
   it('finds C calls and class names', () => {

@@ -106,6 +106,7 @@ describe('number hover model', () => {
     assert.deepEqual(numberHoverAt('y = --5', 6, 'c', settings)?.values, [5]);
     assert.equal(selectionHover('\u0000\u0001\u0002\u0003\u0004 12 \ufffd', 'plaintext', settings), undefined);
     assert.equal(selectionHover('no numbers here', 'plaintext', settings), undefined);
+    assert.deepEqual(selectionHover('1 2 3', 'plaintext', { ...settings, maxValues: NaN })?.values, [1, 2, 3]);
     assert.ok(Number.isNaN(selectionHover('NaN', 'plaintext', settings)?.values[0]));
     const long = '1'.repeat(100_000);
     const h = numberHoverAt(long, 50_000, 'plaintext', settings);
