@@ -126,6 +126,7 @@ export function literalOptionsFor(languageId: string): LiteralOptions {
 const C_0 = 48, C_9 = 57, C_A = 65, C_Z = 90, C_a = 97, C_z = 122;
 const C_UNDERSCORE = 95, C_DOLLAR = 36, C_DOT = 46, C_MINUS = 45, C_PLUS = 43, C_HASH = 35, C_APOS = 39;
 const C_UNICODE_MINUS = 0x2212;
+const C_ESC = 0x1b, C_LBRACKET = 91, C_SEMICOLON = 59, C_QUOTE = 34, C_COMMA = 44;
 
 function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
@@ -235,43 +236,6 @@ function mayStartNumber(text: string, i: number): boolean {
   return !isIdentChar(text, i - 1) || endsAnsiSequence(text, i - 1);
 }
 
-const C_ESC = 0x1b;
-const C_QUOTE = 34;
-const C_COMMA = 44;
-
-/** Characters from the opening quote to the closing one that a grouped number may span. */
-const MAX_GROUPED = 48;
-
-/**
- * A number with thousands separators that fills a double-quoted field, as spreadsheets export
- * CSV: `"1,234.5"`, `"-1,000"` (the sign is read by {@link finish}). `quote` is the opening
- * quote. Only 1–3 digits then groups of exactly 3, an optional fraction, then the closing quote.
- */
-function quotedGroupedNumber(text: string, quote: number, end: number): RawLiteral | undefined {
-  let i = quote + 1;
-  if (i < end && isMinus(text.charCodeAt(i))) i++;
-  const s = i;
-  while (i < end && i - s < 4 && isDigit(text.charCodeAt(i))) i++;
-  if (i === s || i - s > 3) return undefined;
-  let groups = 0;
-  while (i + 3 < end && i - quote < MAX_GROUPED && text.charCodeAt(i) === C_COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
-    i += 4;
-    groups++;
-  }
-  if (groups === 0 || (i < end && isDigit(text.charCodeAt(i)))) return undefined;
-  const intE = i;
-  let fracS = i;
-  let fracE = i;
-  if (i + 1 < end && text.charCodeAt(i) === C_DOT && isDigit(text.charCodeAt(i + 1))) {
-    fracS = i + 1;
-    fracE = fracS;
-    while (fracE < end && fracE - quote < MAX_GROUPED && isDigit(text.charCodeAt(fracE))) fracE++;
-    i = fracE;
-  }
-  if (i >= end || text.charCodeAt(i) !== C_QUOTE) return undefined;
-  return raw(s, i, 'decimal', s, intE, fracS, fracE, i, i);
-}
-const C_LBRACKET = 91;
 
 /** Whether `text[i]` is the final letter of an ANSI colour/style sequence `ESC [ 0-9;… letter`. */
 function endsAnsiSequence(text: string, i: number): boolean {
@@ -280,7 +244,7 @@ function endsAnsiSequence(text: string, i: number): boolean {
   while (k >= 0 && i - k <= 24) {
     const c = text.charCodeAt(k);
     if (c === C_LBRACKET) return k > 0 && text.charCodeAt(k - 1) === C_ESC;
-    if (!isDigit(c) && c !== 59 /* ; */) return false;
+    if (!isDigit(c) && c !== C_SEMICOLON) return false;
     k--;
   }
   return false;
@@ -290,7 +254,7 @@ function endsAnsiSequence(text: string, i: number): boolean {
 function skipAnsiSequence(text: string, i: number, end: number): number {
   if (i + 1 >= end || text.charCodeAt(i + 1) !== C_LBRACKET) return i + 1;
   let k = i + 2;
-  while (k < end && k - i <= 24 && (isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 59)) k++;
+  while (k < end && k - i <= 24 && (isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === C_SEMICOLON)) k++;
   return k < end && isLetter(text.charCodeAt(k)) ? k + 1 : i + 1;
 }
 
@@ -790,9 +754,44 @@ export function literalAt(line: string, column: number, options?: LiteralOptions
   return undefined;
 }
 
-/** The quoted grouped number (`"1,234.5"`) that covers offset `at`, if any. */
+/** Characters from the opening quote to the closing one that a grouped number may span. */
+const MAX_GROUPED = 48;
+
+/**
+ * A number with thousands separators that fills a double-quoted field, as spreadsheets export
+ * CSV: `"1,234.5"`, `"-1,000"` (the sign is read by {@link finish}). `quote` is the opening
+ * quote. Only 1–3 digits then groups of exactly 3, an optional fraction, then the closing quote.
+ */
+function quotedGroupedNumber(text: string, quote: number, end: number): RawLiteral | undefined {
+  let i = quote + 1;
+  if (i < end && isMinus(text.charCodeAt(i))) i++;
+  const s = i;
+  while (i < end && i - s < 4 && isDigit(text.charCodeAt(i))) i++;
+  if (i === s || i - s > 3) return undefined;
+  let groups = 0;
+  while (i + 3 < end && i - quote < MAX_GROUPED && text.charCodeAt(i) === C_COMMA && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
+    i += 4;
+    groups++;
+  }
+  if (groups === 0 || (i < end && isDigit(text.charCodeAt(i)))) return undefined;
+  const intE = i;
+  let fracS = i;
+  let fracE = i;
+  if (i + 1 < end && text.charCodeAt(i) === C_DOT && isDigit(text.charCodeAt(i + 1))) {
+    fracS = i + 1;
+    fracE = fracS;
+    while (fracE < end && fracE - quote < MAX_GROUPED && isDigit(text.charCodeAt(fracE))) fracE++;
+    i = fracE;
+  }
+  if (i >= end || text.charCodeAt(i) !== C_QUOTE) return undefined;
+  return raw(s, i, 'decimal', s, intE, fracS, fracE, i, i);
+}
+
+/** The quoted grouped number (`"1,234.5"`) that covers offset `at` (its quotes included), if any. */
 function groupedAround(line: string, at: number): RawLiteral | undefined {
   let q = Math.min(at, line.length - 1);
+  // On the closing quote: look back from the last digit.
+  if (q > 0 && line.charCodeAt(q) === C_QUOTE && isDigit(line.charCodeAt(q - 1))) q--;
   while (q >= 0 && at - q < MAX_GROUPED) {
     const c = line.charCodeAt(q);
     if (c === C_QUOTE) break;
@@ -801,7 +800,7 @@ function groupedAround(line: string, at: number): RawLiteral | undefined {
   }
   if (q < 0 || line.charCodeAt(q) !== C_QUOTE) return undefined;
   const r = quotedGroupedNumber(line, q, line.length);
-  return r !== undefined && at >= q && at <= r.end ? r : undefined;
+  return r !== undefined && at <= r.end ? r : undefined;
 }
 
 /** Default and largest characters of a selection that {@link literalsIn} scans. */

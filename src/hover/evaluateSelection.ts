@@ -33,6 +33,9 @@ interface Evaluation {
   readonly functions: readonly FunctionId[];
 }
 
+/** What a dropped (or unknown) evaluation document reads as. */
+const STALE = 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
+
 /** Read-only documents whose content is held in memory, by URI path. */
 class EvaluationDocuments implements vscode.TextDocumentContentProvider {
   private readonly evaluations = new Map<string, Evaluation>();
@@ -54,8 +57,6 @@ class EvaluationDocuments implements vscode.TextDocumentContentProvider {
     return this.get(uri)?.markdown ?? STALE;
   }
 }
-
-const STALE = 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
 
 /**
  * Turns word wrap off in the (active) editor of an evaluation document: Markdown wraps by

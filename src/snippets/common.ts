@@ -92,7 +92,7 @@ export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
     );
   } else if (exponential) {
     lines.push(
-      "Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the negative tail the rounding of the exponent's argument costs about x²/2 ulps of a value that is already tiny: tens near x = −5, hundreds in float32 near its underflow (x ≈ −13), over a thousand in float64 (x ≈ −37).",
+      "Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the negative tail the rounding of the exponent's argument costs ulps that grow at least like x², on values that are already tiny: tens near x = −5, up to about 200 in float32 and about 2,000 in float64 just above underflow.",
     );
   }
   for (const b of ctx.builtins) lines.push(b);

@@ -120,6 +120,8 @@ describe('numbers: literalAt', () => {
     assert.equal(at('a,"1,234.5",b', '234')?.value, 1234.5);
     assert.equal(at('a,"1,234.5",b', '234')?.text, '1,234.5');
     assert.equal(at('a,"-1,000",b', '000')?.value, -1000);
+    assert.equal(literalAt('a,"1,234.5",b', 'a,"1,234.5'.length)?.value, 1234.5); // on the closing quote
+    assert.equal(literalAt('a,"1,234.5",b', 2)?.value, 1234.5); // on the opening quote
     assert.equal(at('a,1,234,b', '234')?.value, 234); // unquoted: separate values
   });
 
