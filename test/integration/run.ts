@@ -285,6 +285,7 @@ async function main(): Promise<number> {
     total.failed++;
   } finally {
     await browser.close().catch(() => undefined);
+    // stop() does nothing for a server already stopped: this covers an error before the web pass.
     await server.stop();
     await webServer?.stop();
     if (!process.env.GELU_KEEP) fs.rmSync(runDir, { recursive: true, force: true });
