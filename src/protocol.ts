@@ -18,7 +18,12 @@
  *
  * Numbers travel as `Float64Array` (postMessage clones typed arrays), never as arrays of objects.
  */
-import { FUNCTION_IDS, type FunctionId, isFunctionId, type Order, type ParamSpec, type Params } from './core/types';
+import {
+  type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isFunctionId, isGatedId, type KeyPointKind, type Order,
+  type ParamSpec, type Params,
+} from './core/types';
+
+export type { Curve, KeyPointKind };
 
 export const VIEW_MODES = ['curves', 'error'] as const;
 /** `curves`: f, f′, f″ of each function; `error`: error of each approximation against its reference. */
@@ -93,24 +98,22 @@ export interface SampleRequest {
   readonly errorKind: ErrorKind;
 }
 
-/** What the webview needs to know of a registry function: no code, only data. */
+/**
+ * What the webview needs to know of a registry function: no code, only data. The webview takes
+ * every name and colour from here (it keeps no table of its own).
+ */
 export interface FunctionInfo {
   readonly id: FunctionId;
+  /** For the picker. */
   readonly label: string;
-  readonly family: 'gelu' | 'relative';
+  /** For legends, tables, slider hints and aria labels. */
+  readonly shortLabel: string;
+  readonly family: Family;
   readonly approximates?: FunctionId;
   readonly formula: { readonly text: string; readonly latex: string };
   readonly params: readonly ParamSpec[];
-}
-
-/** One curve: order `order` of function `fn` at every x of the reply. */
-export interface Curve {
-  readonly fn: FunctionId;
-  readonly order: Order;
-  /** Exact (double) values. */
-  readonly y: Float64Array;
-  /** The same evaluated in the request's precision (input and output rounded); absent for float64. */
-  readonly rounded?: Float64Array;
+  /** Index into the webview's palette. */
+  readonly colorSlot: number;
 }
 
 /** Error of `fn` (in the request's precision) against `reference` (exact), order `order`. */
@@ -125,8 +128,6 @@ export interface ErrorSeries {
   readonly max: number;
   readonly argmax: number;
 }
-
-export type KeyPointKind = 'minimum' | 'maximum' | 'inflection';
 
 /** A point of f worth a label: local extrema (zeros of f′) and inflections (zeros of f″). */
 export interface KeyPoint {
@@ -471,6 +472,22 @@ export function parsePlotState(raw: unknown): Parsed<PlotState> {
   }
 }
 
+/** Checks one catalogue entry enough that the webview can label, colour and group with it. */
+function functionInfo(value: unknown, what: string): void {
+  const f = obj(value, what);
+  if (!isFunctionId(f.id)) fail(`${what}.id: unknown function id ${JSON.stringify(f.id)}`);
+  text(f.label, `${what}.label`, 200);
+  text(f.shortLabel, `${what}.shortLabel`, 60);
+  oneOf(f.family, FAMILIES, `${what}.family`);
+  if (f.approximates !== undefined && !isFunctionId(f.approximates)) fail(`${what}.approximates must be a function id`);
+  const formula = obj(f.formula, `${what}.formula`);
+  text(formula.text, `${what}.formula.text`, 2000);
+  text(formula.latex, `${what}.formula.latex`, 4000);
+  if (!Array.isArray(f.params)) fail(`${what}.params must be a list`);
+  const slot = finite(f.colorSlot, `${what}.colorSlot`);
+  if (!Number.isInteger(slot) || slot < 0) fail(`${what}.colorSlot must be a non-negative integer`);
+}
+
 const HOST_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
   'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh',
 ]);
@@ -488,7 +505,8 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
     switch (type) {
       case 'plot/init': {
         if (m.mode !== 'panel' && m.mode !== 'view') fail('plot/init.mode must be panel or view');
-        if (!Array.isArray(m.catalogue) || !m.catalogue.every((f) => isObj(f) && isFunctionId(f.id))) fail('plot/init.catalogue is malformed');
+        if (!Array.isArray(m.catalogue) || m.catalogue.length === 0) fail('plot/init.catalogue must be a non-empty list');
+        m.catalogue.forEach((f, i) => functionInfo(f, `plot/init.catalogue[${i}]`));
         const state = parsePlotState(m.state);
         const defaults = parsePlotState(m.defaults);
         if (!state.ok) fail(`plot/init.${state.error}`);
@@ -537,6 +555,170 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
         assertNever(type);
     }
     return { ok: true, value: m as unknown as HostToWebview };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+  }
+}
+
+// ─── Two-variable functions (gated units) ────────────────────────────────────────────────
+//
+// The messages that carry a gated unit y(g, u) = act(g)·u: a grid for the heat map and slices
+// for ordinary curves. They join WebviewToHost / HostToWebview when the webview draws gated
+// units; until then they are shapes and validators only.
+//
+//   webview → `gated/sample` {requestId}                       host → `gated/data` | `error`
+
+/** Most samples along one axis of a grid (so a grid holds at most 512² values). */
+export const MAX_GRID_SIDE = 512;
+/** Most slices one request may ask for. */
+export const MAX_SLICES = 8;
+
+/** Which input a slice varies: `g` (the gate, u fixed) or `u` (the linear input, g fixed). */
+export type SliceAxis = 'g' | 'u';
+
+/** A slice asked for: y along `along` with the other input fixed at `at`. */
+export interface SliceSpec {
+  readonly along: SliceAxis;
+  readonly at: number;
+}
+
+export interface GatedSampleRequest {
+  readonly fn: GatedId;
+  readonly g: XRange;
+  readonly u: XRange;
+  /** Samples along g and along u, each 2 to MAX_GRID_SIDE. */
+  readonly gCount: number;
+  readonly uCount: number;
+  readonly slices: readonly SliceSpec[];
+}
+
+/** y over the grid g × u: `y[i·u.length + j] = y(g[i], u[j])` (row-major, g the slow index). */
+export interface GatedGrid {
+  readonly fn: GatedId;
+  /** Axes, ascending. */
+  readonly g: Float64Array;
+  readonly u: Float64Array;
+  /** `g.length · u.length` values. */
+  readonly y: Float64Array;
+}
+
+/** One slice: y, ∂y/∂g and ∂y/∂u at every point of `x`, the varying input. */
+export interface GatedSlice extends SliceSpec {
+  readonly fn: GatedId;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly dg: Float64Array;
+  readonly du: Float64Array;
+}
+
+export interface GatedData {
+  readonly grid: GatedGrid;
+  readonly slices: readonly GatedSlice[];
+}
+
+/** Webview → host: sample a gated unit. Reply: `gated/data` or `error`. */
+export type GatedToHost = { readonly type: 'gated/sample'; readonly requestId: number; readonly request: GatedSampleRequest };
+/** Host → webview: the answer to `gated/sample`. */
+export type GatedToWebview = { readonly type: 'gated/data'; readonly requestId: number } & GatedData;
+
+function gatedId(value: unknown, what: string): GatedId {
+  return isGatedId(value) ? value : fail(`${what}: unknown gated unit ${JSON.stringify(value)}`);
+}
+
+function gridCount(value: unknown, what: string): number {
+  const n = finite(value, what);
+  return Number.isInteger(n) && n >= 2 && n <= MAX_GRID_SIDE ? n : fail(`${what} must be an integer from 2 to ${MAX_GRID_SIDE}`);
+}
+
+function sliceSpec(value: unknown, what: string): SliceSpec {
+  const s = obj(value, what);
+  const along = oneOf(s.along, ['g', 'u'] as const, `${what}.along`);
+  const at = finite(s.at, `${what}.at`);
+  if (Math.abs(at) > X_LIMIT) fail(`${what}.at must lie within ±${X_LIMIT}`);
+  return { along, at };
+}
+
+function gatedSampleRequest(value: unknown): GatedSampleRequest {
+  const r = obj(value, 'request');
+  const slices = Array.isArray(r.slices) ? r.slices : fail('request.slices must be a list');
+  if (slices.length > MAX_SLICES) fail(`request.slices holds more than ${MAX_SLICES} slices`);
+  return {
+    fn: gatedId(r.fn, 'request.fn'),
+    g: range(r.g, 'request.g'),
+    u: range(r.u, 'request.u'),
+    gCount: gridCount(r.gCount, 'request.gCount'),
+    uCount: gridCount(r.uCount, 'request.uCount'),
+    slices: slices.map((s, i) => sliceSpec(s, `request.slices[${i}]`)),
+  };
+}
+
+/** A Float64Array axis of 2 to MAX_GRID_SIDE finite values, strictly ascending. */
+function axis(value: unknown, what: string): Float64Array {
+  if (!(value instanceof Float64Array)) fail(`${what} must be a Float64Array`);
+  if (value.length < 2 || value.length > MAX_GRID_SIDE) fail(`${what} must hold 2 to ${MAX_GRID_SIDE} values`);
+  for (let i = 0; i < value.length; i++) {
+    if (!Number.isFinite(value[i]!)) fail(`${what}[${i}] must be finite`);
+    if (i > 0 && !(value[i]! > value[i - 1]!)) fail(`${what} must be strictly ascending`);
+  }
+  return value;
+}
+
+function values(value: unknown, length: number, what: string): Float64Array {
+  if (!(value instanceof Float64Array)) fail(`${what} must be a Float64Array`);
+  if (value.length !== length) fail(`${what} must hold ${length} values, not ${value.length}`);
+  return value;
+}
+
+function gatedGrid(value: unknown, what: string): GatedGrid {
+  const g = obj(value, what);
+  const ga = axis(g.g, `${what}.g`);
+  const ua = axis(g.u, `${what}.u`);
+  return { fn: gatedId(g.fn, `${what}.fn`), g: ga, u: ua, y: values(g.y, ga.length * ua.length, `${what}.y`) };
+}
+
+function gatedSlice(value: unknown, what: string): GatedSlice {
+  const s = obj(value, what);
+  const spec = sliceSpec(s, what);
+  const x = axis(s.x, `${what}.x`);
+  return {
+    ...spec,
+    fn: gatedId(s.fn, `${what}.fn`),
+    x,
+    y: values(s.y, x.length, `${what}.y`),
+    dg: values(s.dg, x.length, `${what}.dg`),
+    du: values(s.du, x.length, `${what}.du`),
+  };
+}
+
+/** Validates a `gated/sample` message from the webview (untrusted input). Never throws. */
+export function parseGatedSample(raw: unknown): Parsed<GatedToHost> {
+  let requestId: number | null = null;
+  try {
+    const m = obj(raw, 'message');
+    if (m.type !== 'gated/sample') fail('message.type must be gated/sample');
+    requestId = requestIdOf(m.requestId);
+    return { ok: true, value: { type: 'gated/sample', requestId, request: gatedSampleRequest(m.request) } };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId };
+  }
+}
+
+/**
+ * Checks a `gated/data` message from the host: axes finite and ascending, the grid's y of
+ * g.length · u.length values, each slice's arrays as long as its x, and every slice of the
+ * grid's unit. Never throws.
+ */
+export function parseGatedData(raw: unknown): Parsed<GatedToWebview> {
+  try {
+    const m = obj(raw, 'message');
+    if (m.type !== 'gated/data') fail('message.type must be gated/data');
+    const requestId = requestIdOf(m.requestId);
+    const grid = gatedGrid(m.grid, 'gated/data.grid');
+    if (!Array.isArray(m.slices)) fail('gated/data.slices must be a list');
+    if (m.slices.length > MAX_SLICES) fail(`gated/data.slices holds more than ${MAX_SLICES} slices`);
+    const slices = m.slices.map((s, i) => gatedSlice(s, `gated/data.slices[${i}]`));
+    for (const [i, s] of slices.entries()) if (s.fn !== grid.fn) fail(`gated/data.slices[${i}].fn must be the grid's ${grid.fn}`);
+    return { ok: true, value: { type: 'gated/data', requestId, grid, slices } };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
   }

@@ -1,6 +1,8 @@
 /**
- * The registry of activation functions: id → label, family, parameters, formula, framework
- * names, kink conventions, and f, f′, f″ with a batch form. The numerics live in erf.ts (exact
+ * The registry of activation functions, one record per function (types.ts `Activation`): labels,
+ * family, formula, parameters, kinks, code names and source for the snippets, colour slot, and
+ * f, f′, f″ with a batch form. Framework spellings live in the framework catalogue, not here.
+ * Adding a function: its id in FUNCTION_IDS (types.ts), its record here. The numerics live in erf.ts (exact
  * GELU) and kernels.ts (the others); every function is accurate to about one ulp over all
  * doubles (see test/unit/core/accuracy.test.ts), gives the mathematical limits at ±∞ and NaN
  * for NaN, and never throws.
@@ -10,36 +12,19 @@
  * a decimal constant (0.044715, 1.702, 0.01) the default is the decimal itself, carried as a
  * double-double, not its nearest double.
  */
-import * as coefficients from './coefficients';
-import * as erf from './erf';
-import * as kernels from './kernels';
-import type { Activation, FrameworkName, FunctionId, Order, ParamSpec, Params } from './types';
+import {
+  GELU_TANH_C_HI, GELU_TANH_C_LO, LEAKY_SLOPE_HI, LEAKY_SLOPE_LO, QUICK_GELU_K_HI, QUICK_GELU_K_LO, SELU_LAMBDA_ALPHA_HI,
+  SELU_LAMBDA_ALPHA_LO, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO,
+} from './coefficients';
+import { geluDerivative, geluSecondDerivative, geluValue } from './erf';
+import {
+  eluScaled, eluScaledD1, eluScaledD2, geluTanh, geluTanhD1, geluTanhD2, hardswish, hardswishD1, leaky, mish, mishD1, mishD2,
+  sigmoid, sigmoidD1, sigmoidD2, softplus, softplusD2, tanh, tanhD1, tanhD2, xSigmoid, xSigmoidD1, xSigmoidD2,
+} from './kernels';
+import type { Activation, FunctionId, Order, Params } from './types';
 
-// Local bindings: under CommonJS transpilation (tsx) every read of an imported binding is a
-// getter call, which the per-element paths cannot afford.
-const { GELU_TANH_C_HI, GELU_TANH_C_LO, LEAKY_SLOPE_HI, LEAKY_SLOPE_LO, QUICK_GELU_K_HI, QUICK_GELU_K_LO } = coefficients;
-const { SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO } = coefficients;
-const { geluDerivative, geluSecondDerivative, geluValue } = erf;
-const { eluScaled, eluScaledD1, eluScaledD2, geluTanh, geluTanhD1, geluTanhD2, hardswish, hardswishD1, leaky } = kernels;
-const { mish, mishD1, mishD2, sigmoid, sigmoidD1, sigmoidD2, softplus, softplusD2, tanh, tanhD1, tanhD2 } = kernels;
-const { xSigmoid, xSigmoidD1, xSigmoidD2 } = kernels;
-
-type Scalar = (x: number, p?: Params) => number;
-
-interface Spec {
-  readonly id: FunctionId;
-  readonly label: string;
-  readonly family: 'gelu' | 'relative';
-  readonly approximates?: 'gelu';
-  readonly formula: { readonly text: string; readonly latex: string };
-  readonly params: readonly ParamSpec[];
-  readonly aliases: readonly FrameworkName[];
-  readonly kinkConvention?: string;
-  readonly f: Scalar;
-  readonly df: Scalar;
-  readonly d2f: Scalar;
-  readonly batch?: Activation['batch'];
-}
+/** A record as written below: the batch form is optional (a loop over the scalar one by default). */
+type ActivationRecord = Omit<Activation, 'batch'> & { readonly batch?: Activation['batch'] };
 
 /** The value of parameter `key`, or `fallback` when it is missing. */
 function param(p: Params | undefined, key: string, fallback: number): number {
@@ -60,7 +45,7 @@ function decimalParam(p: Params | undefined, key: string, dh: number, dl: number
   PAR[1] = given ? 0 : dl;
 }
 
-function define(spec: Spec): Activation {
+function define(spec: ActivationRecord): Activation {
   const { f, df, d2f } = spec;
   return {
     ...spec,
@@ -73,8 +58,6 @@ function define(spec: Spec): Activation {
     },
   };
 }
-
-const a = (framework: string, name: string): FrameworkName => ({ framework, name });
 
 const tanhC = (p?: Params): void => decimalParam(p, 'c', GELU_TANH_C_HI, GELU_TANH_C_LO);
 const quickK = (p?: Params): void => decimalParam(p, 'k', QUICK_GELU_K_HI, QUICK_GELU_K_LO);
@@ -94,24 +77,16 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   gelu: define({
     id: 'gelu',
     label: 'GELU (exact)',
+    shortLabel: 'GELU',
+    summary: 'Exact GELU: x·Φ(x)',
     family: 'gelu',
     formula: {
       text: 'GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))',
       latex: '\\operatorname{GELU}(x) = x\\,\\Phi(x) = \\tfrac{1}{2}\\,x\\left(1 + \\operatorname{erf}\\!\\left(\\tfrac{x}{\\sqrt{2}}\\right)\\right)',
     },
     params: [],
-    aliases: [
-      a('PyTorch', 'torch.nn.GELU()'),
-      a('PyTorch', 'torch.nn.functional.gelu'),
-      a('Hugging Face', 'gelu'),
-      a('TensorFlow', 'tf.nn.gelu (default approximate=False)'),
-      a('Keras', 'keras.activations.gelu'),
-      a('JAX', 'jax.nn.gelu(approximate=False)'),
-      a('ONNX', "Gelu (approximate='none')"),
-      a('onnxruntime', 'Gelu'),
-      a('onnxruntime', 'BiasGelu'),
-      a('ggml', 'ggml_gelu_erf'),
-    ],
+    code: { baseName: 'gelu', className: 'GELU', source: 'Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.' },
+    colorSlot: 0,
     f: (x) => geluValue(x),
     df: (x) => geluDerivative(x),
     d2f: (x) => geluSecondDerivative(x),
@@ -120,6 +95,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   gelu_tanh: define({
     id: 'gelu_tanh',
     label: 'GELU (tanh approximation)',
+    shortLabel: 'GELU tanh',
+    summary: 'GELU, tanh approximation',
     family: 'gelu',
     approximates: 'gelu',
     formula: {
@@ -127,19 +104,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
       latex: '\\tfrac{1}{2}\\,x\\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,\\left(x + c\\,x^{3}\\right)\\right)\\right),\\quad c = 0.044715',
     },
     params: [{ key: 'c', label: 'c', description: 'Cubic coefficient inside tanh', default: 0.044715, min: 0, max: 0.1, step: 0.0001 }],
-    aliases: [
-      a('PyTorch', "torch.nn.GELU(approximate='tanh')"),
-      a('PyTorch', "F.gelu(approximate='tanh')"),
-      a('Hugging Face', 'gelu_new'),
-      a('Hugging Face', 'gelu_fast'),
-      a('Hugging Face', 'gelu_pytorch_tanh'),
-      a('Hugging Face', 'gelu_accurate'),
-      a('TensorFlow', 'tf.nn.gelu(approximate=True)'),
-      a('JAX', 'jax.nn.gelu (default approximate=True)'),
-      a('ONNX', "Gelu (approximate='tanh')"),
-      a('onnxruntime', 'FastGelu'),
-      a('ggml', 'ggml_gelu'),
-    ],
+    code: { baseName: 'gelu', className: 'GeluTanh', source: 'Hendrycks & Gimpel (2016), arXiv:1606.08415, the tanh approximation (also BERT/GPT-2 "gelu_new").' },
+    colorSlot: 1,
     f: (x, p) => {
       tanhC(p);
       return geluTanh(x, PAR[0]!, PAR[1]!, SQRT_2_OVER_PI_HI, SQRT_2_OVER_PI_LO);
@@ -156,6 +122,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   gelu_sigmoid: define({
     id: 'gelu_sigmoid',
     label: 'GELU (sigmoid approximation, QuickGELU)',
+    shortLabel: 'QuickGELU',
+    summary: 'GELU, sigmoid approximation (QuickGELU): x·σ(1.702x)',
     family: 'gelu',
     approximates: 'gelu',
     formula: {
@@ -163,7 +131,8 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
       latex: 'x\\,\\sigma(k x) = \\frac{x}{1 + e^{-k x}},\\quad k = 1.702',
     },
     params: [{ key: 'k', label: 'k', description: 'Slope inside the sigmoid', default: 1.702, min: 0.5, max: 4, step: 0.001 }],
-    aliases: [a('Hugging Face', 'quick_gelu'), a('ggml', 'ggml_gelu_quick'), a('onnxruntime', 'QuickGelu (alpha = 1.702)'), a('OpenAI CLIP', 'QuickGELU')],
+    code: { baseName: 'gelu', className: 'QuickGELU', source: 'Hendrycks & Gimpel (2016), arXiv:1606.08415, the sigmoid approximation; "QuickGELU" in OpenAI CLIP.' },
+    colorSlot: 2,
     f: (x, p) => {
       quickK(p);
       return xSigmoid(x, PAR[0]!, PAR[1]!);
@@ -180,13 +149,16 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   silu: define({
     id: 'silu',
     label: 'SiLU / Swish',
-    family: 'relative',
+    shortLabel: 'SiLU',
+    summary: 'SiLU / Swish: x·σ(βx)',
+    family: 'smooth',
     formula: {
       text: 'x·σ(β·x), β = 1',
       latex: 'x\\,\\sigma(\\beta x) = \\frac{x}{1 + e^{-\\beta x}},\\quad \\beta = 1',
     },
     params: [{ key: 'beta', label: 'β', description: 'Swish-β slope (β = 1 is SiLU)', default: 1, min: 0, max: 10, step: 0.01 }],
-    aliases: [a('PyTorch', 'torch.nn.SiLU'), a('PyTorch', 'F.silu'), a('Hugging Face', 'silu'), a('Hugging Face', 'swish'), a('TensorFlow', 'tf.nn.silu'), a('Keras', 'swish'), a('JAX', 'jax.nn.silu'), a('ggml', 'ggml_silu')],
+    code: { baseName: 'silu', className: 'SiLU', source: 'Hendrycks & Gimpel (2016); Elfwing, Uchibe & Doya (2018); "Swish", Ramachandran, Zoph & Le (2017).' },
+    colorSlot: 3,
     f: (x, p) => xSigmoid(x, param(p, 'beta', 1), 0),
     df: (x, p) => xSigmoidD1(x, param(p, 'beta', 1), 0),
     d2f: (x, p) => xSigmoidD2(x, param(p, 'beta', 1), 0),
@@ -194,10 +166,13 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   mish: define({
     id: 'mish',
     label: 'Mish',
-    family: 'relative',
+    shortLabel: 'Mish',
+    summary: 'Mish: x·tanh(softplus(x))',
+    family: 'smooth',
     formula: { text: 'x·tanh(softplus(x))', latex: 'x\\,\\tanh\\!\\left(\\ln\\left(1 + e^{x}\\right)\\right)' },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.Mish'), a('Hugging Face', 'mish'), a('Keras', 'keras.activations.mish')],
+    code: { baseName: 'mish', className: 'Mish', source: 'Misra (2019), "Mish: A Self Regularized Non-Monotonic Activation Function", arXiv:1908.08681.' },
+    colorSlot: 4,
     f: (x) => mish(x),
     df: (x) => mishD1(x),
     d2f: (x) => mishD2(x),
@@ -205,10 +180,13 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   softplus: define({
     id: 'softplus',
     label: 'Softplus',
-    family: 'relative',
+    shortLabel: 'Softplus',
+    summary: 'Softplus: log(1+eˣ)',
+    family: 'smooth',
     formula: { text: 'log(1 + eˣ)', latex: '\\operatorname{softplus}(x) = \\ln\\left(1 + e^{x}\\right)' },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.Softplus'), a('TensorFlow', 'tf.nn.softplus'), a('JAX', 'jax.nn.softplus'), a('ONNX', 'Softplus')],
+    code: { baseName: 'softplus', className: 'Softplus', source: 'Dugas et al. (2001), "Incorporating Second-Order Functional Knowledge for Better Option Pricing".' },
+    colorSlot: 5,
     f: (x) => softplus(x),
     df: (x) => sigmoid(x),
     d2f: (x) => softplusD2(x),
@@ -216,10 +194,13 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   sigmoid: define({
     id: 'sigmoid',
     label: 'Sigmoid',
-    family: 'relative',
+    shortLabel: 'Sigmoid',
+    summary: 'Sigmoid σ(x)',
+    family: 'squashing',
     formula: { text: 'σ(x) = 1/(1 + e⁻ˣ)', latex: '\\sigma(x) = \\frac{1}{1 + e^{-x}}' },
     params: [],
-    aliases: [a('PyTorch', 'torch.sigmoid'), a('PyTorch', 'torch.nn.Sigmoid'), a('TensorFlow', 'tf.math.sigmoid'), a('JAX', 'jax.nn.sigmoid'), a('Hugging Face', 'sigmoid'), a('ONNX', 'Sigmoid')],
+    code: { baseName: 'sigmoid', className: 'Sigmoid', source: 'the logistic function.' },
+    colorSlot: 6,
     f: (x) => sigmoid(x),
     df: (x) => sigmoidD1(x),
     d2f: (x) => sigmoidD2(x),
@@ -227,10 +208,13 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   tanh: define({
     id: 'tanh',
     label: 'Tanh',
-    family: 'relative',
+    shortLabel: 'Tanh',
+    summary: 'tanh(x)',
+    family: 'squashing',
     formula: { text: 'tanh(x)', latex: '\\tanh x = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}' },
     params: [],
-    aliases: [a('PyTorch', 'torch.tanh'), a('PyTorch', 'torch.nn.Tanh'), a('TensorFlow', 'tf.math.tanh'), a('JAX', 'jax.numpy.tanh'), a('Hugging Face', 'tanh'), a('ONNX', 'Tanh')],
+    code: { baseName: 'tanh_act', className: 'Tanh', source: 'the hyperbolic tangent.' },
+    colorSlot: 7,
     f: (x) => tanh(x),
     df: (x) => tanhD1(x),
     d2f: (x) => tanhD2(x),
@@ -238,14 +222,17 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   elu: define({
     id: 'elu',
     label: 'ELU',
-    family: 'relative',
+    shortLabel: 'ELU',
+    summary: 'ELU',
+    family: 'relu',
     formula: {
       text: 'x if x > 0, else α·(eˣ − 1), α = 1',
       latex: '\\operatorname{ELU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\left(e^{x} - 1\\right) & x \\le 0 \\end{cases},\\quad \\alpha = 1',
     },
     params: [{ key: 'alpha', label: 'α', description: 'Saturation value for negative inputs', default: 1, min: 0, max: 5, step: 0.01 }],
-    aliases: [a('PyTorch', 'torch.nn.ELU'), a('TensorFlow', 'tf.nn.elu'), a('JAX', 'jax.nn.elu'), a('ONNX', 'Elu'), a('ggml', 'ggml_elu')],
-    kinkConvention: 'At x = 0, as PyTorch autograd: f′(0) = α (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).',
+    code: { baseName: 'elu', className: 'ELU', source: 'Clevert, Unterthiner & Hochreiter (2015), "Exponential Linear Units", arXiv:1511.07289.' },
+    colorSlot: 8,
+    kinks: { at: [0], convention: 'At x = 0, as PyTorch autograd: f′(0) = α (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).' },
     f: (x, p) => {
       const al = param(p, 'alpha', 1);
       return eluScaled(x, 1, 0, al, 0);
@@ -258,14 +245,17 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   selu: define({
     id: 'selu',
     label: 'SELU',
-    family: 'relative',
+    shortLabel: 'SELU',
+    summary: 'SELU',
+    family: 'relu',
     formula: {
       text: 'λ·x if x > 0, else λ·α·(eˣ − 1), λ ≈ 1.0507, α ≈ 1.6733',
       latex: '\\operatorname{SELU}(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha\\left(e^{x} - 1\\right) & x \\le 0 \\end{cases},\\quad \\lambda \\approx 1.0507,\\ \\alpha \\approx 1.6733',
     },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.SELU'), a('TensorFlow', 'tf.nn.selu'), a('JAX', 'jax.nn.selu'), a('ONNX', 'Selu')],
-    kinkConvention: 'At x = 0, as PyTorch autograd: f′(0) = λα (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).',
+    code: { baseName: 'selu', className: 'SELU', source: 'Klambauer et al. (2017), "Self-Normalizing Neural Networks", arXiv:1706.02515.' },
+    colorSlot: 9,
+    kinks: { at: [0], convention: 'At x = 0, as PyTorch autograd: f′(0) = λα (the x ≤ 0 branch), f″(0) = 0 (the double backward masks x < 0).' },
     f: (x) => eluScaled(x, SELU_LAMBDA_HI, SELU_LAMBDA_LO, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
     df: (x) => eluScaledD1(x, SELU_LAMBDA_HI, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
     d2f: (x) => eluScaledD2(x, SELU_LAMBDA_ALPHA_HI, SELU_LAMBDA_ALPHA_LO),
@@ -273,11 +263,14 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   relu: define({
     id: 'relu',
     label: 'ReLU',
-    family: 'relative',
+    shortLabel: 'ReLU',
+    summary: 'ReLU',
+    family: 'relu',
     formula: { text: 'max(0, x)', latex: '\\operatorname{ReLU}(x) = \\max(0, x)' },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.ReLU'), a('TensorFlow', 'tf.nn.relu'), a('JAX', 'jax.nn.relu'), a('Hugging Face', 'relu'), a('ONNX', 'Relu'), a('ggml', 'ggml_relu')],
-    kinkConvention: "f′(0) = 0, as PyTorch autograd's threshold_backward returns.",
+    code: { baseName: 'relu', className: 'ReLU', source: 'Nair & Hinton (2010), "Rectified Linear Units Improve Restricted Boltzmann Machines".' },
+    colorSlot: 10,
+    kinks: { at: [0], convention: "f′(0) = 0, as PyTorch autograd's threshold_backward returns." },
     f: (x) => (x > 0 ? x : x === x ? 0 : NaN),
     df: (x) => (x > 0 ? 1 : x === x ? 0 : NaN),
     d2f: (x) => (x === x ? 0 : NaN),
@@ -285,14 +278,17 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   leaky_relu: define({
     id: 'leaky_relu',
     label: 'Leaky ReLU',
-    family: 'relative',
+    shortLabel: 'Leaky ReLU',
+    summary: 'Leaky ReLU',
+    family: 'relu',
     formula: {
       text: 'x if x > 0, else a·x, a = 0.01',
       latex: '\\operatorname{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ a\\,x & x \\le 0 \\end{cases},\\quad a = 0.01',
     },
     params: [{ key: 'slope', label: 'a', description: 'Slope for negative inputs', default: 0.01, min: 0, max: 1, step: 0.001 }],
-    aliases: [a('PyTorch', 'torch.nn.LeakyReLU'), a('TensorFlow', 'tf.nn.leaky_relu'), a('JAX', 'jax.nn.leaky_relu'), a('ONNX', 'LeakyRelu'), a('Hugging Face', 'leaky_relu'), a('ggml', 'ggml_leaky_relu')],
-    kinkConvention: 'f′(0) = a (the x ≤ 0 branch), as PyTorch autograd returns.',
+    code: { baseName: 'leaky_relu', className: 'LeakyReLU', source: 'Maas, Hannun & Ng (2013), "Rectifier Nonlinearities Improve Neural Network Acoustic Models".' },
+    colorSlot: 11,
+    kinks: { at: [0], convention: 'f′(0) = a (the x ≤ 0 branch), as PyTorch autograd returns.' },
     f: (x, p) => {
       leakyA(p);
       return leaky(x, PAR[0]!, PAR[1]!);
@@ -303,11 +299,14 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   relu6: define({
     id: 'relu6',
     label: 'ReLU6',
-    family: 'relative',
+    shortLabel: 'ReLU6',
+    summary: 'ReLU6',
+    family: 'relu',
     formula: { text: 'min(max(0, x), 6)', latex: '\\operatorname{ReLU6}(x) = \\min\\left(\\max(0, x), 6\\right)' },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.ReLU6'), a('TensorFlow', 'tf.nn.relu6'), a('JAX', 'jax.nn.relu6'), a('Hugging Face', 'relu6')],
-    kinkConvention: 'f′(0) = f′(6) = 0, as PyTorch autograd (hardtanh_backward) returns.',
+    code: { baseName: 'relu6', className: 'ReLU6', source: 'Krizhevsky (2010), "Convolutional Deep Belief Networks on CIFAR-10".' },
+    colorSlot: 12,
+    kinks: { at: [0, 6], convention: 'f′(0) = f′(6) = 0, as PyTorch autograd (hardtanh_backward) returns.' },
     f: (x) => (x > 0 ? (x < 6 ? x : 6) : x === x ? 0 : NaN),
     df: (x) => (x > 0 && x < 6 ? 1 : x === x ? 0 : NaN),
     d2f: (x) => (x === x ? 0 : NaN),
@@ -315,14 +314,17 @@ export const activations: Readonly<Record<FunctionId, Activation>> = {
   hardswish: define({
     id: 'hardswish',
     label: 'Hardswish',
-    family: 'relative',
+    shortLabel: 'Hardswish',
+    summary: 'Hardswish',
+    family: 'smooth',
     formula: {
       text: 'x·relu6(x + 3)/6',
       latex: '\\operatorname{Hardswish}(x) = x\\,\\frac{\\operatorname{ReLU6}(x + 3)}{6}',
     },
     params: [],
-    aliases: [a('PyTorch', 'torch.nn.Hardswish'), a('JAX', 'jax.nn.hard_swish'), a('ONNX', 'HardSwish'), a('ggml', 'ggml_hardswish')],
-    kinkConvention: 'PyTorch convention: f′(−3) = −0.5, f′(3) = 1.5 (inner branch), f″(±3) = 0.',
+    code: { baseName: 'hardswish', className: 'Hardswish', source: 'Howard et al. (2019), "Searching for MobileNetV3", arXiv:1905.02244.' },
+    colorSlot: 13,
+    kinks: { at: [-3, 3], convention: 'PyTorch convention: f′(−3) = −0.5, f′(3) = 1.5 (inner branch), f″(±3) = 0.' },
     f: (x) => hardswish(x),
     df: (x) => hardswishD1(x),
     d2f: (x) => (x > -3 && x < 3 ? 1 / 3 : x === x ? 0 : NaN),

@@ -3,9 +3,7 @@
  * inflection points (sign changes of f″), found numerically from the registry's f, f′, f″ so that
  * they follow any parameter values. Pure: no vscode, no DOM.
  */
-import type { Activation, Params } from './types';
-
-export type KeyPointKind = 'minimum' | 'maximum' | 'inflection';
+import type { Activation, KeyPointKind, Params } from './types';
 
 export interface FoundPoint {
   readonly kind: KeyPointKind;

@@ -2,7 +2,7 @@
  * Sampling and batch evaluation for plots and tables.
  */
 import { activations } from './activations';
-import type { FunctionId, Order, Params } from './types';
+import type { Curve, FunctionId, Order, Params } from './types';
 import { FUNCTION_IDS } from './types';
 
 /** Thrown by the core for arguments it cannot work with; the message is a sentence for the user. */
@@ -75,19 +75,13 @@ export function evaluate(id: FunctionId, order: Order, xs: Float64Array, params?
   return fn.batch(xs, order, params, out);
 }
 
-/** Points and values of one curve. */
-export interface Curve {
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
-}
-
 /**
  * Samples derivative `order` of `id` at `n` evenly spaced points of [a, b] (see {@link linspace}).
  * @throws {CoreArgumentError} as {@link linspace} and {@link evaluate} do.
  */
-export function sampleCurve(id: FunctionId, order: Order, a: number, b: number, n: number, params?: Params): Curve {
+export function sampleCurve(id: FunctionId, order: Order, a: number, b: number, n: number, params?: Params): Curve & { readonly xs: Float64Array } {
   const xs = linspace(a, b, n);
-  return { xs, ys: evaluate(id, order, xs, params) };
+  return { fn: id, order, xs, y: evaluate(id, order, xs, params) };
 }
 
 /**

@@ -23,10 +23,12 @@ export function catalogue(): FunctionInfo[] {
     return {
       id,
       label: fn.label,
+      shortLabel: fn.shortLabel,
       family: fn.family,
       ...(fn.approximates ? { approximates: fn.approximates } : {}),
       formula: { text: fn.formula.text, latex: fn.formula.latex },
       params: fn.params.map((p) => ({ ...p })),
+      colorSlot: fn.colorSlot,
     };
   });
 }

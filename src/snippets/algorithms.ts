@@ -14,8 +14,9 @@
  * Targets that compute in tensor frameworks (PyTorch, TensorFlow, JAX) use the same forms
  * without compensation: their dtype is not known when the code is written.
  */
+import { activations } from '../core/activations';
 import type { FunctionId, Params } from '../core/types';
-import { literal, MATH, type Precision, mul as rmul, real, scale as rscale, split } from './exact';
+import { literal, MATH, type ScalarType, mul as rmul, real, scale as rscale, split } from './exact';
 import { Block, type Expr, type Fn, add, call, cmp, div, helper, mul, neg, num, select, sub } from './ir';
 
 /** How erfc is available to the target. */
@@ -30,7 +31,7 @@ export type ErfcSource =
   | 'pnorm';
 
 export interface AlgoEnv {
-  readonly precision: Precision;
+  readonly precision: ScalarType;
   /** Carry exponent arguments as hi + lo; see the module comment. */
   readonly compensated: boolean;
   /** The target has a correctly rounded fma (otherwise Veltkamp splitting). */
@@ -51,19 +52,33 @@ export interface Algorithm {
 
 /** `hi + lo` for a header comment. */
 /** A constant as the code's literal would read it (shortest form in the precision). */
-const fmt = (v: number, p: Precision): string => literal(v, p).replace(/\.0$/, '');
+const fmt = (v: number, p: ScalarType): string => literal(v, p).replace(/\.0$/, '');
 /** `hi + lo` for a header comment. */
-const hiLo = (s: { hi: number; lo: number }, p: Precision): string => (s.lo === 0 ? fmt(s.hi, p) : `${fmt(s.hi, p)} ${s.lo < 0 ? '−' : '+'} ${fmt(Math.abs(s.lo), p)}`);
+const hiLo = (s: { hi: number; lo: number }, p: ScalarType): string => (s.lo === 0 ? fmt(s.hi, p) : `${fmt(s.hi, p)} ${s.lo < 0 ? '−' : '+'} ${fmt(Math.abs(s.lo), p)}`);
 
-const lit = (v: number, precision: Precision): Expr => num(precision === 'float' ? Math.fround(v) : v);
+const lit = (v: number, precision: ScalarType): Expr => num(precision === 'float' ? Math.fround(v) : v);
 
 /** Splits a constant given as a decimal string (taken as exact) into hi + lo. */
-function exactSplit(decimal: string, precision: Precision): { hi: number; lo: number } {
+function exactSplit(decimal: string, precision: ScalarType): { hi: number; lo: number } {
   return split(real(decimal), precision);
 }
 
-/** A decimal string for a parameter value: its shortest round-trip form, taken as exact. */
-const paramText = (value: number): string => String(value);
+/**
+ * Parameter `key` of `id` as a decimal string taken as exact (its shortest round-trip form): the
+ * environment's value, or the registry default.
+ */
+function paramText(env: AlgoEnv, id: FunctionId, key: string): string {
+  const given = env.params[key];
+  if (given !== undefined) return String(given);
+  const spec = activations[id].params.find((p) => p.key === key);
+  if (spec === undefined) throw new Error(`${id} has no parameter ${key}`);
+  return String(spec.default);
+}
+
+/** The slider label of parameter `key` of `id` (`k`, `β`), for header constants. */
+function paramLabel(id: FunctionId, key: string): string {
+  return activations[id].params.find((p) => p.key === key)?.label ?? key;
+}
 
 class Builder {
   readonly b = new Block();
@@ -126,7 +141,7 @@ class Builder {
   }
 }
 
-function veltkamp(value: number, splitter: number, precision: Precision): [number, number] {
+function veltkamp(value: number, splitter: number, precision: ScalarType): [number, number] {
   const r = (v: number): number => (precision === 'float' ? Math.fround(v) : v);
   const t = r(splitter * value);
   const hi = r(t - r(t - value));
@@ -279,7 +294,7 @@ function sigmoidDerivative(bd: Builder, t: SigmoidArg, w: (bd: Builder) => Expr)
 
 function geluTanh(env: AlgoEnv): Algorithm {
   const p = env.precision;
-  const cText = paramText(env.params.c ?? 0.044715);
+  const cText = paramText(env, 'gelu_tanh', 'c');
   const a = rscale(real(MATH.sqrt2OverPi), 2);
   const bReal = rmul(a, real(cText));
   const A = split(a, p);
@@ -339,9 +354,10 @@ function geluTanh(env: AlgoEnv): Algorithm {
 }
 
 /** x·σ(k·x): QuickGELU (k = 1.702) and SiLU/Swish (β). */
-function scaledSigmoid(env: AlgoEnv, key: string, fallback: number, name: string): Algorithm {
+function scaledSigmoid(env: AlgoEnv, id: 'gelu_sigmoid' | 'silu', key: string): Algorithm {
   const p = env.precision;
-  const kText = paramText(env.params[key] ?? fallback);
+  const kText = paramText(env, id, key);
+  const name = paramLabel(id, key);
   const kReal = real(kText);
   const K = split(kReal, p);
   const isOne = K.hi === 1 && K.lo === 0;
@@ -452,7 +468,7 @@ function tanhFn(env: AlgoEnv): Algorithm {
 }
 
 function elu(env: AlgoEnv): Algorithm {
-  const aText = paramText(env.params.alpha ?? 1);
+  const aText = paramText(env, 'elu', 'alpha');
   const alpha = split(real(aText), env.precision).hi;
   const scaleBy = (bd: Builder, e: Expr): Expr => (alpha === 1 ? e : mul(bd.c(alpha), e));
   const fb = new Builder(env);
@@ -495,7 +511,7 @@ function relu(env: AlgoEnv): Algorithm {
 }
 
 function leakyRelu(env: AlgoEnv): Algorithm {
-  const sText = paramText(env.params.slope ?? 0.01);
+  const sText = paramText(env, 'leaky_relu', 'slope');
   const a = split(real(sText), env.precision).hi;
   const fb = new Builder(env);
   const f = fb.b.ret(select(cmp('>', X, fb.c(0)), X, mul(fb.c(a), X)));
@@ -532,9 +548,9 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
     case 'gelu_tanh':
       return geluTanh(env);
     case 'gelu_sigmoid':
-      return scaledSigmoid(env, 'k', 1.702, 'k');
+      return scaledSigmoid(env, 'gelu_sigmoid', 'k');
     case 'silu':
-      return scaledSigmoid(env, 'beta', 1, 'β');
+      return scaledSigmoid(env, 'silu', 'beta');
     case 'mish':
       return mish(env);
     case 'softplus':

@@ -78,10 +78,10 @@ export function toDouble(a: Real): number {
 }
 
 /** Machine precision a snippet computes in. */
-export type Precision = 'double' | 'float';
+export type ScalarType = 'double' | 'float';
 
 /** Rounds a double to the precision (float: IEEE binary32, round to nearest even). */
-export function roundTo(v: number, precision: Precision): number {
+export function roundTo(v: number, precision: ScalarType): number {
   return precision === 'float' ? Math.fround(v) : v;
 }
 
@@ -92,7 +92,7 @@ export interface Split {
 }
 
 /** Splits an exact constant into a head and a tail in the given precision. */
-export function split(a: Real, precision: Precision): Split {
+export function split(a: Real, precision: ScalarType): Split {
   const hi = roundTo(toDouble(a), precision);
   const lo = roundTo(toDouble(sub(a, realOfDouble(hi))), precision);
   return { hi, lo };
@@ -104,7 +104,7 @@ export function split(a: Real, precision: Precision): Split {
  * Always has a `.` or an exponent, so every language reads it as floating point (`1e-17` is a
  * floating literal in C, Go, Rust, Java, Fortran, Julia, Python, R and MATLAB alike).
  */
-export function literal(v: number, precision: Precision): string {
+export function literal(v: number, precision: ScalarType): string {
   if (!Number.isFinite(v)) throw new Error(`literal of non-finite ${v}`);
   let s: string;
   if (precision === 'float') {

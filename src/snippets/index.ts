@@ -26,7 +26,7 @@ import { rustTarget } from './targets/rust';
 import {
   FORMS,
   type Form,
-  type Precision,
+  type ScalarType,
   type ResolvedOptions,
   type Snippet,
   type SnippetNames,
@@ -79,7 +79,7 @@ export function resolveOptions(options: SnippetOptions): ResolvedOptions {
   if (!info.forms.includes(form)) throw new SnippetOptionsError(`${info.label} offers the form(s) ${info.forms.join(', ')}, not ${JSON.stringify(form)}.`);
   const vectorised = options.vectorised ?? false;
   if (vectorised && !info.vectorisable) throw new SnippetOptionsError(`${info.label} has no separate vectorised form (its code already works on arrays or has none).`);
-  const precision: Precision = options.precision ?? (info.precisions[0] as Precision);
+  const precision: ScalarType = options.precision ?? (info.precisions[0] as ScalarType);
   if (!info.precisions.includes(precision)) throw new SnippetOptionsError(`${info.label} computes in ${info.precisions.join(' or ')}, not ${JSON.stringify(precision)}.`);
   const activation = activations[options.variant];
   const params: Record<string, number> = {};

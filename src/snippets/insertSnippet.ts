@@ -18,7 +18,7 @@ import {
   generateSnippet,
   isTargetId,
   parsePartialOptions,
-  type Precision,
+  type ScalarType,
   type ResolvedOptions,
   type SnippetOptions,
   SnippetOptionsError,
@@ -49,7 +49,7 @@ interface LastChoices {
   readonly withDerivative?: boolean;
   readonly form?: Form;
   readonly vectorised?: boolean;
-  readonly precision?: Precision;
+  readonly precision?: ScalarType;
 }
 
 const STATE_KEY = 'geluLab.insertSnippet.last';

@@ -1,10 +1,10 @@
 /** Public types of the snippet generators (pure: no `vscode`). */
 import type { Activation, FunctionId, Params } from '../core/types';
 import type { Algorithm, AlgoEnv } from './algorithms';
-import type { Precision } from './exact';
+import type { ScalarType } from './exact';
 import type { Fn } from './ir';
 
-export type { Precision } from './exact';
+export type { ScalarType } from './exact';
 
 export const TARGET_IDS = [
   'pytorch',
@@ -43,7 +43,7 @@ export interface SnippetOptions {
   /** Add an array/slice version next to the scalar one (targets with `vectorisable`). Default false. */
   readonly vectorised?: boolean;
   /** CUDA only: `float` (default) or `double`. */
-  readonly precision?: Precision;
+  readonly precision?: ScalarType;
   /** Parameter values by key; missing keys take the registry's defaults. */
   readonly params?: Params;
   /** Override the default names (used as given, no case conversion). */
@@ -57,7 +57,7 @@ export interface ResolvedOptions {
   readonly withDerivative: boolean;
   readonly form: Form;
   readonly vectorised: boolean;
-  readonly precision: Precision;
+  readonly precision: ScalarType;
   readonly params: Params;
   readonly names: SnippetNames;
 }
@@ -104,7 +104,7 @@ export interface TargetInfo {
   readonly forms: readonly Form[];
   readonly formLabels?: Partial<Record<Form, string>>;
   readonly vectorisable: boolean;
-  readonly precisions: readonly Precision[];
+  readonly precisions: readonly ScalarType[];
   readonly naming: 'snake' | 'camel' | 'pascal';
 }
 

@@ -1,5 +1,5 @@
 /** C (`<math.h>`), C++ (`<cmath>`) and CUDA (`__device__` functions and elementwise kernels). */
-import { literal, type Precision } from '../exact';
+import { literal, type ScalarType } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
 import type { Fn, MathFn } from '../ir';
@@ -18,7 +18,7 @@ const BASE: Partial<Record<MathFn, string>> = {
   fma: 'fma',
 };
 
-function dialect(lang: Lang, precision: Precision): StmtDialect {
+function dialect(lang: Lang, precision: ScalarType): StmtDialect {
   const type = precision === 'float' ? 'float' : 'double';
   return {
     num: (v) => `${literal(v, precision)}${precision === 'float' ? 'f' : ''}`,
@@ -39,7 +39,7 @@ function dialect(lang: Lang, precision: Precision): StmtDialect {
   };
 }
 
-function fn(lang: Lang, precision: Precision, qualifiers: string, name: string, f: Fn, doc: string): string {
+function fn(lang: Lang, precision: ScalarType, qualifiers: string, name: string, f: Fn, doc: string): string {
   const type = precision === 'float' ? 'float' : 'double';
   return [`// ${doc}`, `${qualifiers}${type} ${name}(${type} ${f.param})`, '{', ...indent(printBody(f, dialect(lang, precision)), '    '), '}'].join('\n');
 }

@@ -1,9 +1,9 @@
 /**
- * The registry contract: ids, metadata, framework names, kink conventions (PyTorch autograd),
+ * The registry contract: ids, metadata, code names, colour slots, kink conventions (PyTorch autograd),
  * parameters, limits, the batch form, and the documented values of TensorFlow's gelu.
  */
 import * as assert from 'node:assert/strict';
-import { activations, type Activation, type FunctionId, FUNCTION_IDS, type Order } from '../../../src/core';
+import { activations, type Activation, FAMILIES, type Family, type FunctionId, FUNCTION_IDS, type Order } from '../../../src/core';
 
 const ids = FUNCTION_IDS;
 
@@ -19,14 +19,49 @@ describe('core registry', function () {
     for (const id of ids) assert.equal(activations[id].id, id);
   });
 
-  it('puts GELU and its approximations in the gelu family', function () {
+  it('lists its records in FUNCTION_IDS order, the order of pickers, legends and CSV columns', function () {
+    assert.deepEqual(Object.keys(activations), [...ids]);
+  });
+
+  it('sorts each function into its family', function () {
+    const families: Record<FunctionId, Family> = {
+      gelu: 'gelu', gelu_tanh: 'gelu', gelu_sigmoid: 'gelu',
+      silu: 'smooth', mish: 'smooth', softplus: 'smooth', hardswish: 'smooth',
+      sigmoid: 'squashing', tanh: 'squashing',
+      elu: 'relu', selu: 'relu', relu: 'relu', leaky_relu: 'relu', relu6: 'relu',
+    };
     for (const id of ids) {
       const a = activations[id];
-      const gelu = id === 'gelu' || id === 'gelu_tanh' || id === 'gelu_sigmoid';
-      assert.equal(a.family, gelu ? 'gelu' : 'relative', id);
+      assert.equal(a.family, families[id], id);
       assert.equal(a.approximates, id === 'gelu_tanh' || id === 'gelu_sigmoid' ? 'gelu' : undefined, id);
       assert.ok(a.label.length > 0 && a.formula.text.length > 0 && a.formula.latex.length > 0, id);
+      assert.ok(FAMILIES.includes(a.family), id);
     }
+  });
+
+  it('gives each function a short label, a settings summary and a colour slot of its own', function () {
+    const shortLabels = new Set(ids.map((id) => activations[id].shortLabel));
+    const slots = new Set(ids.map((id) => activations[id].colorSlot));
+    assert.equal(shortLabels.size, ids.length, 'short labels are distinct');
+    assert.equal(slots.size, ids.length, 'colour slots are distinct');
+    for (const id of ids) {
+      const a = activations[id];
+      assert.ok(a.shortLabel.length > 0 && a.shortLabel.length <= 16, `${id}: a short label fits a legend`);
+      assert.ok(a.summary.length > 0, id);
+      assert.ok(Number.isInteger(a.colorSlot) && a.colorSlot >= 0, id);
+    }
+    assert.equal(activations.gelu_sigmoid.shortLabel, 'QuickGELU');
+  });
+
+  it('names the code of each function: a snake-case base name, a class name and a source', function () {
+    for (const id of ids) {
+      const { baseName, className, source } = activations[id].code;
+      assert.match(baseName, /^[a-z][a-z0-9_]*$/, id);
+      assert.match(className, /^[A-Z][A-Za-z0-9]*$/, id);
+      assert.ok(source.endsWith('.'), id);
+    }
+    assert.notEqual(activations.tanh.code.baseName, 'tanh', 'tanh would clash with the language function');
+    assert.equal(new Set(ids.map((id) => activations[id].code.className)).size, ids.length, 'class names are distinct');
   });
 
   it('documents parameters with defaults inside their ranges', function () {
@@ -46,25 +81,6 @@ describe('core registry', function () {
         assert.ok(p.min <= p.default && p.default <= p.max && p.step > 0, `${id}.${p.key}`);
       }
     }
-  });
-
-  it('names the framework spellings of each variant', function () {
-    const names = (id: FunctionId): string => activations[id].aliases.map((a) => `${a.framework}: ${a.name}`).join('\n');
-    for (const n of ['Hugging Face: gelu', 'onnxruntime: BiasGelu', 'ggml: ggml_gelu_erf']) assert.ok(names('gelu').includes(n), n);
-    for (const n of [
-      'Hugging Face: gelu_new',
-      'Hugging Face: gelu_fast',
-      'Hugging Face: gelu_pytorch_tanh',
-      "approximate='tanh'",
-      'onnxruntime: FastGelu',
-      'ggml: ggml_gelu\n',
-      'jax.nn.gelu (default approximate=True)',
-    ]) {
-      assert.ok(`${names('gelu_tanh')}\n`.includes(n), n);
-    }
-    for (const n of ['Hugging Face: quick_gelu', 'ggml: ggml_gelu_quick']) assert.ok(names('gelu_sigmoid').includes(n), n);
-    for (const n of ['torch.nn.SiLU', 'swish']) assert.ok(names('silu').includes(n), n);
-    for (const id of ids) assert.ok(activations[id].aliases.length > 0, id);
   });
 
   it('follows PyTorch autograd at the kinks and says so', function () {
@@ -89,8 +105,10 @@ describe('core registry', function () {
     }
     assert.equal(at('elu', 1, 0, { alpha: 2.5 }), 2.5);
     assert.equal(at('leaky_relu', 1, 0, { slope: 0.2 }), 0.2);
-    for (const id of ['relu', 'relu6', 'leaky_relu', 'hardswish', 'elu', 'selu'] as const) {
-      assert.match(activations[id].kinkConvention ?? '', /PyTorch/, id);
+    const kinks: Partial<Record<FunctionId, readonly number[]>> = { relu: [0], relu6: [0, 6], leaky_relu: [0], hardswish: [-3, 3], elu: [0], selu: [0] };
+    for (const id of ids) {
+      assert.deepEqual(activations[id].kinks?.at, kinks[id], id);
+      if (kinks[id] !== undefined) assert.match(activations[id].kinks?.convention ?? '', /PyTorch/, id);
     }
   });
 

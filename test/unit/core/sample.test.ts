@@ -72,7 +72,7 @@ describe('core sampling', function () {
     xs.forEach((x, i) => assert.equal(out[i], activations.silu.df(x, { beta: 2 })));
     const curve = sampleCurve('gelu', 2, -3, 3, 7);
     assert.deepEqual([...curve.xs], [-3, -2, -1, 0, 1, 2, 3]);
-    curve.xs.forEach((x, i) => assert.equal(curve.ys[i], activations.gelu.d2f(x)));
+    curve.xs.forEach((x, i) => assert.equal(curve.y[i], activations.gelu.d2f(x)));
   });
 
   it('resolves parameters: defaults for missing or non-finite, clamped to the range, unknown keys dropped', function () {
