@@ -10,7 +10,8 @@ import {
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
 import type { FunctionId, Order } from '../src/core/types';
-import type { FunctionInfo, KeyPoint, PlotData, PlotState, XRange } from '../src/protocol';
+import type { KeyPoint, PlotData, PlotState, XRange } from '../src/protocol';
+import type { Catalogue } from './catalogue';
 import { X_LIMIT } from '../src/protocol';
 import { lightExportTheme, type Theme, withAlpha } from './theme';
 
@@ -27,24 +28,6 @@ export const ORDER_NAMES: Readonly<Record<Order, string>> = { 0: 'f', 1: 'f′',
 const DASHES: readonly number[][] = [[], [7, 4], [2, 3]];
 /** How overlaid orders are drawn, for the axis title: the first solid, the next dashed, then dotted. */
 const LINE_KEY: Readonly<Record<number, string>> = { 2: 'solid, dashed', 3: 'solid, dashed, dotted' };
-
-/** Short names for legends and tables; the catalogue's labels are for the picker. */
-export const SHORT_NAMES: Readonly<Record<FunctionId, string>> = {
-  gelu: 'GELU',
-  gelu_tanh: 'GELU tanh',
-  gelu_sigmoid: 'QuickGELU',
-  silu: 'SiLU',
-  mish: 'Mish',
-  softplus: 'Softplus',
-  sigmoid: 'Sigmoid',
-  tanh: 'Tanh',
-  elu: 'ELU',
-  selu: 'SELU',
-  relu: 'ReLU',
-  leaky_relu: 'Leaky ReLU',
-  relu6: 'ReLU6',
-  hardswish: 'Hardswish',
-};
 
 /** A number for people: `digits` significant digits, a true minus sign, exponents as ×10ⁿ-free `e`. */
 export function fmt(v: number, digits = 4): string {
@@ -162,7 +145,7 @@ export interface ChartEvents {
 export interface RenderInput {
   readonly data: PlotData;
   readonly state: PlotState;
-  readonly catalogue: ReadonlyMap<FunctionId, FunctionInfo>;
+  readonly catalogue: Catalogue;
 }
 
 interface Slot {
@@ -459,7 +442,7 @@ export class ChartView {
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       swatch.style.backgroundColor = row.color;
-      name.append(swatch, SHORT_NAMES[row.fn]);
+      name.append(swatch, input.catalogue.shortLabel(row.fn));
       for (const c of row.cells) tr.insertCell().textContent = c;
     }
     this.readout.replaceChildren(table);
@@ -789,7 +772,7 @@ export class ChartView {
   }
 
   private buildSpecs(input: RenderInput, theme: Theme): ChartSpec[] {
-    const { data, state } = input;
+    const { data, state, catalogue } = input;
     const stacked = state.layout === 'stacked';
     const groups: Order[][] = stacked ? state.orders.map((o) => [o]) : [[...state.orders]];
     const specs: ChartSpec[] = [];
@@ -804,7 +787,7 @@ export class ChartView {
           if (!orders.includes(c.order)) continue;
           const color = theme.color(c.fn);
           const dash = stacked ? [] : (DASHES[orders.indexOf(c.order)] ?? []);
-          const name = SHORT_NAMES[c.fn];
+          const name = catalogue.shortLabel(c.fn);
           const first = c.order === orders[0];
           const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
           datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined, inLegend: first && !c.rounded });
@@ -817,8 +800,8 @@ export class ChartView {
         for (const e of data.errors) {
           if (!orders.includes(e.order)) continue;
           const color = theme.color(e.fn);
-          const name = SHORT_NAMES[e.fn];
-          const vs = e.reference === e.fn ? `exact ${SHORT_NAMES[e.fn]}` : SHORT_NAMES[e.reference];
+          const name = catalogue.shortLabel(e.fn);
+          const vs = e.reference === e.fn ? `exact ${name}` : catalogue.shortLabel(e.reference);
           datasets.push({
             key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
             width: theme.lineWidth, dash: stacked ? [] : (DASHES[orders.indexOf(e.order)] ?? []), stepped: false, ys: e.y, positiveOnly: true,

@@ -10,7 +10,8 @@ import {
   checkRange, type ErrorKind, type FunctionInfo, type HostKind, type Layout, type PlotState, type PointValue, type Precision,
   type ViewMode, type XRange,
 } from '../src/protocol';
-import { fmt, ORDER_NAMES, SHORT_NAMES } from './chart';
+import type { Catalogue } from './catalogue';
+import { fmt, ORDER_NAMES } from './chart';
 import type { Theme } from './theme';
 
 export interface ControlEvents {
@@ -92,7 +93,7 @@ export class Controls {
   private theme: Theme;
 
   constructor(
-    private readonly catalogue: readonly FunctionInfo[],
+    private readonly catalogue: Catalogue,
     private readonly defaults: PlotState,
     state: PlotState,
     mode: HostKind,
@@ -103,10 +104,11 @@ export class Controls {
     this.theme = theme;
     const compact = mode === 'view';
 
-    // Functions, grouped by family (the catalogue lists the GELU family first).
+    // Functions: the GELU family, then every other family as relatives (the catalogue lists the
+    // GELU family first).
     const picker = el('div', { class: 'picker' });
     for (const family of ['gelu', 'relative'] as const) {
-      const members = catalogue.filter((f) => f.family === family);
+      const members = catalogue.list.filter((f) => (family === 'gelu') === (f.family === 'gelu'));
       const list = el('div', { class: 'checks' });
       for (const f of members) {
         const box = el('input', { type: 'checkbox', id: id('fn'), value: f.id });
@@ -114,7 +116,7 @@ export class Controls {
         const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
         this.functionBoxes.set(f.id, box);
         this.swatches.set(f.id, swatch);
-        list.append(el('label', { class: 'check', for: box.id, title: f.formula.text }, box, swatch, el('span', { text: SHORT_NAMES[f.id] }),
+        list.append(el('label', { class: 'check', for: box.id, title: f.formula.text }, box, swatch, el('span', { text: f.shortLabel }),
           el('span', { class: 'hint', text: f.label.replace(/^[^(]*\(?/, '').replace(/\)$/, '') })));
       }
       picker.append(el('div', { class: 'group', role: 'group', 'aria-label': family === 'gelu' ? 'GELU family' : 'Relatives' },
@@ -253,7 +255,7 @@ export class Controls {
   }
 
   private toggleFunction(fn: FunctionId, box: HTMLInputElement): void {
-    const next = this.catalogue.map((f) => f.id).filter((k) => (k === fn ? box.checked : this.state.functions.includes(k)));
+    const next = this.catalogue.list.map((f) => f.id).filter((k) => (k === fn ? box.checked : this.state.functions.includes(k)));
     if (next.length === 0) {
       box.checked = true;
       return;
@@ -263,7 +265,7 @@ export class Controls {
 
   private renderFormulas(): void {
     const rows: HTMLElement[] = [];
-    for (const f of this.catalogue) {
+    for (const f of this.catalogue.list) {
       if (!this.state.functions.includes(f.id)) continue;
       const math = el('div', { class: 'math' });
       try {
@@ -273,14 +275,14 @@ export class Controls {
       }
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.backgroundColor = this.theme.color(f.id);
-      rows.push(el('div', { class: 'formula', title: f.formula.text }, el('div', { class: 'formula-name' }, swatch, el('span', { text: SHORT_NAMES[f.id] })), math));
+      rows.push(el('div', { class: 'formula', title: f.formula.text }, el('div', { class: 'formula-name' }, swatch, el('span', { text: f.shortLabel })), math));
     }
     this.formulas.replaceChildren(...rows);
   }
 
   /** Sliders with typed inputs for each selected function's parameters; rebuilt only when the set changes. */
   private renderParams(): void {
-    const selected = this.catalogue.filter((f) => this.state.functions.includes(f.id) && f.params.length > 0);
+    const selected = this.catalogue.list.filter((f) => this.state.functions.includes(f.id) && f.params.length > 0);
     const key = selected.map((f) => f.id).join(',');
     if (key !== this.paramsKey) {
       this.paramsKey = key;
@@ -297,7 +299,7 @@ export class Controls {
     for (const row of this.params.querySelectorAll<HTMLElement>('.param')) {
       const fn = row.dataset.fn as FunctionId;
       const k = row.dataset.key as string;
-      const spec = this.catalogue.find((f) => f.id === fn)?.params.find((p) => p.key === k);
+      const spec = this.catalogue.get(fn)?.params.find((p) => p.key === k);
       if (!spec) continue;
       const value = this.state.params[fn]?.[k] ?? spec.default;
       const slider = row.querySelector<HTMLInputElement>('input[type=range]');
@@ -316,11 +318,11 @@ export class Controls {
     const sliderId = id('p');
     const slider = el('input', {
       type: 'range', id: sliderId, min: String(spec.min), max: String(spec.max), step: String(spec.step),
-      'aria-label': `${spec.label} of ${SHORT_NAMES[f.id]}`,
+      'aria-label': `${spec.label} of ${f.shortLabel}`,
     });
     const typed = el('input', {
       type: 'number', min: String(spec.min), max: String(spec.max), step: 'any', inputmode: 'decimal',
-      'aria-label': `${spec.label} of ${SHORT_NAMES[f.id]}, typed`,
+      'aria-label': `${spec.label} of ${f.shortLabel}, typed`,
     });
     const message = el('div', { class: 'message', role: 'alert' });
     const set = (value: number): void => {
@@ -351,7 +353,7 @@ export class Controls {
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.backgroundColor = this.theme.color(f.id);
     const row = el('div', { class: 'param', title: spec.description },
-      el('label', { for: sliderId, class: 'param-name' }, swatch, el('span', { class: 'mono', text: spec.label }), el('span', { class: 'hint', text: ` ${SHORT_NAMES[f.id]}` })),
+      el('label', { for: sliderId, class: 'param-name' }, swatch, el('span', { class: 'mono', text: spec.label }), el('span', { class: 'hint', text: ` ${f.shortLabel}` })),
       el('div', { class: 'param-inputs' }, slider, typed),
       message);
     row.dataset.fn = f.id;
@@ -367,12 +369,12 @@ export interface PinRow {
 }
 
 /** Column headers of the pinned table for the state, in the order values arrive. */
-function columns(state: PlotState): { fn: FunctionId; order: Order; rounded: boolean; title: string }[] {
+function columns(state: PlotState, catalogue: Catalogue): { fn: FunctionId; order: Order; rounded: boolean; title: string }[] {
   const cols: { fn: FunctionId; order: Order; rounded: boolean; title: string }[] = [];
   for (const fn of state.functions) {
     for (const order of state.orders) {
-      cols.push({ fn, order, rounded: false, title: `${SHORT_NAMES[fn]} ${ORDER_NAMES[order]}` });
-      if (state.precision !== 'float64') cols.push({ fn, order, rounded: true, title: `${SHORT_NAMES[fn]} ${ORDER_NAMES[order]} (${state.precision})` });
+      cols.push({ fn, order, rounded: false, title: `${catalogue.shortLabel(fn)} ${ORDER_NAMES[order]}` });
+      if (state.precision !== 'float64') cols.push({ fn, order, rounded: true, title: `${catalogue.shortLabel(fn)} ${ORDER_NAMES[order]} (${state.precision})` });
     }
   }
   return cols;
@@ -384,8 +386,8 @@ function cellValue(values: readonly PointValue[], fn: FunctionId, order: Order, 
 }
 
 /** The pinned table as tab-separated text with full-precision numbers (for the clipboard). */
-export function pinsAsText(state: PlotState, rows: readonly PinRow[]): string {
-  const cols = columns(state);
+export function pinsAsText(state: PlotState, rows: readonly PinRow[], catalogue: Catalogue): string {
+  const cols = columns(state, catalogue);
   const lines = [['x', ...cols.map((c) => c.title)].join('\t')];
   for (const r of rows) {
     const values = Array.isArray(r.values) ? r.values : [];
@@ -398,12 +400,12 @@ export function pinsAsText(state: PlotState, rows: readonly PinRow[]): string {
 }
 
 /** Renders the pinned table into `host`. */
-export function renderPins(host: HTMLElement, state: PlotState, rows: readonly PinRow[], theme: Theme, events: ControlEvents): void {
+export function renderPins(host: HTMLElement, state: PlotState, rows: readonly PinRow[], catalogue: Catalogue, theme: Theme, events: ControlEvents): void {
   if (rows.length === 0) {
     host.replaceChildren(el('p', { class: 'hint', text: 'Click the chart (or press Enter on it) to pin the values at an x here.' }));
     return;
   }
-  const cols = columns(state);
+  const cols = columns(state, catalogue);
   const table = el('table', { class: 'pins-table' });
   const head = table.createTHead().insertRow();
   head.append(el('th', { scope: 'col', text: 'x' }));

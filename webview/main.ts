@@ -7,10 +7,11 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FunctionId } from '../src/core/types';
 import {
-  type DrawReport, type FunctionInfo, type HostToWebview, parseHostMessage, type PlotData, type PlotState,
+  type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotState,
   type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
-import { ChartView, fmt, SHORT_NAMES } from './chart';
+import { Catalogue } from './catalogue';
+import { ChartView, fmt } from './chart';
 import { Controls, type ControlEvents, type PinRow, pinsAsText, renderPins } from './controls';
 import { readTheme, type Theme, watchTheme } from './theme';
 
@@ -62,7 +63,7 @@ function request(message: DistributiveOmit<WebviewRequest, 'requestId'>): Promis
 
 class App {
   private state: PlotState;
-  private readonly catalogue: ReadonlyMap<FunctionId, FunctionInfo>;
+  private readonly catalogue: Catalogue;
   private readonly charts: ChartView;
   private readonly controls: Controls;
   private readonly status: HTMLElement;
@@ -80,8 +81,9 @@ class App {
 
   constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
     this.state = init.state;
-    this.catalogue = new Map(init.catalogue.map((f) => [f.id, f]));
-    this.theme = readTheme();
+    this.catalogue = new Catalogue(init.catalogue);
+    const slotOf = (fn: FunctionId): number => this.catalogue.colorSlot(fn);
+    this.theme = readTheme(slotOf);
     const root = document.getElementById('app') ?? document.body;
     root.replaceChildren();
     const aside = document.createElement('aside');
@@ -116,9 +118,9 @@ class App {
       onPin: (x) => this.pin(x, false),
     }, this.theme);
     debug.charts = this.charts;
-    this.controls = new Controls(init.catalogue, init.defaults, this.state, init.mode, this.theme, this.controlEvents);
+    this.controls = new Controls(this.catalogue, init.defaults, this.state, init.mode, this.theme, this.controlEvents);
     aside.append(this.controls.root);
-    watchTheme((theme) => {
+    watchTheme(slotOf, (theme) => {
       this.theme = theme;
       this.controls.setTheme(theme);
       this.charts.setTheme(theme);
@@ -184,7 +186,7 @@ class App {
   }
 
   private renderPins(): void {
-    renderPins(this.pinsHost, this.state, this.pins, this.theme, this.controlEvents);
+    renderPins(this.pinsHost, this.state, this.pins, this.catalogue, this.theme, this.controlEvents);
   }
 
   private onZoom(range: XRange, final: boolean): void {
@@ -263,10 +265,11 @@ class App {
         const swatch = document.createElement('span');
         swatch.className = 'swatch';
         swatch.style.backgroundColor = this.theme.color(e.fn);
-        const vs = e.reference === e.fn ? `exact ${SHORT_NAMES[e.fn]}` : SHORT_NAMES[e.reference];
+        const name = this.catalogue.shortLabel(e.fn);
+        const vs = e.reference === e.fn ? `exact ${name}` : this.catalogue.shortLabel(e.reference);
         const order = e.order === 0 ? '' : e.order === 1 ? ' f′' : ' f″';
         const value = Number.isNaN(e.max) ? 'no finite error' : `${unit} ${fmt(e.max, 4)}${this.state.errorKind === 'ulp' ? ' ulp' : ''} at x = ${fmt(e.argmax, 6)}`;
-        line.append(swatch, `${SHORT_NAMES[e.fn]}${order} vs ${vs}: `, Object.assign(document.createElement('strong'), { textContent: value }));
+        line.append(swatch, `${name}${order} vs ${vs}: `, Object.assign(document.createElement('strong'), { textContent: value }));
         lines.push(line);
       }
     }
@@ -296,7 +299,7 @@ class App {
   }
 
   private async copyTable(): Promise<void> {
-    const reply = await request({ type: 'clipboard/write', text: pinsAsText(this.state, this.pins) });
+    const reply = await request({ type: 'clipboard/write', text: pinsAsText(this.state, this.pins, this.catalogue) });
     if (reply.type === 'clipboard/done') this.showStatus('Table copied.');
     else if (reply.type === 'error') this.showStatus(`Copy failed: ${reply.message}`, 'error');
   }

@@ -4,6 +4,7 @@
  * a theme change without a reload.
  */
 import type { FunctionId } from '../src/core/types';
+import { swatchOf } from './palette';
 
 export type ThemeKind = 'dark' | 'light' | 'hc-dark' | 'hc-light';
 
@@ -20,31 +21,11 @@ export interface Theme {
   readonly fontSize: number;
   /** Curve width in CSS pixels (wider in high contrast). */
   readonly lineWidth: number;
+  /** The curve colour of `fn` on this background. */
   color(fn: FunctionId): string;
+  /** The palette slot of each function (from the host's catalogue). */
+  readonly slotOf: (fn: FunctionId) => number;
 }
-
-/**
- * A stable colour per function, in a variant for dark and one for light backgrounds. The dark
- * variants of the GELU family, SiLU, Tanh and Softplus are VS Code's default chart colours; the
- * theme's own `--vscode-charts-*` are not used, since themes tint them (Dark Modern's orange is a
- * translucent red-orange next to Tanh's red) and 14 curves must stay apart whatever the theme.
- */
-const PALETTE: Readonly<Record<FunctionId, { readonly dark: string; readonly light: string }>> = {
-  gelu: { dark: '#3794ff', light: '#1a6fd9' },
-  gelu_tanh: { dark: '#e0a030', light: '#b86e00' },
-  gelu_sigmoid: { dark: '#89d185', light: '#388a34' },
-  silu: { dark: '#b180d7', light: '#652d90' },
-  mish: { dark: '#f48fb1', light: '#c2185b' },
-  softplus: { dark: '#cca700', light: '#8c7300' },
-  sigmoid: { dark: '#4dd0e1', light: '#00838f' },
-  tanh: { dark: '#f14c4c', light: '#d01010' },
-  elu: { dark: '#c8a27a', light: '#795033' },
-  selu: { dark: '#c0ca33', light: '#6b7a00' },
-  relu: { dark: '#bdbdbd', light: '#5f5f5f' },
-  leaky_relu: { dark: '#ff8a65', light: '#d84315' },
-  relu6: { dark: '#9fa8da', light: '#3949ab' },
-  hardswish: { dark: '#80cbc4', light: '#00796b' },
-};
 
 export function themeKindOf(body: HTMLElement): ThemeKind {
   const c = body.classList;
@@ -68,8 +49,8 @@ function withAlpha(color: string, alpha: number): string {
   return color;
 }
 
-/** Reads the current theme from the page. */
-export function readTheme(): Theme {
+/** Reads the current theme from the page; `slotOf` gives each function's palette slot. */
+export function readTheme(slotOf: (fn: FunctionId) => number): Theme {
   const style = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   const kind = themeKindOf(document.body);
@@ -90,7 +71,8 @@ export function readTheme(): Theme {
     monoFamily: v('--vscode-editor-font-family', 'monospace'),
     fontSize,
     lineWidth: highContrast ? 2.5 : 1.75,
-    color: (fn) => (lightish ? PALETTE[fn].light : PALETTE[fn].dark),
+    color: (fn) => (lightish ? swatchOf(slotOf(fn)).light : swatchOf(slotOf(fn)).dark),
+    slotOf,
   };
 }
 
@@ -105,7 +87,7 @@ export function lightExportTheme(base: Theme): Theme {
     grid: 'rgba(0, 0, 0, 0.1)',
     axis: 'rgba(0, 0, 0, 0.4)',
     lineWidth: 1.75,
-    color: (fn) => PALETTE[fn].light,
+    color: (fn) => swatchOf(base.slotOf(fn)).light,
   };
 }
 
@@ -115,14 +97,14 @@ export { withAlpha };
  * Calls `onChange` (at most once a frame) when VS Code switches theme: it rewrites the body's
  * class and the variables in the root element's style attribute. Returns a stop function.
  */
-export function watchTheme(onChange: (theme: Theme) => void): () => void {
+export function watchTheme(slotOf: (fn: FunctionId) => number, onChange: (theme: Theme) => void): () => void {
   let scheduled = false;
   const fire = (): void => {
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      onChange(readTheme());
+      onChange(readTheme(slotOf));
     });
   };
   const observer = new MutationObserver(fire);

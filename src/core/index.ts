@@ -6,11 +6,14 @@
  * - activations: the registry of the 14 functions (FUNCTION_IDS), each with f, f′, f″ and a
  *   batch form, within about 1 ulp of the true values (tested against every line of the
  *   120-digit reference).
+ * - gated: gated units y = act(g′)·(u′ + bias) built from the registry (GLU, ReGLU, GEGLU,
+ *   SwiGLU, gpt-oss SwiGLU), with ∂y/∂g and ∂y/∂u.
  * - sampling (linspace, evaluate, sampleCurve, resolveParams), approximation error against
  *   exact GELU (approximationError, ulpOf), and float32 / bfloat16 / float16 emulation.
  */
 export { erf, erfc, normalCdf, normalPdf } from './erf';
 export { activations, formulaText } from './activations';
+export { GATED_SPECS, gated, gatedUnit, type GatedSpec, type GatedUnit } from './gated';
 export * from './types';
 export * from './sample';
 export * from './approxError';

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandId } from '../../src/commands/ids';
 import { DEFAULT_CONFIG } from '../../src/configModel';
+import { activations } from '../../src/core/activations';
 import { FUNCTION_IDS } from '../../src/core/types';
 
 interface Manifest {
@@ -11,7 +12,7 @@ interface Manifest {
   activationEvents: string[];
   contributes: {
     commands: { command: string; title: string; category?: string }[];
-    configuration: { properties: Record<string, { default: unknown; enum?: unknown[]; items?: { enum?: unknown[] } }> };
+    configuration: { properties: Record<string, { default: unknown; enum?: unknown[]; items?: { enum?: unknown[]; enumDescriptions?: unknown[] } }> };
   };
 }
 
@@ -40,9 +41,11 @@ describe('package.json', () => {
     for (const [key, value] of Object.entries(flat)) assert.deepEqual(props[key]?.default, value, key);
   });
 
-  it('offers exactly the registry ids in the function-list settings', () => {
+  it('offers exactly the registry ids in the function-list settings, described by their records', () => {
     for (const key of ['geluLab.plot.functions', 'geluLab.hover.functions']) {
-      assert.deepEqual(manifest.contributes.configuration.properties[key]?.items?.enum, [...FUNCTION_IDS]);
+      const items = manifest.contributes.configuration.properties[key]?.items;
+      assert.deepEqual(items?.enum, [...FUNCTION_IDS], `${key}: enum, in registry order`);
+      assert.deepEqual(items?.enumDescriptions, FUNCTION_IDS.map((id) => activations[id].summary), `${key}: enumDescriptions are the records' summaries`);
     }
   });
 

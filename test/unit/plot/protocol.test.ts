@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseHostMessage, parsePlotState, parseWebviewMessage, type PlotState, type SampleRequest } from '../../../src/protocol';
+import { catalogue } from '../../../src/plot/sampling';
+import {
+  type GatedSampleRequest, MAX_GRID_SIDE, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
+  type PlotState, type SampleRequest,
+} from '../../../src/protocol';
 
 const request: SampleRequest = {
   functions: ['gelu', 'gelu_tanh'],
@@ -164,5 +168,80 @@ describe('protocol: parseHostMessage (the webview\'s check)', () => {
     }
     assert.ok(parseHostMessage({ type: 'error', requestId: null, message: 'bad' }).ok);
     assert.ok(parseHostMessage({ type: 'plot/refresh' }).ok);
+  });
+
+  it('accepts the registry catalogue and refuses an entry without a short label or colour slot', () => {
+    const init = { type: 'plot/init', mode: 'panel', catalogue: catalogue(), state, defaults: state };
+    assert.ok(parseHostMessage(init).ok);
+    const [first, ...rest] = catalogue();
+    const broken = (patch: object): unknown => ({ ...init, catalogue: [{ ...first, ...patch }, ...rest] });
+    for (const patch of [{ shortLabel: undefined }, { colorSlot: -1 }, { colorSlot: 1.5 }, { family: 'relative' }, { id: 'constructor' }, { label: 7 }]) {
+      const parsed = parseHostMessage(broken(patch));
+      assert.equal(parsed.ok, false, JSON.stringify(patch));
+      assert.match((parsed as { error: string }).error, /catalogue\[0\]/);
+    }
+    assert.equal(parseHostMessage({ ...init, catalogue: [] }).ok, false);
+  });
+});
+
+describe('protocol: gated units (two-variable messages)', () => {
+  const request: GatedSampleRequest = { fn: 'swiglu_oai', g: { min: -8, max: 8 }, u: { min: -8, max: 8 }, gCount: 3, uCount: 2, slices: [{ along: 'g', at: 1 }] };
+  const axis3 = new Float64Array([-1, 0, 1]);
+  const data = {
+    type: 'gated/data',
+    requestId: 4,
+    grid: { fn: 'swiglu', g: axis3, u: new Float64Array([0, 1]), y: new Float64Array(6) },
+    slices: [{ fn: 'swiglu', along: 'u', at: 0.5, x: axis3, y: new Float64Array(3), dg: new Float64Array(3), du: new Float64Array(3) }],
+  };
+
+  it('accepts a well-formed sample request and keeps only what it names', () => {
+    const parsed = parseGatedSample({ type: 'gated/sample', requestId: 3, request: { ...request, extra: 1 } });
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.ok && parsed.value.request, request);
+  });
+
+  it('refuses an unknown unit, a bad grid size, a bad slice or too many slices, with the request id', () => {
+    const bad: Partial<Record<keyof GatedSampleRequest, unknown>>[] = [
+      { fn: 'gelu' },
+      { fn: '__proto__' },
+      { gCount: 1 },
+      { uCount: MAX_GRID_SIDE + 1 },
+      { gCount: 2.5 },
+      { g: { min: 1, max: 1 } },
+      { slices: [{ along: 'x', at: 0 }] },
+      { slices: [{ along: 'g', at: Infinity }] },
+      { slices: Array.from({ length: MAX_SLICES + 1 }, () => ({ along: 'g', at: 0 })) },
+    ];
+    for (const patch of bad) {
+      const parsed = parseGatedSample({ type: 'gated/sample', requestId: 3, request: { ...request, ...patch } });
+      assert.equal(parsed.ok, false, JSON.stringify(patch));
+      assert.equal(!parsed.ok && parsed.requestId, 3);
+    }
+    assert.equal(parseGatedSample({ type: 'plot/sample', requestId: 3, request }).ok, false);
+  });
+
+  it('accepts a grid of g.length · u.length values and slices as long as their x', () => {
+    const parsed = parseGatedData(data);
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+  });
+
+  it('refuses plain arrays, wrong lengths, unsorted axes and slices of another unit', () => {
+    const grid = data.grid;
+    const slice = data.slices[0]!;
+    const cases: [string, unknown][] = [
+      ['plain y', { ...data, grid: { ...grid, y: [0, 0, 0, 0, 0, 0] } }],
+      ['short y', { ...data, grid: { ...grid, y: new Float64Array(5) } }],
+      ['descending axis', { ...data, grid: { ...grid, g: new Float64Array([1, 0, -1]) } }],
+      ['NaN on an axis', { ...data, grid: { ...grid, u: new Float64Array([0, NaN]) } }],
+      ['one-point axis', { ...data, grid: { ...grid, u: new Float64Array([0]), y: new Float64Array(3) } }],
+      ['short slice', { ...data, slices: [{ ...slice, du: new Float64Array(2) }] }],
+      ['other unit', { ...data, slices: [{ ...slice, fn: 'geglu' }] }],
+      ['unknown unit', { ...data, grid: { ...grid, fn: 'gelu' } }],
+      ['no request id', { ...data, requestId: 0 }],
+    ];
+    for (const [what, raw] of cases) {
+      const parsed = parseGatedData(raw);
+      assert.equal(parsed.ok, false, what);
+    }
   });
 });
