@@ -48,6 +48,11 @@ export interface Algorithm {
   readonly constants: readonly string[];
   /** How the code computes it, for the header comment. */
   readonly method: string;
+  /**
+   * The result is x·exp(t) in the negative tail (exact GELU and the x·σ(t) forms): the header
+   * then says where compensation stops helping, or what tensor code costs there.
+   */
+  readonly exponentialTail?: true;
 }
 
 /** `hi + lo` for a header comment. */
@@ -544,13 +549,13 @@ function hardswish(env: AlgoEnv): Algorithm {
 export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
   switch (id) {
     case 'gelu':
-      return gelu(env);
+      return { ...gelu(env), exponentialTail: true };
     case 'gelu_tanh':
-      return geluTanh(env);
+      return { ...geluTanh(env), exponentialTail: true };
     case 'gelu_sigmoid':
-      return scaledSigmoid(env, 'gelu_sigmoid', 'k');
+      return { ...scaledSigmoid(env, 'gelu_sigmoid', 'k'), exponentialTail: true };
     case 'silu':
-      return scaledSigmoid(env, 'silu', 'beta');
+      return { ...scaledSigmoid(env, 'silu', 'beta'), exponentialTail: true };
     case 'mish':
       return mish(env);
     case 'softplus':

@@ -25,7 +25,7 @@ export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
   lines.push(`Computed as ${algorithm.method}.`);
   if (algorithm.constants.length > 0) lines.push(`Constants: ${algorithm.constants.join('; ')}.`);
   lines.push(`Source: ${activation.code.source}`);
-  const exponential = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'silu'].includes(options.variant);
+  const exponential = algorithm.exponentialTail === true;
   if (env.compensated) {
     // Below these magnitudes the exponential inside has underflowed to a subnormal first, and the
     // result keeps only the subnormal's absolute precision.
