@@ -8,6 +8,9 @@ import * as numberHover from './hover/numberHover';
 import * as frameworkHover from './hover/frameworkHover';
 import * as evaluateSelection from './hover/evaluateSelection';
 import * as insertSnippet from './snippets/insertSnippet';
+import * as configHover from './models/configHover';
+import * as configDiagnostics from './models/configDiagnostics';
+import * as compareModelActivations from './commands/compareModelActivations';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
@@ -22,6 +25,9 @@ export function activate(context: vscode.ExtensionContext): void {
   frameworkHover.register(ctx);
   evaluateSelection.register(ctx);
   insertSnippet.register(ctx);
+  configHover.register(ctx);
+  configDiagnostics.register(ctx);
+  compareModelActivations.register(ctx);
 }
 
 export function deactivate(): void {}
