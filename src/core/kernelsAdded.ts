@@ -37,6 +37,10 @@ const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
 // ---------------------------------------------------------------------------------------------
 
 const TAILS = new Map<number, number>();
+/** A small front cache of decimalTail: a linear scan of doubles beats hashing a double key. */
+const TAIL_KEYS = new Float64Array(8).fill(NaN);
+const TAIL_VALUES = new Float64Array(8);
+let tailSlot = 0;
 const f64 = new DataView(new ArrayBuffer(8));
 
 /** The exact double v as m·2^e (m a signed BigInt). */
@@ -67,6 +71,15 @@ function ratioToNumber(n: bigint, d: bigint): number {
  * non-finite v. Cached (parameters repeat); exact BigInt arithmetic on a miss.
  */
 export function decimalTail(v: number): number {
+  for (let i = 0; i < 8; i++) if (TAIL_KEYS[i] === v) return TAIL_VALUES[i]!;
+  const tail = slowDecimalTail(v);
+  TAIL_KEYS[tailSlot] = v;
+  TAIL_VALUES[tailSlot] = tail;
+  tailSlot = (tailSlot + 1) & 7;
+  return tail;
+}
+
+function slowDecimalTail(v: number): number {
   const hit = TAILS.get(v);
   if (hit !== undefined) return hit;
   let tail = 0;
@@ -394,17 +407,20 @@ const FACT_LO = new Float64Array(31);
 
 /**
  * Sets R to sin(r) (cosine = false) or cos(r) for |r| ≤ π/4 + 2^−20, r = rh + rl, by the Taylor
- * series in double-double (truncation below 2^−103 relative).
+ * series to the term r^22 or r^23 (truncation below 2^−70 relative): the terms from r^6 on in
+ * double (they are below 2^−12 of the sum), the first three in double-double.
  */
 function sinCosDD(rh: number, rl: number, cosine: boolean): void {
   mul22(rh, rl, rh, rl);
   const zh = R[0]!;
   const zl = R[1]!;
   const first = cosine ? 0 : 1;
-  let n = first + 28;
-  let ph = FACT_HI[n]!;
-  let pl = FACT_LO[n]!;
-  for (n -= 2; n >= first; n -= 2) {
+  let n = first + 22;
+  let p = FACT_HI[n]!;
+  for (n -= 2; n >= first + 6; n -= 2) p = FACT_HI[n]! - zh * p;
+  let ph = p;
+  let pl = 0;
+  for (; n >= first; n -= 2) {
     mul22(ph, pl, -zh, -zl);
     add22(R[0]!, R[1]!, FACT_HI[n]!, FACT_LO[n]!);
     ph = R[0]!;
@@ -447,8 +463,9 @@ function squaredSinCos(rh: number, rl: number, cosine: boolean): void {
  *
  * Domain: every double, α > 0; Snake(±∞) = ±∞. No kinks.
  * Method: αx as a double-double, reduced modulo π/2 exactly (BigInt beyond 2^19), sin² from
- * the double-double Taylor series of sin or cos. Accuracy: within 1 ulp for every x at α = 1;
- * for other α while |αx| < 2^46 (α's decimal is carried to 2^−106 relative).
+ * the double-double Taylor series of sin or cos. Accuracy: within 1 ulp for every x at α = 1.
+ * For other α, αx carries an error of about |αx|·2^−106 (α's decimal as a double-double), which
+ * near the roots of f′ and f″ costs up to about 2 ulp at |αx| ≈ 1e4 and grows with |αx|.
  */
 export function snake(x: number, alpha = 1): number {
   if (!Number.isFinite(x)) return x;

@@ -109,7 +109,7 @@ describe('gated units: variants against mpmath', function () {
   const pairs: [number, number][] = [];
   for (let i = 0; i < 24; i++) for (let j = 0; j < 12; j++) pairs.push([-12.3 + i * 0.9137, -9.1 + j * 1.517]);
 
-  function check(name: string, fns: readonly Gated[], body: string): void {
+  function check(name: string, fns: readonly Gated[], body: string, at: readonly (readonly [number, number])[] = pairs): void {
     const script = [
       'import json, sys, mpmath as mp',
       'mp.mp.dps = 50',
@@ -117,19 +117,20 @@ describe('gated units: variants against mpmath', function () {
       'def s(v):',
       '    v = mp.mpf(v)',
       '    return "0" if v == 0 else mp.nstr(v, 30, min_fixed=1, max_fixed=0)',
-      'print(json.dumps([[s(w) for w in F(mp.mpf(float(g)), mp.mpf(float(u)))] for g, u in json.load(sys.stdin)]))',
+      'FF = globals().get("F2", None) or F',
+      'print(json.dumps([[s(w) for w in FF(mp.mpf(float(g)), mp.mpf(float(u)))] for g, u in json.load(sys.stdin)]))',
     ].join('\n');
-    const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(pairs.map(([g, u]) => [g.toPrecision(17), u.toPrecision(17)])), encoding: 'utf8' });
+    const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(at.map(([g, u]) => [g.toPrecision(17), u.toPrecision(17)])), encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`mpmath failed: ${r.stderr}`);
     const ref = JSON.parse(r.stdout) as string[][];
     const worst = [0, 0, 0];
     const failures: string[] = [];
-    pairs.forEach(([g, u], i) => fns.forEach((fn, order) => {
+    at.forEach(([g, u], i) => fns.forEach((fn, order) => {
       const e = ulpError(fn(g, u), ref[i]![order]!);
       worst[order] = Math.max(worst[order]!, e);
       if (!(e <= BOUNDS[order]!)) failures.push(`${name} ${KEYS[order]} at (${g}, ${u}): got ${fn(g, u)}, want ${ref[i]![order]} (${e} ulp)`);
     }));
-    console.log(`    ${name.padEnd(32)} worst ${worst.map((w) => w.toFixed(3)).join(' / ')} ulp over ${pairs.length} pairs`);
+    console.log(`    ${name.padEnd(32)} worst ${worst.map((w) => w.toFixed(3)).join(' / ')} ulp over ${at.length} pairs`);
     assert.deepEqual(failures.slice(0, 10), []);
   }
 
@@ -154,6 +155,26 @@ describe('gated units: variants against mpmath', function () {
       '    return [S(gp)*(up + 1), dg, du]',
     ].join('\n');
     check('swiglu_oai(1.5, 3)', [(g, u) => gk.swigluOai(g, u, 1.5, 3), (g, u) => gk.swigluOaiDg(g, u, 1.5, 3), (g, u) => gk.swigluOaiDu(g, u, 1.5, 3)], body);
+  });
+
+  it('keeps its accuracy where the activation is subnormal but a large u lifts the product back', function () {
+    const deep = [[-720, 3], [-800, 1e300], [-1200, 1e300], [-1400, -1e308], [-38, 1e300], [-45, -1e280], [-52, 1e290], [-430, 5], [-500, -0.25], [-800, 6]] as const;
+    const body = [
+      'al = mp.mpf("1.702")',
+      'def sg(v): return 1/(1 + mp.exp(-v))',
+      'def F(g, u):',
+      '    up = min(max(u, -7), 7)',
+      '    Phi = mp.ncdf(g); phi = mp.npdf(g)',
+      '    return [sg(g)*u, sg(g)*(1 - sg(g))*u, g*sg(g)*u, (sg(g) + g*sg(g)*(1 - sg(g)))*u, g*Phi*u, (Phi + g*phi)*u,',
+      '            g*sg(al*g)*(up + 1), (sg(al*g) + al*g*sg(al*g)*(1 - sg(al*g)))*(up + 1)]',
+    ].join('\n');
+    const all: Gated[] = [gk.glu, gk.gluDg, gk.swiglu, gk.swigluDg, (g, u) => gk.geglu(g, u), (g, u) => gk.gegluDg(g, u), (g, u) => gk.swigluOai(g, u), (g, u) => gk.swigluOaiDg(g, u)];
+    // Pairs of (value, partial): bounds 2 and 4 apply to each as in the reference test.
+    for (let i = 0; i < all.length; i += 2) {
+      const names = ['glu', 'swiglu', 'geglu', 'swiglu_oai'];
+      const sel = `def F2(g, u): return F(g, u)[${i}:${i + 2}] + [0]`;
+      check(`${names[i / 2]} deep tail`, [all[i]!, all[i + 1]!, () => 0], `${body}\n${sel}`, deep);
+    }
   });
 
   it('gpt-oss SwiGLU keeps the +1 and the clamps (y at g = 10, u = −10 is 7σ(11.914)·(−6))', function () {

@@ -330,6 +330,38 @@ describe('added activation functions: special values', function () {
     assert.equal(k.softsignD2(0), 0);
   });
 
+  it('take the same side as PyTorch autograd at each kink (when /usr/bin/python3 has torch)', function () {
+    this.timeout(60000);
+    const script = [
+      'import json, torch',
+      'F = torch.nn.functional',
+      'def d(f, x, order):',
+      '    t = torch.tensor(x, dtype=torch.float64, requires_grad=True)',
+      '    g, = torch.autograd.grad(f(t), t, create_graph=True)',
+      '    if order == 1: return g.item()',
+      '    try:',
+      '        h, = torch.autograd.grad(g, t, allow_unused=True)',
+      '    except RuntimeError:',
+      '        return None  # torch 1.13 has no double backward for hardsigmoid',
+      '    return 0.0 if h is None else h.item()',
+      'cases = [("hardtanh", F.hardtanh, x) for x in (-1.0, 1.0)] + [("hard_sigmoid", F.hardsigmoid, x) for x in (-3.0, 3.0)]',
+      'cases += [("softshrink", F.softshrink, x) for x in (-0.5, 0.5)] + [("hardshrink", F.hardshrink, x) for x in (-0.5, 0.5)]',
+      'cases += [("celu", F.celu, 0.0), ("softsign", F.softsign, 0.0), ("relu2", lambda t: F.relu(t)**2, 0.0)]',
+      'print(json.dumps([[n, x, f(torch.tensor(x, dtype=torch.float64)).item(), d(f, x, 1), d(f, x, 2)] for n, f, x in cases]))',
+    ].join('\n');
+    const r = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.log(`    (skipped: torch not usable by /usr/bin/python3 (apt-get install -y python3-torch): ${r.stderr.trim().split('\n').pop() ?? ''})`);
+      this.skip();
+    }
+    for (const [id, x, y, dy, d2y] of JSON.parse(r.stdout) as [string, number, number, number, number | null][]) {
+      const fns = ADDED[id]!;
+      // + 0 folds −0 into 0: the sign of a zero derivative is not a convention.
+      assert.deepEqual([fns[0](x), fns[1](x)].map((v) => v + 0), [y, dy].map((v) => v + 0), `${id} at ${x}`);
+      if (d2y !== null) assert.equal(fns[2](x) + 0, d2y + 0, `${id}″ at ${x}`);
+    }
+  });
+
   it('read a parameter as the decimal it prints as', function () {
     // 0.1 as a decimal is 0.1000000000000000000000000000000…, the double is 5.55e−18 above it.
     assert.equal(k.decimalTail(0.1), -5.551115123125783e-18);
