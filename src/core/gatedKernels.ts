@@ -138,6 +138,36 @@ function geluD1Of(g: number, approximate: GeluApproximate): number {
 
 /** Below this g the exact GELU's tail is taken from its asymptotic series (see geluTail). */
 const GELU_TAIL = -30;
+/** Below this g the tanh form's tail is taken from g·e^w (see tanhTail). */
+const TANH_TAIL = -18;
+
+/**
+ * The tanh form g·σ(w), w = 2√(2/π)·(g + c·g³), for g < −18 (w < −440, so σ(w) = e^w·(1 − e^w + …)
+ * is e^w to far below an ulp): g·e^w·u, or its derivative (1 + g·w′)·e^w·u with w′ = 2√(2/π)(1 + 3c·g²).
+ */
+function tanhTail(g: number, u: number, derivative: boolean): number {
+  if (g !== g || u !== u) return NaN;
+  if (g < -30) return 0 * (derivative ? -g : g) * u;
+  twoProd(g, g);
+  mul22(R[0]!, R[1]!, GELU_TANH_C_HI, GELU_TANH_C_LO);
+  const ch = R[0]!;
+  const cl = R[1]!;
+  twoProd(g, 2 * SQRT_2_OVER_PI_HI);
+  const kgh = R[0]!;
+  const kgl = R[1]! + 2 * g * SQRT_2_OVER_PI_LO;
+  // w = (2k·g)·(1 + c·g²)
+  add22(1, 0, ch, cl);
+  mul22(R[0]!, R[1]!, kgh, kgl);
+  const wh = R[0]!;
+  const wl = R[1]!;
+  if (!derivative) return expTimesTail(wh, wl, g, 0, u);
+  // 1 + g·w′ = 1 + 2k·g·(1 + 3c·g²)
+  mul22(ch, cl, 3, 0);
+  add22(1, 0, R[0]!, R[1]!);
+  mul22(R[0]!, R[1]!, kgh, kgl);
+  add22(1, 0, R[0]!, R[1]!);
+  return expTimesTail(wh, wl, R[0]!, R[1]!, u);
+}
 
 /**
  * GELU(−t)·u (derivative = false) or GELU′(−t)·u for t > 30, with φ(t) = e^(−t²/2)/√(2π)
@@ -174,13 +204,13 @@ function geluTail(t: number, u: number, derivative: boolean): number {
 
 /** GEGLU (Shazeer, arXiv 2002.05202): y = GELU(g)·u. */
 export function geglu(g: number, u: number, approximate: GeluApproximate = 'none'): number {
-  if (approximate === 'none' && g < GELU_TAIL) return geluTail(-g, u, false);
+  if (approximate === 'none' ? g < GELU_TAIL : g < TANH_TAIL) return approximate === 'none' ? geluTail(-g, u, false) : tanhTail(g, u, false);
   return geluOf(g, approximate) * u;
 }
 
 /** ∂GEGLU/∂g = GELU′(g)·u. */
 export function gegluDg(g: number, u: number, approximate: GeluApproximate = 'none'): number {
-  if (approximate === 'none' && g < GELU_TAIL) return geluTail(-g, u, true);
+  if (approximate === 'none' ? g < GELU_TAIL : g < TANH_TAIL) return approximate === 'none' ? geluTail(-g, u, true) : tanhTail(g, u, true);
   return geluD1Of(g, approximate) * u;
 }
 

@@ -177,6 +177,16 @@ describe('gated units: variants against mpmath', function () {
     }
   });
 
+  it('keeps the tanh-form GEGLU accurate where its GELU is subnormal but u is large', function () {
+    const deep = [[-18.5, 3], [-20, 1e200], [-23, 1e300], [-25.5, -1e308], [-29, 1e308], [-17.9, -2]] as const;
+    const body = [
+      'c = mp.mpf("0.044715"); k = mp.sqrt(2/mp.pi)',
+      'def G(g): return g/(1 + mp.exp(-2*k*(g + c*g**3)))',
+      'def F(g, u): return [G(g)*u, mp.diff(G, g)*u, G(g)]',
+    ].join('\n');
+    check('geglu(tanh) deep tail', [(g, u) => gk.geglu(g, u, 'tanh'), (g, u) => gk.gegluDg(g, u, 'tanh'), (g, u) => gk.gegluDu(g, u, 'tanh')], body, deep);
+  });
+
   it('gpt-oss SwiGLU keeps the +1 and the clamps (y at g = 10, u = −10 is 7σ(11.914)·(−6))', function () {
     const expected = 7 / (1 + Math.exp(-1.702 * 7)) * -6;
     assert.ok(Math.abs(gk.swigluOai(10, -10) - expected) <= 1e-14);
