@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the local VS Code need: Chromium (driven by playwright-core),
 # fonts for readable screenshots, libkrb5-dev (code-server's kerberos module builds from source),
-# and the toolchains that run generated snippets (NumPy/SciPy, Go, Fortran, R; gcc, g++, javac, rustc ship with the image).
+# the toolchains that run generated snippets (NumPy/SciPy, Go, Fortran, R; gcc, g++, javac, rustc ship with the image),
+# and the outside references the unit tests compare with: PyTorch 1.13 CPU, ONNX 1.12, mpmath
+# (about 50 s more on a fresh machine; importable from Debian's /usr/bin/python3 only).
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-packages=(chromium fonts-liberation libkrb5-dev python3-numpy python3-scipy golang-go gfortran r-base-core)
+packages=(chromium fonts-liberation libkrb5-dev python3-numpy python3-scipy golang-go gfortran r-base-core python3-torch python3-onnx python3-mpmath)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

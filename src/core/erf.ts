@@ -393,7 +393,9 @@ function geluValueRare(x: number, t: number): number {
     c1 = c - (c - s);
     c2 = s - c1;
     e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * sl;
-    return p + e;
+    // A result that underflows keeps the sign of x (p + e is +0 when p = −0 and e = +0).
+    const y = p + e;
+    return y === 0 ? x * 0 : y;
   }
   // Here x·Φ(−x) < ulp(x)/2.
   if (x > 0) return x;

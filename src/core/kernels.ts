@@ -248,6 +248,7 @@ export function tanh(x: number): number {
   if (x !== x) return NaN;
   const a = Math.abs(x);
   if (a > 20) return x > 0 ? 1 : -1;
+  if (x === 0) return x;
   // tanh|x| = (1 − E)/(1 + E), E = exp(−2|x|)
   expNeg(2 * a, 0);
   oneMinusE(2 * a);
@@ -443,9 +444,14 @@ export function mishD2(x: number): number {
     cubicE(c3h, c3l, c2h, c2l, c1h, c1l, R[0]!, R[1]!);
     const nh = R[0]!;
     const nl = R[1]!;
-    mul22(Q[EH]!, Q[EL]!, Q[EH]!, Q[EL]!);
+    // Past x ≈ 333, F² would lose bits to underflow before the result does (x in [354, 377]
+    // gives subnormal results): F is scaled by 2^500 and the result scaled back once.
+    const scaled = Q[EH]! < 2 ** -480;
+    const s = scaled ? 2 ** 500 : 1;
+    mul22(s * Q[EH]!, s * Q[EL]!, s * Q[EH]!, s * Q[EL]!);
     mul22(4 * R[0]!, 4 * R[1]!, nh, nl);
-    return divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 3);
+    const y = divPow(R[0]!, R[1]!, Q[QH]!, Q[QL]!, 3);
+    return scaled ? ldexp(y, -1000) : y;
   }
   affine(2, -2, x);
   const c3h = R[0]!;
@@ -510,17 +516,18 @@ export function geluTanh(x: number, ch: number, cl: number, kh: number, kl: numb
   }
   const neg = Q[WH]! < 0;
   expNeg(neg ? -Q[WH]! : Q[WH]!, neg ? -Q[WL]! : Q[WL]!);
+  // w < 0 means x < 0: a result that underflows is −0.
   if (eTiny) {
     if (!neg) return x;
     twoProd(x, Q[EH]!);
-    return ldexp(R[0]! + (R[1]! + x * Q[EL]!), Q[EM]!);
+    return ldexp(R[0]! + (R[1]! + x * Q[EL]!), Q[EM]!) || -0;
   }
   twoSum(1, Q[EH]!);
   const qh1 = R[0]!;
   const ql1 = R[1]! + Q[EL]!;
   if (!neg) return divPow(x, 0, qh1, ql1, 1);
   twoProd(x, Q[EH]!);
-  return divPow(R[0]!, R[1]! + x * Q[EL]!, qh1, ql1, 1);
+  return divPow(R[0]!, R[1]! + x * Q[EL]!, qh1, ql1, 1) || -0;
 }
 
 export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: number): number {
@@ -535,11 +542,13 @@ export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: nu
   mul22(Q[DWH]!, Q[DWL]!, x, 0);
   const xdh = R[0]!;
   const xdl = R[1]!;
+  // For w < 0 an underflowed f′ = E·(1 + E + x·w′)/(1 + E)² takes the sign of 1 + x·w′.
+  const zero = xdh < -1 ? -0 : 0;
   if (eTiny) {
     if (!neg) return 1;
     add22(1, 0, xdh, xdl);
     mul22(Q[EH]!, Q[EL]!, R[0]!, R[1]!);
-    return ldexp(R[0]! + R[1]!, Q[EM]!);
+    return ldexp(R[0]! + R[1]!, Q[EM]!) || zero;
   }
   twoSum(1, Q[EH]!);
   const qh1 = R[0]!;
@@ -551,7 +560,7 @@ export function geluTanhD1(x: number, ch: number, cl: number, kh: number, kl: nu
   }
   add22(qh1, ql1, xdh, xdl);
   mul22(R[0]!, R[1]!, Q[EH]!, Q[EL]!);
-  return divPow(R[0]!, R[1]!, qh1, ql1, 2);
+  return divPow(R[0]!, R[1]!, qh1, ql1, 2) || zero;
 }
 
 export function geluTanhD2(x: number, ch: number, cl: number, kh: number, kl: number): number {
@@ -649,7 +658,9 @@ export function leaky(x: number, ah: number, al: number): number {
   if (x === -Infinity) return ah === 0 ? 0 : ah * x;
   if (x < -HUGE || Math.abs(ah) > HUGE) return ah * x + al * x;
   twoProd(ah, x);
-  return R[0]! + (R[1]! + al * x);
+  const y = R[0]! + (R[1]! + al * x);
+  // An underflowed product keeps the sign of a·x (R[0] + R[1] can be +0 when a·x < 0).
+  return y === 0 ? ah * x : y;
 }
 
 /** x·(x + 3)/6 on [−3, 3], 0 below, x above. */

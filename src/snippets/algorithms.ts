@@ -237,8 +237,9 @@ function gelu(env: AlgoEnv): Algorithm {
  */
 function geluPnorm(env: AlgoEnv): Algorithm {
   const cdf = (bd: Builder, xc: Expr): Expr => {
-    bd.b.comment('pnorm(x) is 0 below −37.5 (its result would be subnormal): exp(log Φ) there');
-    return bd.b.let('cdf', select(cmp('<', xc, bd.c(-37)), call('exp', call('logPhi', xc)), call('Phi', xc)));
+    // Not from −37: exp(log Φ) amplifies the rounding of log Φ ≈ −690 some 700 times.
+    bd.b.comment('pnorm(x) is 0 below −37.5193 (its result would be subnormal): exp(log Φ) there only');
+    return bd.b.let('cdf', select(cmp('<', xc, bd.c(-37.5192)), call('exp', call('logPhi', xc)), call('Phi', xc)));
   };
   const fb = new Builder(env);
   fb.b.comment('the clamp keeps −∞ from making −∞·0; beyond ±40 pnorm is 0 or 1 anyway');

@@ -10,8 +10,8 @@ gelu <- function(x) {
   # the clamp keeps −∞ from making −∞·0; beyond ±40 pnorm is 0 or 1 anyway
   xa <- ifelse(x < -40.0, -40.0, x)
   xc <- ifelse(xa > 40.0, 40.0, xa)
-  # pnorm(x) is 0 below −37.5 (its result would be subnormal): exp(log Φ) there
-  cdf <- ifelse(xc < -37.0, exp(pnorm(xc, log.p = TRUE)), pnorm(xc))
+  # pnorm(x) is 0 below −37.5193 (its result would be subnormal): exp(log Φ) there only
+  cdf <- ifelse(xc < -37.5192, exp(pnorm(xc, log.p = TRUE)), pnorm(xc))
   xa * cdf
 }
 
@@ -19,8 +19,8 @@ gelu <- function(x) {
 gelu_grad <- function(x) {
   xa <- ifelse(x < -40.0, -40.0, x)
   xc <- ifelse(xa > 40.0, 40.0, xa)
-  # pnorm(x) is 0 below −37.5 (its result would be subnormal): exp(log Φ) there
-  cdf <- ifelse(xc < -37.0, exp(pnorm(xc, log.p = TRUE)), pnorm(xc))
+  # pnorm(x) is 0 below −37.5193 (its result would be subnormal): exp(log Φ) there only
+  cdf <- ifelse(xc < -37.5192, exp(pnorm(xc, log.p = TRUE)), pnorm(xc))
   # φ(x)·√(2π) = exp(−x²/2) with x² = s + sl exact
   s <- xc * xc
   # exact rounding error of a product without fma: Veltkamp's split into halves, Dekker's product

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { activations } from '../../../src/core';
-import type { FunctionId } from '../../../src/core/types';
+import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
 
 export const REPO = path.resolve(__dirname, '../../..');
 
@@ -18,9 +18,9 @@ export function referencePath(): string {
 
 export interface RefPoint {
   readonly x: number;
-  /** The reference strings (30 digits, or "0", "-0", "inf"). */
-  readonly y: string;
-  readonly dy: string;
+  /** The reference strings (30 digits, or "0", "-0", "inf"); absent for sweep points. */
+  readonly y?: string;
+  readonly dy?: string;
 }
 
 let cache: Map<FunctionId, RefPoint[]> | undefined;
@@ -44,6 +44,40 @@ export function referencePoints(): Map<FunctionId, RefPoint[]> {
     list.push({ x, y: row.y, dy: row.dy });
   }
   cache = out;
+  return out;
+}
+
+/** Points a function of the sweep: half dense over [−40, 40], half log-uniform in |x|. */
+export const SWEEP_POINTS = 5000;
+
+/**
+ * The dense sweep (issue 10 §4): {@link SWEEP_POINTS} points a function, the same for every
+ * function and run (a fixed-seed generator), half uniform over [−40, 40] and half with |x|
+ * log-uniform over [2^-30, 2^9] and either sign.
+ */
+export function sweepPoints(): Map<FunctionId, RefPoint[]> {
+  let state = 0x9e3779b9;
+  const next = (): number => {
+    // xorshift32: deterministic, no dependency.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  const xs: RefPoint[] = [];
+  for (let i = 0; i < SWEEP_POINTS / 2; i++) xs.push({ x: -40 + 80 * next() });
+  for (let i = 0; i < SWEEP_POINTS / 2; i++) xs.push({ x: (next() < 0.5 ? -1 : 1) * 2 ** (-30 + 39 * next()) });
+  const out = new Map<FunctionId, RefPoint[]>();
+  for (const id of FUNCTION_IDS) out.set(id, xs);
+  return out;
+}
+
+/** The reference points followed by the sweep points, for one program run per target. */
+export function referenceAndSweepPoints(): Map<FunctionId, RefPoint[]> {
+  const ref = referencePoints();
+  const sweep = sweepPoints();
+  const out = new Map<FunctionId, RefPoint[]>();
+  for (const id of FUNCTION_IDS) out.set(id, [...(ref.get(id) ?? []), ...(sweep.get(id) ?? [])]);
   return out;
 }
 
@@ -129,6 +163,8 @@ export interface Summary {
   readonly mismatches: Mismatch[];
   /** Largest error in ulps against the core, per function and order. */
   readonly maxVsCore: Map<string, number>;
+  /** Where {@link maxVsCore} occurs. */
+  readonly worstAt: Map<string, number>;
   /** Largest error in ulps against the reference (rounded to double), for the report. */
   readonly maxVsReference: Map<string, number>;
   readonly compared: number;
@@ -151,8 +187,11 @@ export function compareWithCore(id: FunctionId, points: readonly RefPoint[], got
       const res = check(g, c, x, order, precision, tol);
       const key = `${id}${order === 1 ? "'" : ''}`;
       // The maxima leave out the points that pass by an allowance (near roots, subnormal results).
-      if (res.exempt !== true || !res.ok) summary.maxVsCore.set(key, Math.max(summary.maxVsCore.get(key) ?? 0, res.ulps));
-      if (precision === 'double') {
+      if ((res.exempt !== true || !res.ok) && res.ulps > (summary.maxVsCore.get(key) ?? -1)) {
+        summary.maxVsCore.set(key, res.ulps);
+        summary.worstAt.set(key, x);
+      }
+      if (precision === 'double' && r !== undefined) {
         const vr = check(g, refValue(r), x, order, precision, tol);
         if (vr.exempt !== true || !vr.ok) summary.maxVsReference.set(key, Math.max(summary.maxVsReference.get(key) ?? 0, vr.ulps));
       }
@@ -162,7 +201,7 @@ export function compareWithCore(id: FunctionId, points: readonly RefPoint[], got
 }
 
 export function newSummary(): Summary {
-  return { mismatches: [], maxVsCore: new Map(), maxVsReference: new Map(), compared: 0 };
+  return { mismatches: [], maxVsCore: new Map(), worstAt: new Map(), maxVsReference: new Map(), compared: 0 };
 }
 
 /** A readable report of the worst mismatches. */

@@ -427,9 +427,116 @@ export const RUNNERS: readonly Runner[] = [
   rRunner(),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// PyTorch (torch.test.ts): the module-form snippet holds all four forms (function, derivative,
+// autograd.Function, nn.Module).
+
+/** Debian's Python, the one with python3-torch (the `python3` first on PATH may lack it). */
+export const TORCH_PYTHON = process.env.GELU_TORCH_PYTHON ?? '/usr/bin/python3';
+
+/** The tensor formats the PyTorch snippets are run in. */
+export const TORCH_DTYPES = ['float64', 'float32', 'bfloat16', 'float16'] as const;
+export type TorchDtype = (typeof TORCH_DTYPES)[number];
+
+/** What torch itself offers for each function (None: no built-in), at the core's default parameters. */
+const TORCH_BUILTINS: Readonly<Record<FunctionId, string>> = {
+  gelu: "lambda x: F.gelu(x)",
+  gelu_tanh: "lambda x: F.gelu(x, approximate='tanh')",
+  gelu_sigmoid: 'None',
+  silu: 'F.silu',
+  mish: 'F.mish',
+  elu: 'F.elu',
+  selu: 'F.selu',
+  softplus: 'F.softplus',
+  sigmoid: 'torch.sigmoid',
+  tanh: 'torch.tanh',
+  relu: 'F.relu',
+  leaky_relu: 'F.leaky_relu',
+  relu6: 'F.relu6',
+  hardswish: 'F.hardswish',
+};
+
+/** Per function and dtype: x as the dtype holds it, and f, f′ of each form; null where it raised. */
+export interface TorchResult {
+  readonly x: number[];
+  /** function, module, autograd forward, builtin: f; derivative, autograd backward, builtin: f′. */
+  readonly series: Record<'function' | 'module' | 'autograd' | 'builtin' | 'grad' | 'backward' | 'builtinGrad', number[] | null>;
+  readonly errors: string[];
+}
+
+/** Whether {@link TORCH_PYTHON} can import torch; otherwise why not. */
+export function torchMissing(): string | undefined {
+  return has(TORCH_PYTHON, ['-c', 'import torch']) ? undefined : `${TORCH_PYTHON} cannot import torch (Debian: apt-get install python3-torch; scripts/install-system.sh does)`;
+}
+
+/**
+ * Runs every function's PyTorch snippet (module form) in one Python process on `xs`, in each
+ * dtype: the function and its derivative, the nn.Module, the autograd.Function forward and
+ * backward (grad_output = 1), and torch's built-in with its autograd derivative.
+ */
+export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, Record<TorchDtype, TorchResult>>> {
+  const dir = tempDir('torch');
+  const jobs = ids.map((id) => {
+    const s = gen('pytorch', id, { form: 'module' });
+    const file = path.join(dir, `${id}.py`);
+    fs.writeFileSync(file, s.plainCode);
+    return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
+  });
+  const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id]},`).join('\n');
+  fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify({ jobs, xs: xs.map(hexFloat) }));
+  const driver = [
+    'import json, math',
+    'import torch',
+    'import torch.nn.functional as F',
+    'torch.set_num_threads(1)',
+    `BUILTINS = {\n${builtins}\n}`,
+    `inp = json.load(open(${JSON.stringify(path.join(dir, 'input.json'))}))`,
+    "xs = [float.fromhex(v) for v in inp['xs']]",
+    'def enc(t):',
+    "    return [v if math.isfinite(v) else ('NaN' if v != v else ('Infinity' if v > 0 else '-Infinity')) for v in t.detach().to(torch.float64).tolist()]",
+    'def grad_of(fn, x):',
+    '    x = x.clone().requires_grad_(True)',
+    '    y = fn(x)',
+    '    y.backward(torch.ones_like(y))',
+    '    return x.grad',
+    'out = {}',
+    'for job in inp[\'jobs\']:',
+    '    ns = {}',
+    "    exec(compile(open(job['file']).read(), job['file'], 'exec'), ns)",
+    "    fn = [v for v in ns.values() if isinstance(v, type) and issubclass(v, torch.autograd.Function) and v is not torch.autograd.Function][0]",
+    "    steps = {'function': lambda x: ns[job['f']](x), 'grad': lambda x: ns[job['df']](x), 'module': lambda x: ns[job['module']]()(x),",
+    "             'autograd': lambda x: fn.apply(x), 'backward': lambda x: grad_of(fn.apply, x)}",
+    "    b = BUILTINS[job['id']]",
+    '    if b is not None:',
+    "        steps['builtin'] = b",
+    "        steps['builtinGrad'] = lambda x, b=b: grad_of(b, x)",
+    '    per = {}',
+    "    for dtype in ('float64', 'float32', 'bfloat16', 'float16'):",
+    '        x = torch.tensor(xs, dtype=torch.float64).to(getattr(torch, dtype))',
+    "        r = {'x': enc(x), 'series': {}, 'errors': []}",
+    "        for name in ('function', 'module', 'autograd', 'builtin', 'grad', 'backward', 'builtinGrad'):",
+    "            r['series'][name] = None",
+    '            if name not in steps: continue',
+    '            try:',
+    "                y = steps[name](x)",
+    "                assert y.dtype == x.dtype, f'{name} returned {y.dtype}'",
+    "                r['series'][name] = enc(y)",
+    '            except Exception as e:',
+    "                r['errors'].append(f'{name}: {type(e).__name__}: {e}')",
+    '        per[dtype] = r',
+    "    out[job['id']] = per",
+    'print(json.dumps(out))',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'driver.py'), driver);
+  const r = await run(TORCH_PYTHON, [path.join(dir, 'driver.py')]);
+  const parsed = JSON.parse(r.stdout) as Record<string, Record<TorchDtype, TorchResult>>;
+  const out = new Map<FunctionId, Record<TorchDtype, TorchResult>>();
+  for (const id of ids) out.set(id, parsed[id] as Record<TorchDtype, TorchResult>);
+  return out;
+}
+
 /** Targets that no runner executes here, and why (reported by the test, not silently passed). */
 export const NOT_EXECUTED: Readonly<Partial<Record<TargetId, string>>> = {
-  pytorch: 'PyTorch is not installable from Debian/npm here: parsed with py_compile and covered by golden files',
   tensorflow: 'TensorFlow is not installable here: parsed with py_compile and covered by golden files',
   jax: 'JAX is not installable here: parsed with py_compile and covered by golden files',
   julia: 'Julia is not in Debian bookworm: golden files only',
