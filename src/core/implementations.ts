@@ -19,7 +19,7 @@
  */
 import { erf, erfc } from './erf';
 import { sigmoid as sigmoidExact, tanh as tanhExact } from './kernels';
-import { roundToFormat, type Format } from './precision';
+import { rounderOf, roundToFormat, type Format } from './precision';
 import type { FunctionId } from './types';
 
 export const MODES = ['per-op', 'fp32-opmath'] as const;
@@ -68,8 +68,7 @@ export interface Arithmetic {
 }
 
 function arithmetic(format: Format): Arithmetic {
-  const r =
-    format === 'float64' ? (v: number): number => v : format === 'float32' ? Math.fround : (v: number): number => roundToFormat(v, format);
+  const r = rounderOf(format);
   return {
     format,
     r,

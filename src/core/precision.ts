@@ -80,8 +80,9 @@ export function floorLog2(a: number): number {
   return ((U32[HI]! >>> 20) & 0x7ff) - 1023 - 64;
 }
 
-/** Added and removed to round a non-negative double below 2⁵² to an integer, ties to even. */
-const RINT = 2 ** 52;
+/** 2^i for i in −1100 … 1100 at index i + 1100 (exact; 0 below 2⁻¹⁰⁷⁴, ∞ above 2¹⁰²³). */
+const POW2 = new Float64Array(2201);
+for (let i = 0; i < POW2.length; i++) POW2[i] = 2 ** (i - 1100);
 
 /**
  * What rounding does with a value beyond the largest finite one. `'ieee'`: ±∞ where the format
@@ -102,20 +103,62 @@ export type Overflow = 'ieee' | 'saturate';
 export function roundToFormat(x: number, format: Format, overflow: Overflow = 'ieee'): number {
   if (format === 'float64') return x;
   if (format === 'float32' && overflow === 'ieee') return Math.fround(x);
-  if (x === 0 || x !== x) return x;
-  const f = FORMAT_INFO[format];
-  const a = Math.abs(x);
-  let r: number;
-  if (a === Infinity) {
-    r = overflow === 'saturate' ? f.max : f.infinities ? Infinity : NaN;
-  } else {
-    const e = a < f.minNormal ? f.emin : floorLog2(a);
-    const quantum = 2 ** (e - f.precision + 1);
-    r = (a / quantum + RINT - RINT) * quantum;
-    if (r > f.max) r = overflow === 'saturate' ? f.max : f.infinities ? Infinity : NaN;
-  }
-  return x < 0 ? -r : r;
+  return (overflow === 'ieee' ? ROUNDERS : SATURATING)[format](x);
 }
+
+/**
+ * The rounding of {@link roundToFormat} for one format, with its constants bound. For |x| with
+ * exponent e (at least emin), adding C = 2^(e − p + 53) and subtracting it again leaves |x|
+ * rounded to a multiple of the quantum 2^(e − p + 1), ties to even: |x| < 2^(e+1) ≤ C, so x + C
+ * lies in [C, 2C) where the double's ulp is that quantum, and the subtraction is exact.
+ */
+export function rounderOf(format: Format, overflow: Overflow = 'ieee'): (x: number) => number {
+  if (format === 'float64') return (x) => x;
+  if (format === 'float32' && overflow === 'ieee') return Math.fround;
+  const { precision: p, emin, minNormal, max, infinities } = FORMAT_INFO[format];
+  const beyond = overflow === 'saturate' ? max : infinities ? Infinity : NaN;
+  const shift = 53 - p + 1100;
+  const cMin = POW2[emin + shift]!;
+  /** From here on every value overflows (and C would overflow too). */
+  const limit = 2 * POW2[floorLog2(max) + 1100]!;
+  return (x) => {
+    if (x === 0 || x !== x) return x;
+    const a = x < 0 ? -x : x;
+    let r: number;
+    if (a === Infinity) {
+      r = overflow === 'saturate' || !infinities ? beyond : a;
+    } else if (a >= limit) {
+      r = beyond;
+    } else {
+      let c = cMin;
+      if (a >= minNormal) {
+        F64[0] = a;
+        c = POW2[((U32[HI]! >>> 20) & 0x7ff) - 1023 + shift]!;
+      }
+      r = a + c - c;
+      if (r > max) r = beyond;
+    }
+    return x < 0 ? -r : r;
+  };
+}
+
+const ROUNDERS: Readonly<Record<Format, (x: number) => number>> = {
+  float64: (x) => x,
+  float32: rounderOf('float32'),
+  bfloat16: rounderOf('bfloat16'),
+  float16: rounderOf('float16'),
+  float8_e4m3fn: rounderOf('float8_e4m3fn'),
+  float8_e5m2: rounderOf('float8_e5m2'),
+};
+
+const SATURATING: Readonly<Record<Format, (x: number) => number>> = {
+  float64: (x) => x,
+  float32: rounderOf('float32', 'saturate'),
+  bfloat16: rounderOf('bfloat16', 'saturate'),
+  float16: rounderOf('float16', 'saturate'),
+  float8_e4m3fn: rounderOf('float8_e4m3fn', 'saturate'),
+  float8_e5m2: rounderOf('float8_e5m2', 'saturate'),
+};
 
 /**
  * Unit in the last place of r in `format`: 2^(max(⌊log₂|r|⌋, emin) − p + 1), so the smallest
