@@ -9,6 +9,7 @@ export const CommandId = {
   copyEvaluationMarkdown: 'geluLab.copyEvaluationMarkdown',
   copyEvaluationCsv: 'geluLab.copyEvaluationCsv',
   showLog: 'geluLab.showLog',
+  compareImplementations: 'geluLab.compareImplementations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
