@@ -216,9 +216,17 @@ export interface Advice {
   readonly assertions: { readonly torch: string; readonly numpy: string; readonly jax: string };
 }
 
-/** The tolerance grid: 0 and the decades 10⁻⁸ … 1 for atol; 0 and 10⁻⁷ … 1 for rtol. */
-export const ATOL_GRID: readonly number[] = [0, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1];
-export const RTOL_GRID: readonly number[] = [0, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1];
+/** 0, then 1, 2 and 5 × 10^d for d = `from` … −1, then 1 (written as decimal literals, so `2e-3` reads back exactly). */
+function grid(from: number): number[] {
+  const out = [0];
+  for (let d = from; d < 0; d++) for (const m of [1, 2, 5]) out.push(Number(`${m}e${d}`));
+  out.push(1);
+  return out;
+}
+
+/** The tolerance grids: 0, 1·2·5 steps from 10⁻⁸ (atol) or 10⁻⁷ (rtol), up to 1. */
+export const ATOL_GRID: readonly number[] = grid(-8);
+export const RTOL_GRID: readonly number[] = grid(-7);
 
 /** Default number of advisor inputs. */
 const ADVICE_POINTS = 100_000;
