@@ -114,6 +114,7 @@ export function sweepInputs(format: Format): Float64Array {
 const INPUTS = new Map<Format, Float64Array>();
 
 const TRUE_VALUES = new Map<string, Float64Array>();
+const KEPT_TRUE_VALUES = 8;
 
 /** The true values of registry function `fn` (default parameters) at the sweep inputs, correctly rounded to `format`. Cached. */
 function roundedTrueValues(fn: FunctionId, format: Format): Float64Array {
@@ -124,6 +125,8 @@ function roundedTrueValues(fn: FunctionId, format: Format): Float64Array {
     r = activations[fn].batch(xs, 0);
     for (let i = 0; i < r.length; i++) r[i] = roundToFormat(r[i]!, format);
     TRUE_VALUES.set(key, r);
+    // 8 MB each for float32/float64: keep the most recent few.
+    while (TRUE_VALUES.size > KEPT_TRUE_VALUES) TRUE_VALUES.delete(TRUE_VALUES.keys().next().value as string);
   }
   return r;
 }
