@@ -173,7 +173,8 @@ const geluOnnxTanh: Formula = (A) => {
  *   ggml_gelu_quick_f32(x) = x*(1.0f/(1.0f + expf(GELU_QUICK_COEF*x))), GELU_QUICK_COEF = -1.702f
  *   ggml_vec_gelu_f32:       x <= -10 → 0, x >= 10 → x, else table_gelu_f16[fp16(x)] widened
  *   ggml_vec_gelu_quick_f32: table_gelu_quick_f16[fp16(x)] for every x (no thresholds)
- * Each table entry is fp16(f(fp32(h))) for the float16 value h, f evaluated in float32 (C
+ * Each table entry is fp16(f(fp32(h))) for the float16 value h (built once in ggml-cpu.c,
+ * ggml_cpu_init: table_gelu_f16[i] = FP32_TO_FP16(ggml_gelu_f32(f))), f evaluated in float32 (C
  * evaluates left to right: (0.5f*x)*(…), (SQRT_2_OVER_PI*x)*(1 + (GELU_COEF_A*x)*x)).
  * The kernel's output is float32; it is then rounded to the working format.
  */
