@@ -11,6 +11,7 @@ import * as insertSnippet from './snippets/insertSnippet';
 import * as configHover from './models/configHover';
 import * as configDiagnostics from './models/configDiagnostics';
 import * as compareModelActivations from './commands/compareModelActivations';
+import * as compareImplementations from './commands/compareImplementations';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   configHover.register(ctx);
   configDiagnostics.register(ctx);
   compareModelActivations.register(ctx);
+  compareImplementations.register(ctx);
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,7 @@ export const CommandId = {
   copyEvaluationCsv: 'geluLab.copyEvaluationCsv',
   showLog: 'geluLab.showLog',
   compareModelActivations: 'geluLab.compareModelActivations',
+  compareImplementations: 'geluLab.compareImplementations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -3,6 +3,7 @@
  * plots and hovers: signed absolute, relative and ulp errors per point, and their maxima.
  */
 import { activations } from './activations';
+import { ulpIn } from './precision';
 import { CoreArgumentError } from './sample';
 import type { FunctionId, Order, Params } from './types';
 
@@ -31,22 +32,12 @@ export interface ApproxError {
   readonly maxUlp: ErrorMax;
 }
 
-const TWO_POW_52 = 2 ** 52;
-const MIN_SUBNORMAL = 2 ** -1074;
-
 /**
- * ulp(r) = 2^(⌊log₂|r|⌋ − 52), never below 2⁻¹⁰⁷⁴ (the metric of the reference README).
- * ulp(0) = 2⁻¹⁰⁷⁴; ulp(±∞) = ulp(NaN) = NaN.
+ * ulp(r) = 2^(⌊log₂|r|⌋ − 52), never below 2⁻¹⁰⁷⁴ (the metric of the reference README):
+ * {@link ulpIn} for float64. ulp(0) = 2⁻¹⁰⁷⁴; ulp(±∞) = ulp(NaN) = NaN.
  */
 export function ulpOf(r: number): number {
-  const a = Math.abs(r);
-  if (!(a < Infinity)) return NaN;
-  if (a < 2 ** -1022) return MIN_SUBNORMAL;
-  // 2^⌊log₂ a⌋: Math.log2 may be off by one next to a power of two, so settle it exactly.
-  let p = 2 ** Math.floor(Math.log2(a));
-  if (p > a) p /= 2;
-  else if (p * 2 <= a) p *= 2;
-  return p / TWO_POW_52;
+  return ulpIn(r, 'float64');
 }
 
 function track(max: { value: number; x: number; index: number }, v: number, x: number, i: number): void {

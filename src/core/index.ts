@@ -18,3 +18,7 @@ export * from './types';
 export * from './sample';
 export * from './approxError';
 export * from './precision';
+export { implementations, IMPLEMENTATION_IDS, MODES, isImplementationId, isMode } from './implementations';
+export type { Implementation, ImplementationId, Mode } from './implementations';
+export { sweep, sweepInputs, advise } from './sweep';
+export type { SweepResult, Reference, AdviceRequest, Advice } from './sweep';

@@ -4,7 +4,7 @@
  * the benchmark run exactly this code.
  */
 import type { Config } from '../configModel';
-import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpOf } from '../core';
+import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
 import type {
@@ -76,31 +76,11 @@ export function sampleCount(widthPx: number, samplesPerPixel: number): number {
   return Math.max(2, Math.min(MAX_POINTS, Math.round(widthPx * spp)));
 }
 
-/** Significand bits and smallest normal exponent of each emulated format. */
-const FORMAT_BITS: Readonly<Record<Precision, { p: number; emin: number }>> = {
-  float64: { p: 53, emin: -1022 },
-  float32: { p: 24, emin: -126 },
-  bfloat16: { p: 8, emin: -126 },
-  float16: { p: 11, emin: -14 },
-};
-
 /**
- * Unit in the last place of `r` in `precision`: 2^(max(⌊log₂|r|⌋, emin) − p + 1). For float64 it
- * is the core's {@link ulpOf} (the reference README's metric). NaN for non-finite `r`.
+ * Unit in the last place of `r` in `precision` (the core's {@link ulpIn}; for float64 the
+ * reference README's metric). NaN for non-finite `r`.
  */
-export function ulpIn(r: number, precision: Precision): number {
-  if (precision === 'float64') return ulpOf(r);
-  const a = Math.abs(r);
-  if (!(a < Infinity)) return NaN;
-  const { p, emin } = FORMAT_BITS[precision];
-  let e = emin;
-  if (a >= 2 ** emin) {
-    e = Math.floor(Math.log2(a));
-    if (2 ** e > a) e -= 1;
-    else if (2 ** (e + 1) <= a) e += 1;
-  }
-  return 2 ** (e - p + 1);
-}
+export const ulpIn: (r: number, precision: Precision) => number = coreUlpIn;
 
 /** |error| of one kind from the signed difference d = y − r; NaN stays NaN. */
 function magnitude(d: number, r: number, kind: ErrorKind, precision: Precision): number {
