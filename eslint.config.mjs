@@ -1,7 +1,8 @@
-// Lint: typescript-eslint's recommended rules, plus two boundaries: the numeric core, the
-// protocol and the webview stay free of the `vscode` API (they run outside the extension host),
-// and nothing under src/ imports a Node built-in (the same host code is bundled for the browser,
-// where VS Code for the Web runs it in a web worker).
+// Lint: typescript-eslint's recommended rules, plus three boundaries: the numeric core, the text
+// readers, the framework catalogue, the protocol and the webview stay free of the `vscode` API
+// (they run outside the extension host); nothing under src/ imports a Node built-in (the same
+// host code is bundled for the browser, where VS Code for the Web runs it in a web worker); and
+// src/core holds numbers only, so it imports nothing from the text readers or the features.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -10,10 +11,15 @@ const nodeImports = {
   paths: NODE_BUILTINS.map((name) => ({ name, message: 'src/ also runs in a web worker (VS Code for the Web): use the vscode API (workspace.fs, env) or plain JavaScript.' })),
   patterns: [{ group: ['node:*'], message: 'src/ also runs in a web worker (VS Code for the Web): no Node built-ins.' }],
 };
-const vscodeImport = { name: 'vscode', message: 'src/core, src/protocol.ts, src/snippets generators and webview/ must not import vscode.' };
+const vscodeImport = { name: 'vscode', message: 'src/core, src/text, src/frameworks, src/protocol.ts, src/snippets generators and webview/ must not import vscode.' };
+const numbersOnly = {
+  group: ['../text', '../text/*', '../frameworks', '../frameworks/*', '../hover/*', '../plot/*', '../snippets/*', '../commands/*'],
+  message: 'src/core holds numbers only: text scanning lives in src/text, framework data in src/frameworks.',
+};
 
 const noNode = { 'no-restricted-imports': ['error', nodeImports] };
 const noVscode = { 'no-restricted-imports': ['error', { ...nodeImports, paths: [...nodeImports.paths, vscodeImport] }] };
+const coreRules = { 'no-restricted-imports': ['error', { paths: [...nodeImports.paths, vscodeImport], patterns: [...nodeImports.patterns, numbersOnly] }] };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'test/fixtures/**', 'test/golden/**', 'node_modules/**', '.e2e-cache/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
@@ -26,6 +32,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.ts'], rules: noNode },
-  { files: ['src/core/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
+  { files: ['src/text/**/*.ts', 'src/frameworks/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
+  { files: ['src/core/**/*.ts'], rules: coreRules },
   { files: ['src/snippets/**/*.ts'], ignores: ['src/snippets/insertSnippet.ts'], rules: noVscode },
 );

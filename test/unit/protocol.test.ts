@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseHostMessage, parsePlotState, parseWebviewMessage, type PlotState, type SampleRequest } from '../../../src/protocol';
+import { parseHostMessage, parsePlotState, parseWebviewMessage, type PlotState, type SampleRequest } from '../../src/protocol';
 
 const request: SampleRequest = {
   functions: ['gelu', 'gelu_tanh'],
