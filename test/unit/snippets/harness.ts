@@ -214,6 +214,9 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
       if (code === 0) resolve({ stdout, stderr, code });
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(0, 4000)}\n${stdout.slice(0, 2000)}`));
     });
+    // A command that exits without reading its input (gcc -fsyntax-only on a file) closes the pipe
+    // first; its exit status, not the EPIPE, is the result.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }
