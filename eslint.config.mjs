@@ -6,6 +6,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NODE_GLOBALS = Object.fromEntries(['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'URL'].map((name) => [name, 'readonly']));
 const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
 const nodeImports = {
   paths: NODE_BUILTINS.map((name) => ({ name, message: 'src/ also runs in a web worker (VS Code for the Web): use the vscode API (workspace.fs, env) or plain JavaScript.' })),
@@ -22,7 +23,7 @@ const noVscode = { 'no-restricted-imports': ['error', { ...nodeImports, paths: [
 const coreRules = { 'no-restricted-imports': ['error', { paths: [...nodeImports.paths, vscodeImport], patterns: [...nodeImports.patterns, numbersOnly] }] };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'test/fixtures/**', 'test/golden/**', 'node_modules/**', '.e2e-cache/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'out/**', 'test/fixtures/**', 'test/golden/**', 'node_modules/**', '.e2e-cache/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', '!scripts/*.js', '!test/support/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,4 +36,10 @@ export default tseslint.config(
   { files: ['src/text/**/*.ts', 'src/frameworks/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
   { files: ['src/core/**/*.ts'], rules: coreRules },
   { files: ['src/snippets/**/*.ts'], ignores: ['src/snippets/insertSnippet.ts'], rules: noVscode },
+  // Node scripts that must run before `npm ci` or before TypeScript can load: CommonJS JavaScript.
+  {
+    files: ['scripts/*.js', 'test/support/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: NODE_GLOBALS },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
