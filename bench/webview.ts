@@ -12,17 +12,13 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import { DEFAULT_CONFIG } from '../src/configModel';
 import type { SampleRequest } from '../src/protocol';
 import type * as Sampling from '../src/plot/sampling';
+import { startServer } from '../test/browser/server';
+import { launchChromium } from '../test/support/browsers';
 
 const require = createRequire(__filename);
-const { startServer, chromiumPath, CHROMIUM_ARGS } = require(path.join(__dirname, '../test/browser/server.js')) as {
-  startServer(): Promise<{ url: string; close(): Promise<void> }>;
-  chromiumPath(): string;
-  CHROMIUM_ARGS: string[];
-};
 
 const FUNCTIONS = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'silu', 'mish', 'tanh'] as const;
 const TARGET_WIDTH = 2000;
@@ -38,7 +34,7 @@ const ms = (v: number): string => `${v.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: TARGET_WIDTH + 420, height: 1000 }, deviceScaleFactor: 1 });
     await page.addInitScript((functions) => {

@@ -3,7 +3,7 @@
 // the workbench's web worker extension host, as VS Code for the Web (vscode.dev) would.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packageExtension, startCodeServer } from '../test/integration/run';
+import { packageExtension, startCodeServer } from '../test/support/codeServer';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');

@@ -4,7 +4,7 @@
  * against the first. Pure (no vscode), so unit tests read exactly what the command writes.
  */
 import { activations } from '../core/activations';
-import { formatNumber, formatUlps, markdownTable, raw, codeSpan } from '../core/format';
+import { formatNumber, formatUlps, markdownTable, raw, codeSpan } from '../text/format';
 import { implementations, type ImplementationId, type Mode } from '../core/implementations';
 import { FORMAT_INFO, type Format } from '../core/precision';
 import { advise, sweep, sweepInputs, type InputSet } from '../core/sweep';

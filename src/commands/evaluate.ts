@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { activations } from '../core';
 import { FUNCTION_IDS, type FunctionId, isFunctionId } from '../core/types';
-import { formatNumber } from '../core/format';
+import { formatNumber } from '../text/format';
 import type { FeatureContext } from '../feature';
 import { CommandId } from './ids';
 

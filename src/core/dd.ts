@@ -7,11 +7,7 @@
  * Read the registers right after the call; the next kernel call overwrites them.
  * JavaScript has no fused multiply-add, so exact products use Veltkamp–Dekker splitting.
  */
-import * as coefficients from './coefficients';
-
-// Local bindings: under CommonJS transpilation (tsx) every read of an imported binding is a
-// getter call, too slow for per-element code.
-const { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
+import { EXP2_HI, EXP2_LO, INV_LN2_64, LN2_64_HI, LN2_64_LO } from './coefficients';
 
 /** Result registers (see the module comment). */
 export const R = new Float64Array(3);

@@ -21,16 +21,15 @@
  * B vanishes at t ≈ 0.7518 (GELU′(−0.7518) = 0); its two pieces there are centred at the root
  * and summed in double-double, so GELU′ keeps its relative accuracy near the root too.
  */
-import * as coefficients from './coefficients';
-import * as dd from './dd';
+import {
+  A_TABLE, B_TABLE, ERF_SMALL, EXP2_H26, EXP2_L26, G_TAIL, GELU_DF_SMALL, INV_LN2_64, INV_SQRT_2PI_HI, INV_SQRT_2PI_LO,
+  LN2_64_HI, LN2_64_LO, PHI_SMALL, SQRT2_HI, SQRT2_LO,
+} from './coefficients';
+import { expKernel, ldexp, POW2, R, ROUNDER, SPLIT } from './dd';
 
-// Local bindings of everything the per-element paths touch: under CommonJS transpilation (as
-// tsx runs the tests and benchmarks) each read of an imported binding is a getter call, which
-// costs more than the arithmetic here. Bundled builds are unaffected.
-const { A_TABLE, B_TABLE, ERF_SMALL, G_TAIL, GELU_DF_SMALL, PHI_SMALL } = coefficients;
-const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
-const { EXP2_H26, EXP2_L26, INV_LN2_64, LN2_64_HI, LN2_64_LO } = coefficients;
-const { expKernel, ldexp, POW2, R, ROUNDER, SPLIT } = dd;
+// The per-element paths below write exact products and sums out inline (`c = SPLIT·a; a1 = c −
+// (c − a)` …): they are dd.ts's twoProd and twoSum, their one definition, kept in registers
+// instead of round trips through R.
 
 const K_HI = INV_SQRT_2PI_HI;
 const K_LO = INV_SQRT_2PI_LO;

@@ -12,10 +12,7 @@
  * formulas are evaluated with E scaled by a power of two and scaled back once at the end, so
  * subnormal results keep their bits.
  */
-import * as dd from './dd';
-
-// Local bindings (imported bindings are getter calls under CommonJS transpilation).
-const { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } = dd;
+import { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } from './dd';
 
 /**
  * Register file (a typed array, because storing a double into a closure variable allocates):

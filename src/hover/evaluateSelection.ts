@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
-import { literalAt, literalOptionsFor } from '../core/numbers';
+import { literalOptionsFor } from '../text/languages';
+import { literalAt } from '../text/scanner';
 import type { FunctionId } from '../core/types';
 import type { FeatureContext } from '../feature';
 import { copyTable, copyValuesCommand } from './copyValues';

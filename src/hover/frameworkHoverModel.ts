@@ -1,14 +1,16 @@
 /**
  * The framework-call hover as a pure function of (text, position): resolves the call through
- * the catalogue (src/core/frameworks.ts) and explains what it computes: the variant and its
+ * the catalogue (src/frameworks/catalogue.ts) and explains what it computes: the variant and its
  * formula and constants, the framework's default, how far it is from exact GELU (the core's
  * approximation error over a range) and a sparkline of f and f′.
  */
 import { activations, approximationError, formulaText, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
-import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../core/format';
-import { commentStyleFor, resolveCall, type FrameworkEntry, type ResolvedCall } from '../core/frameworks';
-import { SPARK_COLORS, sparklineSvg, svgDataUri } from '../core/sparkline';
+import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../text/format';
+import type { FrameworkEntry } from '../frameworks/catalogue';
+import { commentStyleFor } from '../text/languages';
+import { resolveCall, type ResolvedCall } from '../text/resolver';
+import { SPARK_COLORS, sparklineSvg, svgDataUri } from './sparkline';
 
 export interface FrameworkHover {
   readonly markdown: string;

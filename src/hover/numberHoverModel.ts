@@ -5,8 +5,9 @@
  */
 import { activations } from '../core';
 import type { FunctionId } from '../core/types';
-import { codeSpan, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, truncateMiddle, type Align, type Cell } from '../core/format';
-import { literalAt, literalOptionsFor, literalsIn, looksBinary, type NumberLiteral } from '../core/numbers';
+import { codeSpan, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, truncateMiddle, type Align, type Cell } from '../text/format';
+import { literalOptionsFor } from '../text/languages';
+import { literalAt, literalsIn, looksBinary, type NumberLiteral } from '../text/scanner';
 import { CommandId } from '../commands/ids';
 import { commandUri, encodeX, evaluateAll, formatError, isGeluApproximation, largestError, shortLabel, type CopyValuesArgs, type Evaluation } from './valuesModel';
 

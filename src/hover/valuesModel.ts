@@ -6,8 +6,9 @@
 import { activations, normalCdf, ulpOf } from '../core';
 import type { FunctionId } from '../core/types';
 import { isFunctionId } from '../core/types';
-import { csvTable, formatNumber, formatSignificant, formatUlps, markdownTable, type Align } from '../core/format';
-import { literalOptionsFor, literalsIn, looksBinary } from '../core/numbers';
+import { csvTable, formatNumber, formatSignificant, formatUlps, markdownTable, type Align } from '../text/format';
+import { literalOptionsFor } from '../text/languages';
+import { literalsIn, looksBinary } from '../text/scanner';
 
 /** f, f′ and, for an approximation of GELU, its error against exact GELU at one x. */
 export interface FunctionValue {

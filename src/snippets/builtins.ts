@@ -1,8 +1,8 @@
 /**
  * Which built-in framework call computes the snippet's function, taken from the shared
- * catalogue `src/core/frameworks.ts` (the same data the hovers explain calls with).
+ * catalogue `src/frameworks/catalogue.ts` (the same data the hovers explain calls with).
  */
-import { argumentFor, entriesComputing, type Framework, type FrameworkEntry } from '../core/frameworks';
+import { argumentFor, entriesComputing, type Framework, type FrameworkEntry } from '../frameworks/catalogue';
 import type { Activation, Params } from '../core/types';
 import { literal } from './exact';
 import type { TargetId } from './types';

@@ -152,3 +152,6 @@ applyTheme(init.theme ?? 'dark');
     stub.state = state;
   },
 });
+
+/** What the browser tier reads from the page (window.__stub). */
+export type StubHost = typeof stub;

@@ -5,6 +5,7 @@ import { CommandId } from '../../src/commands/ids';
 import { DEFAULT_CONFIG } from '../../src/configModel';
 import { activations } from '../../src/core/activations';
 import { FUNCTION_IDS } from '../../src/core/types';
+import { REPO } from '../support/repo';
 
 interface Manifest {
   engines: { vscode: string };
@@ -16,7 +17,7 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
 
 describe('package.json', () => {
   it('declares exactly the commands of CommandId, each in the GELU Lab category', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EXP2_HI, EXP2_LO } from '../../../src/core/coefficients';
 import { expKernel, expKernelDD, expm1DD, ldexp, R, twoProd, twoSum } from '../../../src/core/dd';
-import { exactDouble, type Exact } from './reference';
+import { exactDouble, type Exact } from '../../support/reference';
 
 /** An exact binary rational as BigInt numerator and power of two (n·2^e). */
 function bin(x: number): { n: bigint; e: number } {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { erf, erfc, normalCdf, normalPdf } from '../../../src/core';
-import { measure } from './reference';
+import { measure } from '../../support/reference';
 
 /** [x, erf(x), erfc(x), Φ(x), φ(x)]; "0": below half the smallest subnormal. */
 const TABLE: [number, string, string, string, string][] = [

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { activations } from '../../../src/core/activations';
 import { GATED_SPECS, gated, gatedUnit } from '../../../src/core/gated';
 import { GATED_IDS, type GatedId } from '../../../src/core/types';
-import { measure, referencePath } from './reference';
+import { measure, referenceDir, skipWithoutReference } from '../../support/reference';
 
 interface GatedLine {
   readonly fn: string;
@@ -23,11 +23,15 @@ const BOUNDS = [2, 4, 4] as const;
 const SMALLEST_NORMAL = 2 ** -1022;
 
 function loadGated(): GatedLine[] {
-  const file = path.join(path.dirname(referencePath()), 'gated.jsonl');
+  const file = path.join(referenceDir() ?? '', 'gated.jsonl');
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GatedLine);
 }
 
 describe('core gated units', function () {
+  before(function () {
+    skipWithoutReference(this);
+  });
+
   it('are every id of the reference, each built from its registry function', function () {
     assert.deepEqual(Object.keys(gated), [...GATED_IDS]);
     for (const id of GATED_IDS) assert.equal(gated[id].spec.id, id);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as gk from '../../../src/core/gatedKernels';
-import { measure } from './reference';
+import { measure } from '../../support/reference';
 
 interface GatedLine {
   readonly fn: string;

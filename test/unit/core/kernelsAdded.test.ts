@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as k from '../../../src/core/kernelsAdded';
-import { measure } from './reference';
+import { measure } from '../../support/reference';
 
 type Fn = (x: number) => number;
 type Triple = readonly [Fn, Fn, Fn];

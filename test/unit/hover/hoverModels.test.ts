@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { activations, approximationError, linspace, normalCdf, ulpOf } from '../../../src/core';
-import { formatNumber, formatSignificant } from '../../../src/core/format';
+import { formatNumber, formatSignificant } from '../../../src/text/format';
 import type { FunctionId } from '../../../src/core/types';
 import { frameworkHoverAt } from '../../../src/hover/frameworkHoverModel';
 import { NUMBER_HOVER_COMMANDS, numberHoverAt, selectionHover } from '../../../src/hover/numberHoverModel';
 import { evaluateAll, evaluationReport, parseCopyValuesArgs, valuesTable } from '../../../src/hover/valuesModel';
+import { skipWithoutReference, unaryReferenceLines } from '../../support/reference';
 
 const settings = { functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'] as FunctionId[], maxValues: 64 };
 
@@ -21,13 +20,6 @@ function row(markdown: string, label: string): string[] {
 function commandArgs(markdown: string, command: string): unknown[][] {
   return [...markdown.matchAll(new RegExp(`\\(command:${command.replace('.', '\\.')}\\?([^ )]+)`, 'g'))].map((m) => JSON.parse(decodeURIComponent(m[1] as string)) as unknown[]);
 }
-
-interface Ref { fn: string; x: string; y: string; dy: string }
-const reference: Ref[] = fs
-  .readFileSync(path.resolve(__dirname, '../../../../shared/reference/activations.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Ref);
 
 describe('number hover model', () => {
   it('shows x, Φ(x), f, f′ and the error against GELU, as the core computes them', () => {
@@ -49,8 +41,9 @@ describe('number hover model', () => {
     for (const m of h.markdown.matchAll(/\(command:([\w.]+)/g)) assert.ok(NUMBER_HOVER_COMMANDS.includes(m[1] as string), m[1]);
   });
 
-  it('prints values that match the 120-digit reference (hover at the reference x)', () => {
-    const picks = reference.filter((r) => ['gelu', 'gelu_tanh', 'gelu_sigmoid'].includes(r.fn) && Math.abs(Number(r.x)) <= 3 && r.x.length < 22).slice(0, 60);
+  it('prints values that match the 120-digit reference (hover at the reference x)', function () {
+    skipWithoutReference(this);
+    const picks = unaryReferenceLines().filter((r) => ['gelu', 'gelu_tanh', 'gelu_sigmoid'].includes(r.fn) && Math.abs(Number(r.x)) <= 3 && r.x.length < 22).slice(0, 60);
     assert.ok(picks.length >= 20);
     const label: Record<string, string> = { gelu: 'GELU (exact)', gelu_tanh: 'GELU (tanh', gelu_sigmoid: 'GELU (sigmoid' };
     let worst = 0;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { activations, linspace } from '../../../src/core';
-import { base64Utf8, sparklineSvg, svgDataUri } from '../../../src/core/sparkline';
+import { base64Utf8, sparklineSvg, svgDataUri } from '../../../src/hover/sparkline';
 
 function paths(svg: string): string[] {
   return [...svg.matchAll(/<path d="([^"]*)"/g)].map((m) => m[1] as string);

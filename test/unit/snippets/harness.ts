@@ -8,13 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { activations } from '../../../src/core';
 import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
+import { unaryReferenceLines } from '../../support/reference';
+import { REPO } from '../../support/repo';
 
-export const REPO = path.resolve(__dirname, '../../..');
-
-/** The shared reference file: `GELU_REFERENCE`, else `../shared/reference/activations.jsonl` beside the repository. */
-export function referencePath(): string {
-  return process.env.GELU_REFERENCE ?? path.resolve(REPO, '../shared/reference/activations.jsonl');
-}
+export { REPO };
 
 export interface RefPoint {
   readonly x: number;
@@ -32,15 +29,14 @@ let cache: Map<FunctionId, RefPoint[]> | undefined;
 export function referencePoints(): Map<FunctionId, RefPoint[]> {
   if (cache) return cache;
   const out = new Map<FunctionId, RefPoint[]>();
-  const text = fs.readFileSync(referencePath(), 'utf8');
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    const row = JSON.parse(line) as { fn: FunctionId; x: string; y: string; dy: string };
+  const registry = new Set<string>(FUNCTION_IDS);
+  for (const row of unaryReferenceLines()) {
+    if (!registry.has(row.fn)) continue;
     const x = Number(row.x);
     if (!Number.isFinite(x) || Math.abs(x) > 50) continue;
     if (/inf/.test(row.y) || /inf/.test(row.dy)) continue;
-    let list = out.get(row.fn);
-    if (!list) out.set(row.fn, (list = []));
+    let list = out.get(row.fn as FunctionId);
+    if (!list) out.set(row.fn as FunctionId, (list = []));
     list.push({ x, y: row.y, dy: row.dy });
   }
   cache = out;
@@ -257,6 +253,9 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
       if (code === 0) resolve({ stdout, stderr, code });
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(0, 4000)}\n${stdout.slice(0, 2000)}`));
     });
+    // A command that exits without reading its input (gcc -fsyntax-only on a file) closes the pipe
+    // first; its exit status, not the EPIPE, is the result.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

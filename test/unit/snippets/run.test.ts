@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import type { FunctionId } from '../../../src/core/types';
 import { compareWithCore, describe as describeMismatches, DOUBLE_TOL, FLOAT_TOL, newSummary, type RefPoint, referenceAndSweepPoints, referencePoints, type Summary } from './harness';
+import { skipWithoutReference } from '../../support/reference';
 import { NOT_EXECUTED, RUNNERS, type Runner, type Values } from './runners';
 
 /** Runs at most `limit` runners at a time (the machine has 2 cores), all started up front. */
@@ -77,6 +78,7 @@ describe('snippets: generated code runs on the reference points and agrees with 
   let started: Map<Runner, Promise<Values>>;
 
   before(function () {
+    skipWithoutReference(this);
     points = referenceAndSweepPoints();
     started = startAll(points, 2);
   });

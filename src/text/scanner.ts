@@ -29,7 +29,7 @@ export interface LiteralOptions {
   readonly leadingZeroOctal?: boolean;
   /**
    * Type suffixes the language has, lower case (`f`, `l`, `f32`, `u8`, `n`…). Default: every
-   * suffix known here; {@link literalOptionsFor} narrows it to the language's own.
+   * suffix known here; `literalOptionsFor` (./languages) narrows it to the language's own.
    */
   readonly suffixes?: ReadonlySet<string>;
   /** Letters besides `e` that start an exponent: `d` (Fortran), `f` (Julia's Float32). Default `d`. */
@@ -69,57 +69,6 @@ export interface LiteralList {
   readonly scanned: number;
 }
 
-const HEX_FLOAT_LANGUAGES: ReadonlySet<string> = new Set([
-  'c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp', 'java', 'go', 'swift', 'julia', 'zig', 'lua',
-  'plaintext', 'markdown', 'csv', 'tsv', 'log',
-]);
-const C_FAMILY: ReadonlySet<string> = new Set(['c', 'cpp', 'cuda-cpp', 'objective-c', 'objective-cpp']);
-const LEADING_ZERO_OCTAL_LANGUAGES: ReadonlySet<string> = new Set([...C_FAMILY, 'java', 'go']);
-const FORTRAN_LANGUAGES: ReadonlySet<string> = new Set(['fortran', 'fortran-modern', 'FortranFreeForm', 'FortranFixedForm', 'fortran_free-form', 'fortran_fixed-form']);
-
-const C_SUFFIXES = ['f', 'l', 'u', 'ul', 'lu', 'ull', 'llu', 'll', 'z', 'uz', 'zu', 'f16', 'f32', 'f64', 'f128', 'bf16', 'df', 'dd', 'dl'];
-const RUST_SUFFIXES = ['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'f32', 'f64'];
-const JS_SUFFIXES = ['n'];
-/** Suffixes read in prose and plain text, where code of any language is quoted: the float ones. */
-const TEXT_SUFFIXES = ['f', 'l', 'f16', 'f32', 'f64', 'bf16'];
-const TEXT_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown', 'log', 'csv', 'tsv', 'restructuredtext', 'latex', 'jupyter']);
-
-/** Each language's type suffixes; a language not listed has none. */
-const LANGUAGE_SUFFIXES: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
-  ...[...C_FAMILY].map((id): [string, ReadonlySet<string>] => [id, new Set(C_SUFFIXES)]),
-  ['java', new Set(['f', 'd', 'l'])],
-  ['scala', new Set(['f', 'd', 'l'])],
-  ['groovy', new Set(['f', 'd', 'l', 'g'])],
-  ['kotlin', new Set(['f', 'l', 'u', 'ul'])],
-  ['csharp', new Set(['f', 'd', 'm', 'u', 'l', 'ul', 'lu'])],
-  ['fsharp', new Set(['f', 'm', 'l', 'u', 'ul'])],
-  ['rust', new Set(RUST_SUFFIXES)],
-  ['zig', new Set()],
-  ['r', new Set(['l'])],
-  ...['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte'].map((id): [string, ReadonlySet<string>] => [id, new Set(JS_SUFFIXES)]),
-  ...[...TEXT_LANGUAGES].map((id): [string, ReadonlySet<string>] => [id, new Set(TEXT_SUFFIXES)]),
-]);
-const NO_SUFFIXES: ReadonlySet<string> = new Set();
-
-/**
- * The scanner options for a VS Code language id: hexadecimal floats only where the language has
- * them as literals (not Python, where `float.fromhex` takes a string, nor JavaScript/TypeScript,
- * Rust, C#), `'` separators and `0755` octal only in the C family (octal also in Java and Go),
- * the language's own type suffixes (the float ones in plain text and Markdown), `d` exponents
- * and `_kind` suffixes only in Fortran, `f` exponents only in Julia.
- */
-export function literalOptionsFor(languageId: string): LiteralOptions {
-  const fortran = FORTRAN_LANGUAGES.has(languageId);
-  return {
-    hexFloats: HEX_FLOAT_LANGUAGES.has(languageId),
-    apostropheSeparators: C_FAMILY.has(languageId),
-    leadingZeroOctal: LEADING_ZERO_OCTAL_LANGUAGES.has(languageId),
-    suffixes: LANGUAGE_SUFFIXES.get(languageId) ?? NO_SUFFIXES,
-    exponentLetters: fortran ? 'd' : languageId === 'julia' ? 'f' : '',
-    kindSuffixes: fortran,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Character classes (char codes; no regular expressions on the hot path).
 
@@ -155,7 +104,8 @@ function isIdentChar(text: string, i: number): boolean {
 function isMinus(c: number): boolean {
   return c === C_MINUS || c === C_UNICODE_MINUS;
 }
-function isSpace(c: number): boolean {
+/** White space, the no-break space included; the one definition the text readers share. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 function lower(c: number): number {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { literalAt, literalOptionsFor, literalsIn, looksBinary, type LiteralOptions } from '../../../src/core/numbers';
+import { literalOptionsFor } from '../../../src/text/languages';
+import { literalAt, literalsIn, looksBinary, type LiteralOptions } from '../../../src/text/scanner';
 
 /** The literal at the first occurrence of `marker` in `line` (column = its first character). */
 function at(line: string, marker: string, options?: LiteralOptions): { text: string; value: number; note?: string } | undefined {

@@ -1,104 +1,25 @@
-// Browser tier: the built plot webview (dist/webview.js, dist/webview.css) in headless Chromium
-// with a stub host that answers through the real PlotSession. Drives it as a person would
-// (clicks, slider, keyboard, wheel), checks the canvases hold drawn curves (pixels of each
-// function's colour, not just a canvas element), and saves screenshots to test-artifacts/browser/
-// — look at them: a blank, clipped or unreadable chart is a failure even when assertions pass.
-// Ends with `N passed, N failed`. Run: `npm run test:browser` (builds first).
-'use strict';
-const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { startServer, chromiumPath, CHROMIUM_ARGS, root } = require('./server');
-
-const artifacts = path.join(root, 'test-artifacts', 'browser');
-const only = process.env.GELU_GREP ? new RegExp(process.env.GELU_GREP) : undefined;
-
-const tests = [];
-function test(name, fn) {
-  tests.push({ name, fn });
-}
-
-// ─── helpers running in the page ────────────────────────────────────────────────────────
-
-/** Pixels of each canvas: total painted, and painted near each given colour (#rrggbb). */
-async function canvasPixels(page, colors) {
-  return page.evaluate((hexes) => {
-    const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-    const wanted = hexes.map(rgb);
-    return [...document.querySelectorAll('.plot canvas')].map((canvas) => {
-      const ctx = canvas.getContext('2d');
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let painted = 0;
-      const near = wanted.map(() => 0);
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] < 128) continue;
-        painted++;
-        for (let k = 0; k < wanted.length; k++) {
-          const [r, g, b] = wanted[k];
-          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) near[k]++;
-        }
-      }
-      return { width: canvas.width, height: canvas.height, painted, near };
-    });
-  }, colors);
-}
-
-const draws = (page) => page.evaluate(() => window.geluPlot.draws);
-
-/** Waits until the plot has drawn after `before` and no redraw followed for a moment. */
-async function settled(page, before, timeout = 10_000) {
-  await page.waitForFunction((n) => window.geluPlot && window.geluPlot.draws > n, before, { timeout });
-  let last = await draws(page);
-  for (;;) {
-    await page.waitForTimeout(250);
-    const now = await draws(page);
-    if (now === last) return now;
-    last = now;
-  }
-}
-
-async function lastSampleRequest(page) {
-  return page.evaluate(() => [...window.__stub.sent].reverse().find((m) => m.type === 'plot/sample')?.request);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-/** Opens the page with a stub configuration; resolves once the first draw is done. */
-async function open(browser, { mode = 'panel', viewport = { width: 1400, height: 900 }, init = {} } = {}) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.addInitScript((i) => {
-    window.__stubInit = i;
-  }, { mode, ...init });
-  await page.goto(`${server.url}/?mode=${mode}`);
-  await settled(page, 0);
-  page.problems = problems;
-  return page;
-}
+/**
+ * The plot panel and the side-bar view as a person uses them: curves drawn in their colours,
+ * parameters, views, zoom and pan, pins, exports, themes, and messages that are not valid.
+ * The tests share one page in order, as a session would; the last ones open their own.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PlotData } from '../../src/protocol';
+import { artifacts, canvasPixels, draws, lastSampleRequest, open, settled, shot, test, type TestPage } from './harness';
 
 // The plot's colours on a dark background: GELU blue, GELU tanh orange, QuickGELU green, Tanh red, Sigmoid cyan.
 const DARK = { gelu: '#3794ff', gelu_tanh: '#e0a030', gelu_sigmoid: '#89d185', tanh: '#f14c4c', sigmoid: '#4dd0e1' };
 const LIGHT = { gelu: '#1a6fd9', gelu_tanh: '#b86e00', gelu_sigmoid: '#388a34' };
 
-let server;
-let browser;
-let page;
+let page: TestPage;
 
-// ─── the panel, as a new user would go through it ───────────────────────────────────────
+/** A host reply as the tests read it. */
+type Reply = { readonly type: string; readonly requestId?: number; readonly message?: string };
 
-test('renders f, f′, f″ as three stacked charts with every default function drawn', async () => {
-  page = await open(browser);
+test('renders f, f′, f″ as three stacked charts with every default function drawn', async (env) => {
+  page = await open(env);
   const last = await page.evaluate(() => window.geluPlot.lastDraw);
   assert.equal(last.charts, 3);
   assert.equal(last.datasets, 9);
@@ -113,18 +34,18 @@ test('renders f, f′, f″ as three stacked charts with every default function 
 
 test('sends samples at one to four points per pixel of the reported width', async () => {
   const req = await lastSampleRequest(page);
-  const data = await page.evaluate(() => [...window.__stub.received].reverse().find((m) => m.type === 'plot/data'));
+  const data = await page.evaluate(() => [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData);
   assert.ok(req.widthPx > 800, `width ${req.widthPx}`);
   assert.ok(data.x instanceof Object && data.x.length >= req.widthPx && data.x.length <= 4 * req.widthPx, `${data.x.length} samples for ${req.widthPx} px`);
 });
 
 test('marks GELU\'s minimum and inflections from the host (−0.7518, ±√2)', async () => {
   const points = await page.evaluate(() => {
-    const data = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
+    const data = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData;
     return data.keyPoints.filter((p) => p.fn === 'gelu');
   });
   const min = points.find((p) => p.kind === 'minimum');
-  assert.ok(min && Math.abs(min.x + 0.7517915246935645) < 1e-12 && Math.abs(min.y[0] + 0.16997120747990367) < 1e-12, JSON.stringify(min));
+  assert.ok(min && Math.abs(min.x + 0.7517915246935645) < 1e-12 && Math.abs(min.y[0] + 0.16997120747990366) < 1e-12, JSON.stringify(min));
   const inflections = points.filter((p) => p.kind === 'inflection').map((p) => p.x);
   assert.equal(inflections.length, 2);
   assert.ok(inflections.every((x) => Math.abs(Math.abs(x) - Math.SQRT2) < 1e-12), inflections.join());
@@ -158,8 +79,8 @@ test('picking tanh and sigmoid adds their curves', async () => {
 test('dragging the 1.702 slider sends the new k and redraws with new data', async () => {
   const slider = page.getByRole('slider', { name: /^k of QuickGELU/ });
   const beforeData = await page.evaluate(() => {
-    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
-    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0);
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData;
+    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0)!;
     return c.y[Math.floor(c.y.length / 4)];
   });
   const before = await draws(page);
@@ -168,10 +89,10 @@ test('dragging the 1.702 slider sends the new k and redraws with new data', asyn
   await slider.fill('1');
   await settled(page, before);
   const req = await lastSampleRequest(page);
-  assert.equal(req.params.gelu_sigmoid.k, 1);
+  assert.equal(req.params['gelu_sigmoid']?.['k'], 1);
   const afterData = await page.evaluate(() => {
-    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
-    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0);
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData;
+    const c = d.curves.find((k) => k.fn === 'gelu_sigmoid' && k.order === 0)!;
     return c.y[Math.floor(c.y.length / 4)];
   });
   assert.notEqual(afterData, beforeData, 'QuickGELU values changed with k');
@@ -190,8 +111,8 @@ test('a typed parameter out of range is refused with a message', async () => {
   await typed.press('Enter');
   await page.waitForTimeout(200);
   assert.equal(await typed.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('.param[data-fn="gelu_sigmoid"] .message').textContent(), /from 0\.5 to 4/);
-  const sent = await page.evaluate((n) => window.__stub.sent.slice(n).filter((m) => m.type === 'plot/sample').length, sentBefore);
+  assert.match((await page.locator('.param[data-fn="gelu_sigmoid"] .message').textContent()) ?? '', /from 0\.5 to 4/);
+  const sent = await page.evaluate((n) => window.__stub.sent.slice(n).filter((m) => (m as { type?: unknown }).type === 'plot/sample').length, sentBefore);
   assert.equal(sent, 0, 'no request for a refused value');
 });
 
@@ -201,7 +122,7 @@ test('the error view draws on a log axis and writes each maximum', async () => {
   await settled(page, before);
   const last = await page.evaluate(() => window.geluPlot.lastDraw);
   assert.equal(last.view, 'error');
-  const types = await page.evaluate(() => window.geluPlot.charts.slots.map((s) => s.chart.scales.y.type));
+  const types = await page.evaluate(() => window.geluPlot.charts.slots.map((s) => s.chart.scales['y']!.type));
   assert.ok(types.length > 0 && types.every((t) => t === 'logarithmic'), types.join());
   const summary = await page.locator('.summary').innerText();
   assert.match(summary, /GELU tanh vs GELU:\s*max \|error\| 0\.000473\d at x = −2\.70\d*/);
@@ -213,8 +134,8 @@ test('the error view draws on a log axis and writes each maximum', async () => {
 
 test('the error maximum matches the data sent (QuickGELU abs error ≈ 0.02)', async () => {
   const err = await page.evaluate(() => {
-    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
-    return d.errors.find((e) => e.fn === 'gelu_sigmoid' && e.order === 0);
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData;
+    return d.errors.find((e) => e.fn === 'gelu_sigmoid' && e.order === 0)!;
   });
   assert.ok(err.max > 0.015 && err.max < 0.025, `max ${err.max}`);
   let m = 0;
@@ -245,9 +166,10 @@ test('bfloat16 curves show the staircase beside the exact curve', async () => {
   const last = await page.evaluate(() => window.geluPlot.lastDraw);
   assert.equal(last.datasets, 30, 'exact and rounded for 5 functions × 3 orders');
   const steps = await page.evaluate(() => {
-    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data');
-    const c = d.curves.find((k) => k.fn === 'gelu' && k.order === 0);
-    return new Set(c.rounded).size / c.rounded.length;
+    const d = [...window.__stub.received].reverse().find((m) => m.type === 'plot/data') as PlotData;
+    const c = d.curves.find((k) => k.fn === 'gelu' && k.order === 0)!;
+    const rounded = c.rounded!;
+    return new Set(rounded).size / rounded.length;
   });
   assert.ok(steps < 0.5, `bfloat16 values repeat (distinct ratio ${steps.toFixed(2)})`);
   await shot(page, 'curves-bfloat16');
@@ -270,10 +192,10 @@ test('overlay layout puts f, f′, f″ in one chart', async () => {
 });
 
 test('theme changes apply live: light, then high contrast', async () => {
-  const colorBefore = await page.evaluate(() => window.geluPlot.charts.slots[0].chart.options.scales.x.ticks.color);
+  const colorBefore = await page.evaluate(() => window.geluPlot.charts.slots[0]!.chart.options.scales!['x']!.ticks!.color);
   const before = await draws(page);
   await page.evaluate(() => window.__stub.setTheme('light'));
-  await page.waitForFunction((c) => window.geluPlot.charts.slots[0].chart.options.scales.x.ticks.color !== c, colorBefore);
+  await page.waitForFunction((c) => window.geluPlot.charts.slots[0]!.chart.options.scales!['x']!.ticks!.color !== c, colorBefore);
   const pixels = await canvasPixels(page, [LIGHT.gelu, LIGHT.gelu_sigmoid]);
   for (const c of pixels) for (const n of c.near) assert.ok(n > 100, `light colours drawn (${c.near})`);
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -281,33 +203,33 @@ test('theme changes apply live: light, then high contrast', async () => {
   assert.equal(await draws(page), before, 'no new samples requested for a theme change');
   await shot(page, 'panel-light');
   await page.evaluate(() => window.__stub.setTheme('hc-dark'));
-  await page.waitForFunction(() => window.geluPlot.charts.slots[0].chart.data.datasets[0].borderWidth === 2.5);
+  await page.waitForFunction(() => window.geluPlot.charts.slots[0]!.chart.data.datasets[0]!.borderWidth === 2.5);
   await shot(page, 'panel-hc');
   await page.evaluate(() => window.__stub.setTheme('dark'));
-  await page.waitForFunction(() => window.geluPlot.charts.slots[0].chart.data.datasets[0].borderWidth === 1.75);
+  await page.waitForFunction(() => window.geluPlot.charts.slots[0]!.chart.data.datasets[0]!.borderWidth === 1.75);
 });
 
 test('clicking the chart pins a row of exact values; the table copies', async () => {
   await page.getByRole('button', { name: '±6' }).click();
   await page.waitForTimeout(400);
-  const box = await page.locator('.plot canvas').first().boundingBox();
+  const box = (await page.locator('.plot canvas').first().boundingBox()) ?? assert.fail('the chart has no box');
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await page.waitForSelector('.readout:not([hidden])');
   assert.match(await page.locator('.readout').innerText(), /x = /);
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
   await page.waitForSelector('.pins-table tbody tr');
-  await page.waitForFunction(() => !document.querySelector('.pins-table tbody td.mono')?.textContent.includes('…'));
+  await page.waitForFunction(() => !document.querySelector('.pins-table tbody td.mono')?.textContent?.includes('…'));
   const row = await page.locator('.pins-table tbody tr').first().innerText();
   assert.match(row, /−?\d/);
   await page.getByRole('button', { name: 'Copy table' }).click();
   await page.waitForFunction(() => window.__stub.clipboard.length > 0);
-  const text = await page.evaluate(() => window.__stub.clipboard.at(-1));
+  const text = await page.evaluate(() => window.__stub.clipboard.at(-1) ?? '');
   const lines = text.trim().split('\n');
   assert.equal(lines.length, 2);
-  assert.match(lines[0], /^x\tGELU f\tGELU f′\tGELU f″\t/);
-  const [x, geluF] = lines[1].split('\t').map(Number);
+  assert.match(lines[0]!, /^x\tGELU f\tGELU f′\tGELU f″\t/);
+  const [x = NaN, geluF = NaN] = lines[1]!.split('\t').map(Number);
   // The host's exact GELU at the pinned x, compared with the definition x·Φ(x) through erf's series.
-  const phi = (t) => 0.5 * (1 + erfSeries(t / Math.SQRT2));
+  const phi = (t: number): number => 0.5 * (1 + erfSeries(t / Math.SQRT2));
   assert.ok(Math.abs(geluF - x * phi(x)) < 1e-12, `GELU(${x}) = ${geluF}`);
   await shot(page, 'pinned');
 });
@@ -319,7 +241,7 @@ test('the keyboard reaches the chart: arrows move the crosshair, Enter pins', as
   await page.waitForSelector('.readout:not([hidden])');
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.pins-table tbody tr').length === n + 1, pinsBefore);
-  const outline = await page.evaluate(() => getComputedStyle(document.querySelector('.plot')).outlineStyle);
+  const outline = await page.evaluate(() => getComputedStyle(document.querySelector('.plot')!).outlineStyle);
   assert.equal(outline, 'solid', 'focus ring on the chart');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Clear' }).click();
@@ -331,11 +253,11 @@ test('the crosshair stays on its x when the panel is resized', async () => {
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.waitForTimeout(800);
   const [line, expected] = await page.evaluate(() => {
-    const slot = window.geluPlot.charts.slots[0];
+    const slot = window.geluPlot.charts.slots[0]!;
     const xs = window.geluPlot.charts.input.data.x;
-    const i = Math.round(((1 - xs[0]) / (xs[xs.length - 1] - xs[0])) * (xs.length - 1));
+    const i = Math.round(((1 - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (xs.length - 1));
     const m = /translateX\((-?[\d.]+)px\)/.exec(slot.line.style.transform);
-    return [Number(m && m[1]), Math.round(slot.chart.scales.x.getPixelForValue(xs[i]))];
+    return [Number(m && m[1]), Math.round(slot.chart.scales['x']!.getPixelForValue(xs[i]!))];
   });
   assert.ok(Math.abs(line - expected) <= 1, `line at ${line}px, x = 1 is at ${expected}px`);
   await page.evaluate(() => window.geluPlot.charts.setCrosshair(null));
@@ -345,7 +267,7 @@ test('the crosshair stays on its x when the panel is resized', async () => {
 });
 
 test('wheel zoom asks for samples of the visible range; double-click resets', async () => {
-  const box = await page.locator('.plot canvas').first().boundingBox();
+  const box = (await page.locator('.plot canvas').first().boundingBox()) ?? assert.fail('the chart has no box');
   const before = await draws(page);
   await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
   for (let i = 0; i < 6; i++) {
@@ -367,7 +289,7 @@ test('wheel zoom asks for samples of the visible range; double-click resets', as
 });
 
 test('drag pans the x range', async () => {
-  const box = await page.locator('.plot canvas').nth(1).boundingBox();
+  const box = (await page.locator('.plot canvas').nth(1).boundingBox()) ?? assert.fail('the chart has no box');
   const before = await draws(page);
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   await page.mouse.down();
@@ -387,7 +309,7 @@ test('the tail preset ±40 draws the whole range', async () => {
   await settled(page, before);
   assert.deepEqual((await lastSampleRequest(page)).range, { min: -40, max: 40 });
   const pixels = await canvasPixels(page, [DARK.gelu]);
-  for (const c of pixels) assert.ok(c.near[0] > 150);
+  for (const c of pixels) assert.ok(c.near[0]! > 150);
   await shot(page, 'tail-40');
 });
 
@@ -397,7 +319,7 @@ test('tick labels stay short enough for the axis in the far tail', async () => {
   await page.getByLabel('x max').fill('-11');
   await page.getByLabel('x max').press('Enter');
   await settled(page, before);
-  const labels = await page.evaluate(() => window.geluPlot.charts.slots.flatMap((s) => s.chart.scales.y.ticks.map((t) => String(t.label))));
+  const labels = await page.evaluate(() => window.geluPlot.charts.slots.flatMap((s) => s.chart.scales['y']!.ticks.map((t) => String(t.label))));
   assert.ok(labels.length > 6, labels.join(' '));
   for (const l of labels) assert.ok(l.length <= 8, `y tick "${l}" is too long for the axis`);
   assert.ok(labels.some((l) => /e−\d/.test(l)), `tiny values in e-notation: ${labels.join(' ')}`);
@@ -442,25 +364,25 @@ test('exports a PNG through the host, on a light background when asked', async (
     const c = document.createElement('canvas');
     c.width = img.width;
     c.height = img.height;
-    const ctx = c.getContext('2d');
+    const ctx = c.getContext('2d')!;
     ctx.drawImage(img, 0, 0);
     return Array.from(ctx.getImageData(2, 2, 1, 1).data);
-  }, Buffer.from(saved[1].bytes).toString('base64'));
+  }, Buffer.from(saved[1]!.bytes).toString('base64'));
   assert.deepEqual(corner, [255, 255, 255, 255]);
   await page.getByRole('checkbox', { name: 'PNG on a light background' }).uncheck();
   const afterExport = await canvasPixels(page, [DARK.gelu]);
-  assert.ok(afterExport[0].near[0] > 150, 'the screen is back in the dark theme after a light export');
+  assert.ok(afterExport[0]!.near[0]! > 150, 'the screen is back in the dark theme after a light export');
 });
 
 test('exports the sampled data as CSV through the host', async () => {
   await page.getByRole('button', { name: 'Export CSV…' }).click();
   await page.waitForFunction(() => window.__stub.saved.some((s) => s.kind === 'csv'));
-  const csv = await page.evaluate(() => new TextDecoder().decode(window.__stub.saved.find((s) => s.kind === 'csv').bytes));
+  const csv = await page.evaluate(() => new TextDecoder().decode(window.__stub.saved.find((s) => s.kind === 'csv')!.bytes));
   const lines = csv.trim().split('\r\n');
-  assert.match(lines[0], /^x,gelu,gelu_d1,gelu_d2,gelu_tanh,/);
+  assert.match(lines[0]!, /^x,gelu,gelu_d1,gelu_d2,gelu_tanh,/);
   const req = await lastSampleRequest(page);
   assert.ok(lines.length - 1 >= req.widthPx, `${lines.length - 1} rows`);
-  assert.equal(Number(lines[1].split(',')[0]), -2);
+  assert.equal(Number(lines[1]!.split(',')[0]), -2);
 });
 
 test('a malformed message from the host is rejected, and the plot keeps working', async () => {
@@ -479,11 +401,11 @@ test('a malformed message from the host is rejected, and the plot keeps working'
 test('the host answers a malformed request with an error reply carrying its id', async () => {
   const replies = await page.evaluate(() => window.__stub.toHost({ type: 'plot/sample', requestId: 77, request: { functions: ['gelu'], range: { min: 3, max: 1 } } }));
   assert.equal(replies.length, 1);
-  assert.equal(replies[0].type, 'error');
-  assert.equal(replies[0].requestId, 77);
+  assert.equal((replies[0] as Reply | undefined)?.type, 'error');
+  assert.equal((replies[0] as Reply | undefined)?.requestId, 77);
   const unknown = await page.evaluate(() => window.__stub.toHost({ type: 'plot/sample', requestId: 78, request: { functions: ['gelu'], params: { gelu_sigmoid: { zz: 1 } }, range: { min: -1, max: 1 }, widthPx: 100, orders: [0], precision: 'float64', view: 'curves', errorKind: 'abs' } }));
-  assert.equal(unknown[0].type, 'error');
-  assert.match(unknown[0].message, /no parameter "zz"/);
+  assert.equal((unknown[0] as Reply | undefined)?.type, 'error');
+  assert.match((unknown[0] as Reply | undefined)?.message ?? '', /no parameter "zz"/);
 });
 
 test('a plot/pin from the host (Plot at x) brings x into range and pins it', async () => {
@@ -497,10 +419,10 @@ test('a plot/pin from the host (Plot at x) brings x into range and pins it', asy
   await page.waitForSelector('.readout:not([hidden])');
 });
 
-test('the state persists through setState and comes back after a reload', async () => {
-  const saved = await page.evaluate(() => window.__stub.state);
+test('the state persists through setState and comes back after a reload', async (env) => {
+  const saved = (await page.evaluate(() => window.__stub.state)) ?? assert.fail('no saved state');
   assert.deepEqual(saved.pins, [10]);
-  const restored = await open(browser, { init: { savedState: saved } });
+  const restored = await open(env, { init: { savedState: saved } });
   try {
     const req = await lastSampleRequest(restored);
     assert.deepEqual(req.functions, saved.functions);
@@ -520,8 +442,8 @@ test('no CSP violation, page error or failed request in the panel', async () => 
   await page.close();
 });
 
-test('a saved state that is not valid is replaced by the settings, with a warning', async () => {
-  const p = await open(browser, { init: { savedState: { functions: ['nope'] }, plot: { functions: ['silu', 'mish'], xMin: -6, xMax: 2 } } });
+test('a saved state that is not valid is replaced by the settings, with a warning', async (env) => {
+  const p = await open(env, { init: { savedState: { functions: ['nope'] }, plot: { functions: ['silu', 'mish'], xMin: -6, xMax: 2 } } });
   try {
     const req = await lastSampleRequest(p);
     assert.deepEqual(req.functions, ['silu', 'mish']);
@@ -533,15 +455,15 @@ test('a saved state that is not valid is replaced by the settings, with a warnin
   }
 });
 
-test('the side-bar view: one compact chart of f in a narrow column', async () => {
-  const p = await open(browser, { mode: 'view', viewport: { width: 320, height: 720 } });
+test('the side-bar view: one compact chart of f in a narrow column', async (env) => {
+  const p = await open(env, { mode: 'view', viewport: { width: 320, height: 720 } });
   try {
     const last = await p.evaluate(() => window.geluPlot.lastDraw);
     assert.equal(last.charts, 1);
     assert.equal(last.datasets, 3);
     const pixels = await canvasPixels(p, [DARK.gelu, DARK.gelu_tanh, DARK.gelu_sigmoid]);
-    assert.ok(pixels[0].width >= 250, `canvas ${pixels[0].width} wide`);
-    for (const n of pixels[0].near) assert.ok(n > 15, `drawn (${pixels[0].near})`);
+    assert.ok(pixels[0]!.width >= 250, `canvas ${pixels[0]!.width} wide`);
+    for (const n of pixels[0]!.near) assert.ok(n > 15, `drawn (${pixels[0]!.near})`);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);
     await shot(p, 'view-dark');
@@ -552,7 +474,7 @@ test('the side-bar view: one compact chart of f in a narrow column', async () =>
 });
 
 /** erf by its Maclaurin series (|z| ≤ 3 here), an independent check of the host's values. */
-function erfSeries(z) {
+function erfSeries(z: number): number {
   let sum = 0;
   let term = z;
   for (let n = 0; n < 200; n++) {
@@ -561,38 +483,3 @@ function erfSeries(z) {
   }
   return (2 / Math.sqrt(Math.PI)) * sum;
 }
-
-async function main() {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-  let passed = 0;
-  let failed = 0;
-  try {
-    for (const t of tests) {
-      if (only && !only.test(t.name)) continue;
-      const started = Date.now();
-      try {
-        await t.fn();
-        passed++;
-        console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✗ ${t.name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
-        if (page && !page.isClosed()) await shot(page, `failure-${passed + failed}`).catch(() => undefined);
-      }
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  console.log(`\nbrowser: screenshots in ${path.relative(root, artifacts)}/`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && passed > 0 ? 0 : 1);
-}
-
-main().catch((error) => {
-  console.error(error);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codeSpan, csvTable, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, raw, truncateMiddle } from '../../../src/core/format';
+import { codeSpan, csvTable, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, raw, truncateMiddle } from '../../../src/text/format';
 
 describe('format: numbers', () => {
   it('prints the shortest round-trip digits, −0 as 0, tiny and huge in exponent form', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { catalogue } from '../../../src/plot/sampling';
+import { catalogue } from '../../src/plot/sampling';
 import {
   type GatedSampleRequest, MAX_GRID_SIDE, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
   type PlotState, type SampleRequest,
-} from '../../../src/protocol';
+} from '../../src/protocol';
 
 const request: SampleRequest = {
   functions: ['gelu', 'gelu_tanh'],
