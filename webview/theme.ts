@@ -29,19 +29,19 @@ export interface Theme {
  * theme's own `--vscode-charts-*` are not used, since themes tint them (Dark Modern's orange is a
  * translucent red-orange next to Tanh's red) and 14 curves must stay apart whatever the theme.
  */
-const PALETTE: Readonly<Record<FunctionId, { readonly dark: string; readonly light: string }>> = {
-  gelu: { dark: '#3794ff', light: '#1a6fd9' },
-  gelu_tanh: { dark: '#e0a030', light: '#b86e00' },
-  gelu_sigmoid: { dark: '#89d185', light: '#388a34' },
+export const PALETTE: Readonly<Record<FunctionId, { readonly dark: string; readonly light: string }>> = {
+  gelu: { dark: '#3794ff', light: '#1565c0' },
+  gelu_tanh: { dark: '#e0a030', light: '#9a5b00' },
+  gelu_sigmoid: { dark: '#89d185', light: '#2e7a2b' },
   silu: { dark: '#b180d7', light: '#652d90' },
   mish: { dark: '#f48fb1', light: '#c2185b' },
-  softplus: { dark: '#cca700', light: '#8c7300' },
-  sigmoid: { dark: '#4dd0e1', light: '#00838f' },
-  tanh: { dark: '#f14c4c', light: '#d01010' },
+  softplus: { dark: '#cca700', light: '#796300' },
+  sigmoid: { dark: '#4dd0e1', light: '#00717b' },
+  tanh: { dark: '#f35c5c', light: '#d01010' },
   elu: { dark: '#c8a27a', light: '#795033' },
-  selu: { dark: '#c0ca33', light: '#6b7a00' },
+  selu: { dark: '#c0ca33', light: '#5c6a00' },
   relu: { dark: '#bdbdbd', light: '#5f5f5f' },
-  leaky_relu: { dark: '#ff8a65', light: '#d84315' },
+  leaky_relu: { dark: '#ff8a65', light: '#bf360c' },
   relu6: { dark: '#9fa8da', light: '#3949ab' },
   hardswish: { dark: '#80cbc4', light: '#00796b' },
 };

@@ -12,6 +12,10 @@ const { chromium } = require('playwright-core');
 const { startServer, chromiumPath, CHROMIUM_ARGS, root } = require('./server');
 
 const artifacts = path.join(root, 'test-artifacts', 'browser');
+// The checks of issue 9 are TypeScript (test/browser/a11y.ts), bundled next to node_modules and loaded here.
+require('esbuild').buildSync({ entryPoints: [path.join(__dirname, 'a11y.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(root, 'out', 'browser', 'a11y.js'), external: ['playwright-core', 'axe-core'], logLevel: 'error' });
+const a11y = require(path.join(root, 'out', 'browser', 'a11y.js'));
+const { checkCsvHeader } = a11y;
 const only = process.env.GELU_GREP ? new RegExp(process.env.GELU_GREP) : undefined;
 
 const tests = [];
@@ -203,9 +207,13 @@ test('the error view draws on a log axis and writes each maximum', async () => {
   assert.equal(last.view, 'error');
   const types = await page.evaluate(() => window.geluPlot.charts.slots.map((s) => s.chart.scales.y.type));
   assert.ok(types.length > 0 && types.every((t) => t === 'logarithmic'), types.join());
+  assert.match(await page.locator('.summary').innerText(), /GELU tanh vs GELU:\s*max [\d.]+ \(relative\) at x = /, 'relative error by default');
+  const beforeAbs = await draws(page);
+  await page.getByLabel('Measure').selectOption('abs');
+  await settled(page, beforeAbs);
   const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /GELU tanh vs GELU:\s*max \|error\| 0\.000473\d at x = −2\.70\d*/);
-  assert.match(summary, /QuickGELU vs GELU:\s*max \|error\| 0\.02\d* at x = /);
+  assert.match(summary, /GELU tanh vs GELU:\s*max 0\.000473\d \(absolute\) at x = −2\.70\d*/);
+  assert.match(summary, /QuickGELU vs GELU:\s*max 0\.02\d* \(absolute\) at x = /);
   const pixels = await canvasPixels(page, [DARK.gelu_tanh, DARK.gelu_sigmoid]);
   for (const c of pixels) for (const n of c.near) assert.ok(n > 100, `error curves drawn (${c.near})`);
   await shot(page, 'error-dark');
@@ -230,7 +238,7 @@ test('ulp errors in bfloat16 are shown and explained', async () => {
   await page.getByLabel('Precision').selectOption('bfloat16');
   await settled(page, before);
   const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /ulp at x =/);
+  assert.match(summary, /\(ulps of bfloat16\) at x =/);
   assert.match(summary, /GELU vs exact GELU/, 'exact GELU in bfloat16 against itself');
   await shot(page, 'error-ulp-bfloat16');
 });
@@ -456,7 +464,9 @@ test('exports the sampled data as CSV through the host', async () => {
   await page.getByRole('button', { name: 'Export CSV…' }).click();
   await page.waitForFunction(() => window.__stub.saved.some((s) => s.kind === 'csv'));
   const csv = await page.evaluate(() => new TextDecoder().decode(window.__stub.saved.find((s) => s.kind === 'csv').bytes));
-  const lines = csv.trim().split('\r\n');
+  const all = csv.trim().split('\r\n');
+  await checkCsvHeader(all, await lastSampleRequest(page));
+  const lines = all.filter((l) => !l.startsWith('#'));
   assert.match(lines[0], /^x,gelu,gelu_d1,gelu_d2,gelu_tanh,/);
   const req = await lastSampleRequest(page);
   assert.ok(lines.length - 1 >= req.widthPx, `${lines.length - 1} rows`);
@@ -550,6 +560,21 @@ test('the side-bar view: one compact chart of f in a narrow column', async () =>
     await p.close();
   }
 });
+
+test('axe finds no violation in any theme at 170, 320, 700 and 1400 px, nor in the side bar', async () => {
+  for (const line of await a11y.axeEverywhere(browser, open, artifacts)) console.log(`      ${line}`);
+});
+test('the View and Layout switches are radio groups driven by arrow keys', async () => {
+  if (page && !page.isClosed()) await page.close();
+  page = await open(browser);
+  await a11y.radioGroupsByKeyboard(page);
+});
+test('every control works from the keyboard', () => a11y.controlsByKeyboard(page));
+test('the live region announces crosshair values, pins and zoom', () => a11y.liveRegion(page));
+test('removing a pinned row keeps the keyboard focus', () => a11y.focusAfterRemovingPins(page));
+test('a parameter change shows in the formula card and the legend', () => a11y.parametersShown(page));
+test('a change the host refuses keeps the last plot and says why next to the control', () => a11y.refusedChangeKeepsPlot(page));
+test('axe finds no violation in the error view in bfloat16 ulps', () => a11y.axeErrorViewAndPins(page));
 
 /** erf by its Maclaurin series (|z| ≤ 3 here), an independent check of the host's values. */
 function erfSeries(z) {
