@@ -19,6 +19,13 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 
 /** Width reserved for every y axis, so stacked plotting areas line up and the host knows the width. */
 export const Y_AXIS_WIDTH = 74;
+/** In a chart narrower than NARROW_PX (the side bar at 170 px) the y axis gets less room, the plot more. */
+const NARROW_PX = 360;
+const Y_AXIS_WIDTH_NARROW = 50;
+
+function yAxisWidth(hostWidth: number): number {
+  return hostWidth < NARROW_PX ? Y_AXIS_WIDTH_NARROW : Y_AXIS_WIDTH;
+}
 /** Horizontal padding of the chart around the plotting area (left + right). */
 const PAD_LEFT = 0;
 const PAD_RIGHT = 14;
@@ -389,7 +396,7 @@ export class ChartView {
   plotWidth(): number {
     const area = this.slots[0]?.chart.chartArea;
     if (area && area.right > area.left) return Math.round(area.right - area.left);
-    return Math.max(16, Math.round(this.host.clientWidth - Y_AXIS_WIDTH - PAD_LEFT - PAD_RIGHT - 8));
+    return Math.max(16, Math.round(this.host.clientWidth - yAxisWidth(this.host.clientWidth) - PAD_LEFT - PAD_RIGHT - 8));
   }
 
   get chartCount(): number {
@@ -791,7 +798,9 @@ export class ChartView {
   }
 
   private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, range: XRange, theme: Theme): void {
-    const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - 1) };
+    const narrow = this.host.clientWidth < NARROW_PX;
+    const axisWidth = yAxisWidth(this.host.clientWidth);
+    const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - (narrow ? 2 : 1)) };
     const o = chart.options;
     o.font = font;
     o.color = theme.foreground;
@@ -804,7 +813,7 @@ export class ChartView {
         max: range.max,
         grid,
         border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: 14, includeBounds: false, callback: linearTick },
+        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 6 : 14, includeBounds: false, callback: linearTick },
         title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
       },
       y: {
@@ -814,7 +823,7 @@ export class ChartView {
         ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8, callback: linearTick },
         title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
         afterFit: (scale) => {
-          scale.width = Y_AXIS_WIDTH;
+          scale.width = axisWidth;
         },
       },
     };
@@ -889,7 +898,7 @@ export class ChartView {
         }
       }
       const what = orders.map((o) => ORDER_NAMES[o]).join(', ');
-      const errorName = { abs: 'absolute error', rel: 'relative error', ulp: `error in ulps of ${state.precision}` }[state.errorKind];
+      const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${state.precision} ulps` }[state.errorKind];
       specs.push({
         id: `${state.view}:${orders.join('')}`,
         log: state.view === 'error',

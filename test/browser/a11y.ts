@@ -230,3 +230,33 @@ export function checkCsvHeader(lines: readonly string[], req: { functions: strin
   assert.ok(header.includes(`# range: x from ${req.range.min} to ${req.range.max}`), header.join('\n'));
   assert.ok(lines.findIndex((l) => !l.startsWith('#')) === header.length, 'comments come first');
 }
+
+/**
+ * With every function selected, each KaTeX font the formulas ask for is shipped and loaded
+ * (esbuild.js keeps only the fonts in its KATEX_FONTS list).
+ */
+export async function formulaFontsShipped(browser: Browser, open: Open): Promise<void> {
+  const all = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'silu', 'mish', 'softplus', 'sigmoid', 'tanh', 'elu', 'selu', 'relu', 'leaky_relu', 'relu6', 'hardswish'];
+  const page = await open(browser, { init: { plot: { functions: all } } });
+  try {
+    assert.equal(await page.locator('.formula .katex-html').count(), all.length);
+    const missing = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const wanted = new Set<string>();
+      for (const e of document.querySelectorAll('.formula .katex-html *')) {
+        if (!e.textContent || e.children.length > 0) continue;
+        const cs = getComputedStyle(e);
+        const family = cs.fontFamily.split(',')[0]?.trim().replace(/"/g, '') ?? '';
+        if (family.startsWith('KaTeX')) wanted.add(`${cs.fontStyle} ${cs.fontWeight} 16px ${family}`);
+      }
+      const faces = [...document.fonts];
+      return [...wanted].filter((f) => {
+        const family = f.split(' ').pop() as string;
+        return !faces.some((face) => face.family.replace(/"/g, '') === family && face.status === 'loaded');
+      });
+    });
+    assert.deepEqual(missing, [], `fonts the formulas use but dist/ lacks: ${missing.join(', ')}`);
+  } finally {
+    await page.close();
+  }
+}

@@ -564,6 +564,7 @@ test('the side-bar view: one compact chart of f in a narrow column', async () =>
 test('axe finds no violation in any theme at 170, 320, 700 and 1400 px, nor in the side bar', async () => {
   for (const line of await a11y.axeEverywhere(browser, open, artifacts)) console.log(`      ${line}`);
 });
+test('every formula is drawn in a KaTeX font the extension ships', () => a11y.formulaFontsShipped(browser, open));
 test('the View and Layout switches are radio groups driven by arrow keys', async () => {
   if (page && !page.isClosed()) await page.close();
   page = await open(browser);
