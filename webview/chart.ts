@@ -813,7 +813,7 @@ export class ChartView {
         max: range.max,
         grid,
         border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 6 : 14, includeBounds: false, callback: linearTick },
+        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick },
         title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
       },
       y: {

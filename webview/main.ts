@@ -427,3 +427,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 vscode.postMessage({ type: 'ready', state: vscode.getState() ?? null });
+
+// The host answers `ready` at once; if it never does, say so instead of "Loading the plot…" forever.
+window.setTimeout(() => {
+  if (app) return;
+  const loading = document.querySelector('.loading');
+  if (loading) loading.textContent = 'The plot did not start: the extension did not answer. Close this view and open it again; "GELU Lab: Show Log" has the details.';
+  report('warn', 'no plot/init 10 s after ready');
+}, 10_000);
