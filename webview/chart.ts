@@ -13,12 +13,20 @@ import type { FunctionId, Order } from '../src/core/types';
 import type { KeyPoint, PlotData, PlotState, XRange } from '../src/protocol';
 import type { Catalogue } from './catalogue';
 import { X_LIMIT } from '../src/protocol';
+import { paramsInForce } from './params';
 import { lightExportTheme, type Theme, withAlpha } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Decimation, zoomPlugin);
 
 /** Width reserved for every y axis, so stacked plotting areas line up and the host knows the width. */
 export const Y_AXIS_WIDTH = 74;
+/** In a chart narrower than NARROW_PX (the side bar at 170 px) the y axis gets less room, the plot more. */
+const NARROW_PX = 360;
+const Y_AXIS_WIDTH_NARROW = 50;
+
+function yAxisWidth(hostWidth: number): number {
+  return hostWidth < NARROW_PX ? Y_AXIS_WIDTH_NARROW : Y_AXIS_WIDTH;
+}
 /** Horizontal padding of the chart around the plotting area (left + right). */
 const PAD_LEFT = 0;
 const PAD_RIGHT = 14;
@@ -132,6 +140,8 @@ interface ChartSpec {
   readonly datasets: DatasetSpec[];
   readonly marks: Mark[];
   readonly legend: boolean;
+  /** Orders overlaid in one chart, each with its line style in the legend; empty when stacked. */
+  readonly overlayOrders: readonly Order[];
   readonly xTicks: boolean;
 }
 
@@ -199,10 +209,9 @@ const marksPlugin: Plugin<'line'> = {
     const { ctx, chartArea: area } = chart;
     const xs = chart.scales.x as Scale;
     const ys = chart.scales.y as Scale;
+    // No clip: a marker at the edge of the plotting area is drawn whole (the layout leaves room
+    // for it); vertical lines and labels keep inside the area by construction.
     ctx.save();
-    ctx.beginPath();
-    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-    ctx.clip();
     const placed: { l: number; t: number; r: number; b: number }[] = [];
     const fontSize = Math.max(10, theme.fontSize - 2);
     ctx.font = `${fontSize}px ${theme.fontFamily}`;
@@ -278,6 +287,21 @@ const marksPlugin: Plugin<'line'> = {
   },
 };
 
+/** The function's short name with its parameters when they differ from the defaults: `QuickGELU (k = 1.5)`. */
+function nameWithParams(fn: FunctionId, input: RenderInput): string {
+  const info = input.catalogue.get(fn);
+  const changed = info ? paramsInForce(info, input.state.params).filter((p) => !p.isDefault) : [];
+  const short = input.catalogue.shortLabel(fn);
+  return changed.length === 0 ? short : `${short} (${changed.map((p) => `${p.label} = ${p.value}`).join(', ')})`;
+}
+
+/** What a screen reader hears for a chart's canvas: the quantity, the functions, the range. */
+function canvasName(spec: ChartSpec, input: RenderInput): string {
+  const names = [...new Set(spec.datasets.filter((d) => !d.rounded).map((d) => nameWithParams(d.fn, input)))];
+  const r = input.state.range;
+  return `Chart of ${spec.yTitle} for ${names.join(', ') || 'no function'}, x from ${fmt(r.min, 5)} to ${fmt(r.max, 5)}${input.state.precision === 'float64' ? '' : `, in ${input.state.precision}`}. The key points are listed below the plot.`;
+}
+
 /** Index of the sample nearest to x in an ascending, evenly spaced grid. */
 export function nearestIndex(xs: Float64Array, x: number): number {
   const n = xs.length;
@@ -305,15 +329,24 @@ export class ChartView {
   private readonly readout: HTMLDivElement;
   private syncing = false;
   private keyboardCrosshair = false;
+  private readonly live: HTMLDivElement;
+  private liveTimer: number | undefined;
+  private liveText = '';
+  private lastAnnounced = 0;
+  private holdUntil = 0;
 
   constructor(private readonly host: HTMLElement, private readonly events: ChartEvents, theme: Theme) {
     this.theme = theme;
     this.readout = document.createElement('div');
     this.readout.className = 'readout';
     this.readout.hidden = true;
-    this.readout.setAttribute('role', 'status');
-    this.readout.setAttribute('aria-live', 'off');
-    host.append(this.readout);
+    // The readout is for the eye; the live region below says the same in words, throttled.
+    this.readout.setAttribute('aria-hidden', 'true');
+    this.live = document.createElement('div');
+    this.live.className = 'visually-hidden';
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('role', 'status');
+    host.append(this.readout, this.live);
     host.tabIndex = 0;
     host.setAttribute('role', 'group');
     host.setAttribute('aria-label', 'Plot. Arrow keys move the crosshair, Enter pins a row, + and − zoom, 0 resets the range.');
@@ -323,11 +356,31 @@ export class ChartView {
     });
   }
 
+  /**
+   * Says `text` through the polite live region, at most about twice a second: the last text
+   * of a burst (a drag of the crosshair, a wheel zoom) is the one read. `important` texts (pins,
+   * zoom) hold the region for a moment against crosshair readouts.
+   */
+  announce(text: string, important = false): void {
+    // A pin or a zoom is not drowned by the crosshair readout that follows it in the redraw.
+    const now = performance.now();
+    if (!important && now < this.holdUntil) return;
+    if (important) this.holdUntil = now + 1500;
+    this.liveText = text;
+    if (this.liveTimer !== undefined) return;
+    const wait = Math.max(0, 500 - (performance.now() - this.lastAnnounced));
+    this.liveTimer = window.setTimeout(() => {
+      this.liveTimer = undefined;
+      this.lastAnnounced = performance.now();
+      this.live.textContent = this.liveText;
+    }, wait);
+  }
+
   /** Width in CSS pixels of the plotting area the host should sample for. */
   plotWidth(): number {
     const area = this.slots[0]?.chart.chartArea;
     if (area && area.right > area.left) return Math.round(area.right - area.left);
-    return Math.max(16, Math.round(this.host.clientWidth - Y_AXIS_WIDTH - PAD_LEFT - PAD_RIGHT - 8));
+    return Math.max(16, Math.round(this.host.clientWidth - yAxisWidth(this.host.clientWidth) - PAD_LEFT - PAD_RIGHT - 8));
   }
 
   get chartCount(): number {
@@ -373,6 +426,7 @@ export class ChartView {
         this.applyOptions(chart, spec, input.state.range, this.theme);
         slot.optionsKey = key;
       }
+      slot.canvas.setAttribute('aria-label', canvasName(spec, input));
       marksByChart.set(chart, { marks: spec.marks, theme: this.theme });
       chart.update('none');
       datasets += spec.datasets.length;
@@ -447,6 +501,7 @@ export class ChartView {
     }
     this.readout.replaceChildren(table);
     this.readout.hidden = false;
+    this.announce(`x = ${fmt(sx, 7)}: ${[...rows.values()].map((r) => `${input.catalogue.shortLabel(r.fn)} ${r.cells.join(', ')}`).join('; ')}`);
     const hostWidth = this.host.clientWidth;
     const w = this.readout.offsetWidth;
     const left = px + 16 + w > hostWidth ? Math.max(4, px - 16 - w) : px + 16;
@@ -727,7 +782,9 @@ export class ChartView {
   }
 
   private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, range: XRange, theme: Theme): void {
-    const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - 1) };
+    const narrow = this.host.clientWidth < NARROW_PX;
+    const axisWidth = yAxisWidth(this.host.clientWidth);
+    const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - (narrow ? 2 : 1)) };
     const o = chart.options;
     o.font = font;
     o.color = theme.foreground;
@@ -740,7 +797,7 @@ export class ChartView {
         max: range.max,
         grid,
         border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: 14, includeBounds: false, callback: linearTick },
+        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick },
         title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
       },
       y: {
@@ -750,7 +807,7 @@ export class ChartView {
         ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8, callback: linearTick },
         title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
         afterFit: (scale) => {
-          scale.width = Y_AXIS_WIDTH;
+          scale.width = axisWidth;
         },
       },
     };
@@ -766,6 +823,17 @@ export class ChartView {
           color: theme.foreground, font, usePointStyle: true, pointStyle: 'line', boxWidth: 18, padding: 10,
           // One entry per function (and per rounded curve); line styles tell the orders apart.
           filter: (item, data) => (data.datasets[item.datasetIndex ?? -1] as { geluLegend?: boolean } | undefined)?.geluLegend !== false,
+          // Overlaid orders: an entry per line style (f solid, f′ dashed, f″ dotted).
+          generateLabels: (c) => {
+            const items = Chart.defaults.plugins.legend.labels.generateLabels(c);
+            for (const [i, o] of spec.overlayOrders.entries()) {
+              items.push({ text: ORDER_NAMES[o], strokeStyle: theme.foreground, fillStyle: theme.foreground, fontColor: theme.foreground, lineDash: DASHES[i] ?? [], lineWidth: 1.5, pointStyle: 'line', hidden: false });
+            }
+            return items;
+          },
+        },
+        onClick: (e, item, legend) => {
+          if (item.datasetIndex !== undefined) Chart.defaults.plugins.legend.onClick.call(legend, e, item, legend);
         },
       };
     }
@@ -787,7 +855,7 @@ export class ChartView {
           if (!orders.includes(c.order)) continue;
           const color = theme.color(c.fn);
           const dash = stacked ? [] : (DASHES[orders.indexOf(c.order)] ?? []);
-          const name = catalogue.shortLabel(c.fn);
+          const name = nameWithParams(c.fn, input);
           const first = c.order === orders[0];
           const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
           datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined, inLegend: first && !c.rounded });
@@ -800,21 +868,21 @@ export class ChartView {
         for (const e of data.errors) {
           if (!orders.includes(e.order)) continue;
           const color = theme.color(e.fn);
-          const name = catalogue.shortLabel(e.fn);
-          const vs = e.reference === e.fn ? `exact ${name}` : catalogue.shortLabel(e.reference);
+          const name = nameWithParams(e.fn, input);
+          const vs = e.reference === e.fn ? `exact ${catalogue.shortLabel(e.fn)}` : catalogue.shortLabel(e.reference);
           datasets.push({
             key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
             width: theme.lineWidth, dash: stacked ? [] : (DASHES[orders.indexOf(e.order)] ?? []), stepped: false, ys: e.y, positiveOnly: true,
             fn: e.fn, order: e.order, rounded: false, faded: false, inLegend: e.order === orders[0],
           });
           if (e.max > 0 && Number.isFinite(e.argmax)) {
-            const unit = e.kind === 'ulp' ? ' ulp' : '';
+            const unit = e.kind === 'ulp' ? ` ulps of ${state.precision}` : e.kind === 'rel' ? ' (relative)' : ' (absolute)';
             marks.push({ x: e.argmax, y: Number.isFinite(e.max) ? e.max : null, color, shape: 'triangle', label: `max ${fmt(e.max, 3)}${unit} at x = ${fmt(e.argmax, 4)}` });
           }
         }
       }
       const what = orders.map((o) => ORDER_NAMES[o]).join(', ');
-      const errorName = { abs: '|error|', rel: 'relative error', ulp: 'error (ulp)' }[state.errorKind];
+      const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${state.precision} ulps` }[state.errorKind];
       specs.push({
         id: `${state.view}:${orders.join('')}`,
         log: state.view === 'error',
@@ -822,6 +890,7 @@ export class ChartView {
         datasets,
         marks: [...marks, ...pinMarks.map((m): Mark => (first ? m : { x: m.x, y: m.y, color: m.color, shape: m.shape }))],
         legend: first,
+        overlayOrders: orders.length > 1 ? orders : [],
         xTicks: last,
       });
     }

@@ -12,6 +12,7 @@ import {
 } from '../src/protocol';
 import type { Catalogue } from './catalogue';
 import { fmt, ORDER_NAMES } from './chart';
+import { formulaBody, paramText } from './params';
 import type { Theme } from './theme';
 
 export interface ControlEvents {
@@ -41,7 +42,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 }
 
 function section(title: string, open: boolean, ...content: Node[]): HTMLDetailsElement {
-  const d = el('details', { class: 'section' }, el('summary', { text: title }), ...content);
+  // A heading in each summary: screen readers list the settings by section.
+  const d = el('details', { class: 'section' }, el('summary', {}, el('h2', { text: title })), ...content);
   d.open = open;
   return d;
 }
@@ -50,9 +52,12 @@ function section(title: string, open: boolean, ...content: Node[]): HTMLDetailsE
 function segmented<T extends string>(name: string, label: string, options: readonly { value: T; text: string }[], onPick: (v: T) => void): { root: HTMLElement; set(v: T): void } {
   const root = el('div', { class: 'segmented', role: 'radiogroup', 'aria-label': label });
   const inputs: HTMLInputElement[] = [];
+  // One name for the whole group: the browser then moves between its radios with the arrow keys
+  // and makes the group a single Tab stop.
+  const groupName = id(name);
   for (const o of options) {
     const inputId = id(name);
-    const input = el('input', { type: 'radio', name: `${name}-${uid}`, id: inputId, value: o.value });
+    const input = el('input', { type: 'radio', name: groupName, id: inputId, value: o.value });
     input.addEventListener('change', () => {
       if (input.checked) onPick(o.value);
     });
@@ -88,9 +93,13 @@ export class Controls {
   private readonly rangeMin: HTMLInputElement;
   private readonly rangeMax: HTMLInputElement;
   private readonly rangeMessage: HTMLElement;
+  private readonly paramsMessage: HTMLElement;
   private readonly lightExport: HTMLInputElement;
   private paramsKey = '';
   private theme: Theme;
+  /** KaTeX output per LaTeX string: rendering costs milliseconds, a slider fires every frame. */
+  private readonly mathCache = new Map<string, HTMLElement>();
+  private readonly formulaRows = new Map<FunctionId, { row: HTMLElement; swatch: HTMLElement; params: HTMLElement }>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -175,6 +184,7 @@ export class Controls {
 
     // Parameters.
     this.params = el('div', { class: 'params' });
+    this.paramsMessage = el('div', { class: 'message', role: 'alert' });
 
     // Export.
     this.lightExport = el('input', { type: 'checkbox', id: id('light') });
@@ -197,7 +207,7 @@ export class Controls {
         this.rangeMessage,
         presets,
         el('p', { class: 'hint', text: 'Wheel zooms, drag pans, double-click resets.' })),
-      section('Parameters', !compact, this.params),
+      section('Parameters', !compact, this.paramsMessage, this.params),
       section('Export', !compact,
         el('div', { class: 'buttons' }, png, csv),
         el('label', { class: 'check', for: this.lightExport.id }, this.lightExport, el('span', { text: 'PNG on a light background' })),
@@ -208,6 +218,10 @@ export class Controls {
   setTheme(theme: Theme): void {
     this.theme = theme;
     for (const [fn, s] of this.swatches) s.style.backgroundColor = theme.color(fn);
+    for (const row of this.params.querySelectorAll<HTMLElement>('.param')) {
+      const swatch = row.querySelector<HTMLElement>('.swatch');
+      if (swatch && row.dataset.fn) swatch.style.backgroundColor = theme.color(row.dataset.fn as FunctionId);
+    }
     this.renderFormulas();
   }
 
@@ -227,6 +241,36 @@ export class Controls {
     this.lightExport.checked = state.lightExport;
     this.renderFormulas();
     this.renderParams();
+  }
+
+  /** Says next to the range or the parameters why the host refused them (the plot keeps the last good state). */
+  showRefusal(where: 'range' | 'params', message: string): void {
+    const target = where === 'range' ? this.rangeMessage : this.paramsMessage;
+    target.textContent = message;
+    const section = target.closest('details');
+    if (section) section.open = true;
+    if (where === 'range') {
+      this.rangeMin.setAttribute('aria-invalid', 'true');
+      this.rangeMax.setAttribute('aria-invalid', 'true');
+    }
+    // The inputs show the values in force again, even the one still focused.
+    for (const row of this.params.querySelectorAll<HTMLElement>('.param')) {
+      const slider = row.querySelector<HTMLInputElement>('input[type=range]');
+      const typed = row.querySelector<HTMLInputElement>('input[type=number]');
+      const value = this.state.params[row.dataset.fn as FunctionId]?.[row.dataset.key ?? ''];
+      const spec = this.catalogue.get(row.dataset.fn as FunctionId)?.params.find((p) => p.key === row.dataset.key);
+      const shown = String(value ?? spec?.default ?? '');
+      if (slider) slider.value = shown;
+      if (typed) typed.value = shown;
+    }
+    if (where === 'range') {
+      this.rangeMin.value = String(Number(this.state.range.min.toPrecision(6)));
+      this.rangeMax.value = String(Number(this.state.range.max.toPrecision(6)));
+    }
+  }
+
+  clearRefusal(): void {
+    this.paramsMessage.textContent = '';
   }
 
   private change(patch: Partial<PlotState>): void {
@@ -263,21 +307,46 @@ export class Controls {
     this.change({ functions: next });
   }
 
+  private renderMath(latex: string, fallback: string): HTMLElement {
+    let math = this.mathCache.get(latex);
+    if (!math) {
+      math = el('div', { class: 'math' });
+      try {
+        katex.render(latex, math, { throwOnError: false, displayMode: false, output: 'htmlAndMathml' });
+      } catch {
+        math.textContent = fallback;
+      }
+      this.mathCache.set(latex, math);
+    }
+    return math;
+  }
+
+  /** One card per selected function: name, formula (rendered once), the parameters in force. */
   private renderFormulas(): void {
     const rows: HTMLElement[] = [];
     for (const f of this.catalogue.list) {
       if (!this.state.functions.includes(f.id)) continue;
-      const math = el('div', { class: 'math' });
-      try {
-        katex.render(f.formula.latex, math, { throwOnError: false, displayMode: false, output: 'htmlAndMathml' });
-      } catch {
-        math.textContent = f.formula.text;
+      let card = this.formulaRows.get(f.id);
+      if (!card) {
+        const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+        const params = el('div', { class: 'formula-params mono' });
+        const math = this.renderMath(formulaBody(f), f.formula.text);
+        // A formula wider than the card scrolls; keyboard users reach it with Tab.
+        math.tabIndex = 0;
+        math.setAttribute('role', 'group');
+        math.setAttribute('aria-label', `Formula of ${f.shortLabel}`);
+        const row = el('div', { class: 'formula', title: f.formula.text }, el('div', { class: 'formula-name' }, swatch, el('span', { text: f.shortLabel })), math, params);
+        card = { row, swatch, params };
+        this.formulaRows.set(f.id, card);
       }
-      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = this.theme.color(f.id);
-      rows.push(el('div', { class: 'formula', title: f.formula.text }, el('div', { class: 'formula-name' }, swatch, el('span', { text: f.shortLabel })), math));
+      card.swatch.style.backgroundColor = this.theme.color(f.id);
+      const text = paramText(f, this.state.params);
+      if (card.params.textContent !== text) card.params.textContent = text;
+      card.params.hidden = text === '';
+      rows.push(card.row);
     }
-    this.formulas.replaceChildren(...rows);
+    const current = [...this.formulas.children];
+    if (current.length !== rows.length || current.some((c, i) => c !== rows[i])) this.formulas.replaceChildren(...rows);
   }
 
   /** Sliders with typed inputs for each selected function's parameters; rebuilt only when the set changes. */

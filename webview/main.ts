@@ -11,7 +11,7 @@ import {
   type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
 import { Catalogue } from './catalogue';
-import { ChartView, fmt } from './chart';
+import { ChartView, fmt, ORDER_NAMES } from './chart';
 import { Controls, type ControlEvents, type PinRow, pinsAsText, renderPins } from './controls';
 import { readTheme, type Theme, watchTheme } from './theme';
 
@@ -69,6 +69,9 @@ class App {
   private readonly status: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly pinsHost: HTMLElement;
+  private readonly keyPoints: HTMLDetailsElement;
+  /** The state of the last plot the host accepted: a refused change goes back to it. */
+  private lastGood: PlotState;
   private theme: Theme;
   private data: (PlotData & { requestId: number }) | undefined;
   private inFlight = false;
@@ -81,6 +84,7 @@ class App {
 
   constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
     this.state = init.state;
+    this.lastGood = init.state;
     this.catalogue = new Catalogue(init.catalogue);
     const slotOf = (fn: FunctionId): number => this.catalogue.colorSlot(fn);
     this.theme = readTheme(slotOf);
@@ -96,12 +100,17 @@ class App {
     this.status.setAttribute('role', 'status');
     this.summary = document.createElement('div');
     this.summary.className = 'summary';
+    this.keyPoints = document.createElement('details');
+    this.keyPoints.className = 'keypoints';
+    const heading = document.createElement('h1');
+    heading.className = 'visually-hidden';
+    heading.textContent = 'GELU Lab plot';
     const plot = document.createElement('div');
     plot.className = 'plot';
     this.pinsHost = document.createElement('section');
     this.pinsHost.className = 'pins';
     this.pinsHost.setAttribute('aria-label', 'Pinned values');
-    main.append(this.summary, plot, this.status, this.pinsHost);
+    main.append(heading, plot, this.summary, this.status, this.keyPoints, this.pinsHost);
     // The side bar shows the chart first; the panel keeps its settings column on the left.
     if (init.mode === 'view') root.append(main, aside);
     else root.append(aside, main);
@@ -110,7 +119,7 @@ class App {
       onChange: (patch) => this.update(patch),
       onExport: (kind) => void this.export(kind),
       onCopyTable: () => void this.copyTable(),
-      onRemovePin: (x) => this.update({ pins: x === null ? [] : this.state.pins.filter((p) => p !== x) }),
+      onRemovePin: (x) => this.removePin(x),
     };
     this.charts = new ChartView(plot, {
       onRange: (range, final) => this.onZoom(range, final),
@@ -124,6 +133,7 @@ class App {
       this.theme = theme;
       this.controls.setTheme(theme);
       this.charts.setTheme(theme);
+      if (this.data) this.renderSummary(this.data);
       this.renderPins();
     });
     new ResizeObserver(() => {
@@ -160,6 +170,16 @@ class App {
     this.sample();
   }
 
+  /** Removes a pinned row (all rows for null) and keeps the keyboard focus in the table or on the plot. */
+  private removePin(x: number | null): void {
+    const index = x === null ? -1 : this.state.pins.indexOf(x);
+    this.update({ pins: x === null ? [] : this.state.pins.filter((p) => p !== x) });
+    const buttons = this.pinsHost.querySelectorAll<HTMLButtonElement>('button.icon');
+    const next = index >= 0 ? buttons[Math.min(index, buttons.length - 1)] : undefined;
+    (next ?? plot(this.pinsHost))?.focus();
+    this.charts.announce(x === null ? 'All pinned rows removed.' : `Row at x = ${fmt(x, 10)} removed.`, true);
+  }
+
   /** Moves the crosshair to x, brings it into range if needed, and pins a row there. */
   pin(x: number, reveal: boolean): void {
     let range = this.state.range;
@@ -173,6 +193,7 @@ class App {
     this.update(range === this.state.range ? { pins } : { pins, range });
     void this.evaluatePin(x);
     if (reveal) this.charts.setCrosshair(x);
+    this.charts.announce(`Pinned x = ${fmt(x, 10)}; ${pins.length} pinned ${pins.length === 1 ? 'row' : 'rows'}.`, true);
   }
 
   private async evaluatePin(x: number): Promise<void> {
@@ -193,6 +214,7 @@ class App {
     this.state = { ...this.state, range };
     this.controls.sync(this.state);
     window.clearTimeout(this.rangeTimer);
+    this.charts.announce(`x from ${fmt(range.min, 6)} to ${fmt(range.max, 6)}`, true);
     // Resample once the gesture settles; a wheel burst or a drag would otherwise flood the host.
     this.rangeTimer = window.setTimeout(() => {
       this.persist();
@@ -226,9 +248,28 @@ class App {
         this.sample();
         return;
       }
-      if (reply.type === 'plot/data') this.onData(reply, req);
-      else if (reply.type === 'error') this.showStatus(`Could not sample: ${reply.message}`, 'error');
+      if (reply.type === 'plot/data') {
+        this.lastGood = this.state;
+        this.controls.clearRefusal();
+        this.onData(reply, req);
+      } else if (reply.type === 'error') this.refused(reply.message);
     });
+  }
+
+  /**
+   * The host refused the state: go back to the last plot it accepted (still drawn), and say why
+   * next to the control that changed.
+   */
+  private refused(message: string): void {
+    const bad = this.state;
+    const where = bad.range.min !== this.lastGood.range.min || bad.range.max !== this.lastGood.range.max ? 'range'
+      : bad.params !== this.lastGood.params ? 'params' : 'other';
+    this.state = this.lastGood;
+    this.persist();
+    this.controls.sync(this.state);
+    if (where === 'other') this.showStatus(`Could not sample: ${message}`, 'error');
+    else this.controls.showRefusal(where, `Not applied: ${message}`);
+    this.renderPins();
   }
 
   private onData(reply: Extract<HostToWebview, { type: 'plot/data' }>, req: SampleRequest): void {
@@ -255,10 +296,11 @@ class App {
     vscode.postMessage({ type: 'plot/drawn', report: r });
   }
 
+  /** The error maxima (each naming its unit) and the host's notes; long lists collapse after four lines. */
   private renderSummary(data: PlotData): void {
     const lines: HTMLElement[] = [];
     if (this.state.view === 'error') {
-      const unit = { abs: 'max |error|', rel: 'max relative error', ulp: 'max error' }[this.state.errorKind];
+      const unit = { abs: 'absolute', rel: 'relative', ulp: `ulps of ${this.state.precision}` }[this.state.errorKind];
       for (const e of data.errors) {
         const line = document.createElement('div');
         line.className = 'summary-line';
@@ -268,7 +310,7 @@ class App {
         const name = this.catalogue.shortLabel(e.fn);
         const vs = e.reference === e.fn ? `exact ${name}` : this.catalogue.shortLabel(e.reference);
         const order = e.order === 0 ? '' : e.order === 1 ? ' f′' : ' f″';
-        const value = Number.isNaN(e.max) ? 'no finite error' : `${unit} ${fmt(e.max, 4)}${this.state.errorKind === 'ulp' ? ' ulp' : ''} at x = ${fmt(e.argmax, 6)}`;
+        const value = Number.isNaN(e.max) ? 'no finite error' : `max ${fmt(e.max, 4)} (${unit}) at x = ${fmt(e.argmax, 6)}`;
         line.append(swatch, `${name}${order} vs ${vs}: `, Object.assign(document.createElement('strong'), { textContent: value }));
         lines.push(line);
       }
@@ -279,7 +321,37 @@ class App {
       line.textContent = note;
       lines.push(line);
     }
-    this.summary.replaceChildren(...lines);
+    const CAP = 4;
+    if (lines.length <= CAP) {
+      this.summary.replaceChildren(...lines);
+    } else {
+      const wasOpen = this.summary.querySelector('details')?.open ?? false;
+      const more = document.createElement('details');
+      more.open = wasOpen;
+      const label = document.createElement('summary');
+      label.textContent = `${lines.length - CAP} more`;
+      more.append(label, ...lines.slice(CAP));
+      this.summary.replaceChildren(...lines.slice(0, CAP), more);
+    }
+    this.renderKeyPoints(data);
+  }
+
+  /** The key points drawn on the charts, as text for screen readers and for copying. */
+  private renderKeyPoints(data: PlotData): void {
+    const points = this.state.view === 'curves' ? data.keyPoints : [];
+    this.keyPoints.hidden = points.length === 0;
+    const label = document.createElement('summary');
+    label.textContent = `Key points (${points.length})`;
+    const list = document.createElement('ul');
+    for (const p of points) {
+      const item = document.createElement('li');
+      const kind = p.kind === 'inflection' ? `inflection (${ORDER_NAMES[2]} = 0)` : `${p.kind} (${ORDER_NAMES[1]} = 0)`;
+      item.textContent = `${this.catalogue.shortLabel(p.fn)}: ${kind} at x = ${fmt(p.x, 8)}, f = ${fmt(p.y[0], 8)}`;
+      list.append(item);
+    }
+    const open = this.keyPoints.open;
+    this.keyPoints.replaceChildren(label, list);
+    this.keyPoints.open = open;
   }
 
   showStatus(text: string, level: 'info' | 'error' = 'info'): void {
@@ -308,6 +380,10 @@ class App {
   refresh(): void {
     this.sample();
   }
+}
+
+function plot(near: HTMLElement): HTMLElement | null {
+  return near.ownerDocument.querySelector<HTMLElement>('.plot');
 }
 
 let app: App | undefined;
@@ -354,3 +430,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 vscode.postMessage({ type: 'ready', state: vscode.getState() ?? null });
+
+// The host answers `ready` at once; if it never does, say so instead of "Loading the plot…" forever.
+window.setTimeout(() => {
+  if (app) return;
+  const loading = document.querySelector('.loading');
+  if (loading) loading.textContent = 'The plot did not start: the extension did not answer. Close this view and open it again; "GELU Lab: Show Log" has the details.';
+  report('warn', 'no plot/init 10 s after ready');
+}, 10_000);

@@ -14,18 +14,18 @@ export interface Swatch {
 }
 
 export const PALETTE: readonly Swatch[] = [
-  { dark: '#3794ff', light: '#1a6fd9' },
-  { dark: '#e0a030', light: '#b86e00' },
-  { dark: '#89d185', light: '#388a34' },
+  { dark: '#3794ff', light: '#1565c0' },
+  { dark: '#e0a030', light: '#9a5b00' },
+  { dark: '#89d185', light: '#2e7a2b' },
   { dark: '#b180d7', light: '#652d90' },
   { dark: '#f48fb1', light: '#c2185b' },
-  { dark: '#cca700', light: '#8c7300' },
-  { dark: '#4dd0e1', light: '#00838f' },
-  { dark: '#f14c4c', light: '#d01010' },
+  { dark: '#cca700', light: '#796300' },
+  { dark: '#4dd0e1', light: '#00717b' },
+  { dark: '#f35c5c', light: '#d01010' },
   { dark: '#c8a27a', light: '#795033' },
-  { dark: '#c0ca33', light: '#6b7a00' },
+  { dark: '#c0ca33', light: '#5c6a00' },
   { dark: '#bdbdbd', light: '#5f5f5f' },
-  { dark: '#ff8a65', light: '#d84315' },
+  { dark: '#ff8a65', light: '#bf360c' },
   { dark: '#9fa8da', light: '#3949ab' },
   { dark: '#80cbc4', light: '#00796b' },
 ];

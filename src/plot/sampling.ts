@@ -45,7 +45,8 @@ export function defaultState(plot: Config['plot'], mode: HostKind): PlotState {
     // The side bar is narrow and short: one chart of f; the panel shows all three orders stacked.
     layout: mode === 'panel' ? 'stacked' : 'overlay',
     orders: mode === 'panel' ? [0, 1, 2] : [0],
-    errorKind: 'abs',
+    // Relative error: what an approximation costs a model, comparable across magnitudes.
+    errorKind: 'rel',
     precision: 'float64',
     pins: [],
     lightExport: false,
@@ -208,10 +209,35 @@ export function csvNumber(v: number): string {
 }
 
 /**
- * The sampled data as CSV (RFC 4180, `\r\n`): a header `x,<id>[_d1|_d2][_<precision>]…` for
- * curves or `x,<id>[_d1|_d2]_<kind>_error_vs_<reference>…` for errors, one row per sample.
+ * The `#` comment lines that open an exported CSV: what was sampled, so the file explains itself
+ * (pandas reads it with `comment='#'`, NumPy's loadtxt skips them by default).
  */
-export function toCsv(data: PlotData, precision: Precision): string {
+export function csvHeader(req: SampleRequest): string[] {
+  const params: string[] = [];
+  for (const id of req.functions) {
+    for (const spec of activations[id].params) params.push(`${id}.${spec.key}=${req.params[id]?.[spec.key] ?? spec.default}`);
+  }
+  const lines = [
+    '# GELU Lab export',
+    `# functions: ${req.functions.join(' ')}`,
+    `# parameters: ${params.length === 0 ? 'none' : params.join(' ')}`,
+    `# format: ${req.precision}${req.precision === 'float64' ? '' : ' (input and output rounded; unsuffixed columns are exact)'}`,
+    `# range: x from ${csvNumber(req.range.min)} to ${csvNumber(req.range.max)}`,
+  ];
+  if (req.view === 'error') {
+    const unit = req.errorKind === 'ulp' ? `ulps of ${req.precision}` : req.errorKind === 'rel' ? 'relative' : 'absolute';
+    lines.push(`# error: ${unit}`);
+  }
+  return lines;
+}
+
+/**
+ * The sampled data as CSV (RFC 4180, `\r\n`) after the {@link csvHeader} comment lines: a
+ * header `x,<id>[_d1|_d2][_<precision>]…` for curves or
+ * `x,<id>[_d1|_d2]_<kind>_error_vs_<reference>…` for errors, one row per sample.
+ */
+export function toCsv(data: PlotData, req: SampleRequest): string {
+  const precision = req.precision;
   const columns: { name: string; values: Float64Array }[] = [];
   for (const c of data.curves) {
     columns.push({ name: `${c.fn}${ORDER_SUFFIX[c.order]}`, values: c.y });
@@ -220,7 +246,7 @@ export function toCsv(data: PlotData, precision: Precision): string {
   for (const e of data.errors) {
     columns.push({ name: `${e.fn}${ORDER_SUFFIX[e.order]}_${precision === 'float64' ? '' : `${precision}_`}${e.kind}_error_vs_${e.reference}`, values: e.y });
   }
-  const lines = [['x', ...columns.map((c) => c.name)].join(',')];
+  const lines = [...csvHeader(req), ['x', ...columns.map((c) => c.name)].join(',')];
   for (let i = 0; i < data.x.length; i++) {
     const row = [csvNumber(data.x[i] as number)];
     for (const c of columns) row.push(csvNumber(c.values[i] as number));

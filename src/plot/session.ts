@@ -115,7 +115,7 @@ export class PlotSession {
           env.post({ type: 'error', requestId: message.requestId, message: data });
           return;
         }
-        const bytes = new TextEncoder().encode(toCsv(data, message.request.precision));
+        const bytes = new TextEncoder().encode(toCsv(data, message.request));
         const path = await env.save(bytes, message.suggestedName, 'csv');
         env.post({ type: 'export/done', requestId: message.requestId, path });
         return;

@@ -6,12 +6,22 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { activations } from '../../src/core/activations';
+import type { FunctionId } from '../../src/core/types';
 import type { PlotData } from '../../src/protocol';
-import { artifacts, canvasPixels, draws, lastSampleRequest, open, settled, shot, test, type TestPage } from './harness';
+import { swatchOf } from '../../webview/palette';
+import * as a11y from './a11y';
+import { artifacts, canvasPixels, draws, lastSampleRequest, open, settled, shot, test, type TestEnv, type TestPage } from './harness';
 
-// The plot's colours on a dark background: GELU blue, GELU tanh orange, QuickGELU green, Tanh red, Sigmoid cyan.
-const DARK = { gelu: '#3794ff', gelu_tanh: '#e0a030', gelu_sigmoid: '#89d185', tanh: '#f14c4c', sigmoid: '#4dd0e1' };
-const LIGHT = { gelu: '#1a6fd9', gelu_tanh: '#b86e00', gelu_sigmoid: '#388a34' };
+// The plot's colours, read from the registry's slots and the webview palette (one source of truth).
+const colours = (variant: 'dark' | 'light', ids: readonly FunctionId[]): Record<string, string> =>
+  Object.fromEntries(ids.map((id) => [id, swatchOf(activations[id].colorSlot)[variant]]));
+const DARK = colours('dark', ['gelu', 'gelu_tanh', 'gelu_sigmoid', 'tanh', 'sigmoid']) as Record<'gelu' | 'gelu_tanh' | 'gelu_sigmoid' | 'tanh' | 'sigmoid', string>;
+const LIGHT = colours('light', ['gelu', 'gelu_tanh', 'gelu_sigmoid']) as Record<'gelu' | 'gelu_tanh' | 'gelu_sigmoid', string>;
+
+/** The a11y checks' `open`, over this tier's shared server. */
+const opener = (env: TestEnv): a11y.Open => (browser: Browser, options) => open({ ...env, browser }, options);
 
 let page: TestPage;
 
@@ -124,9 +134,13 @@ test('the error view draws on a log axis and writes each maximum', async () => {
   assert.equal(last.view, 'error');
   const types = await page.evaluate(() => window.geluPlot.charts.slots.map((s) => s.chart.scales['y']!.type));
   assert.ok(types.length > 0 && types.every((t) => t === 'logarithmic'), types.join());
+  assert.match(await page.locator('.summary').innerText(), /GELU tanh vs GELU:\s*max [\d.]+ \(relative\) at x = /, 'relative error by default');
+  const beforeAbs = await draws(page);
+  await page.getByLabel('Measure').selectOption('abs');
+  await settled(page, beforeAbs);
   const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /GELU tanh vs GELU:\s*max \|error\| 0\.000473\d at x = −2\.70\d*/);
-  assert.match(summary, /QuickGELU vs GELU:\s*max \|error\| 0\.02\d* at x = /);
+  assert.match(summary, /GELU tanh vs GELU:\s*max 0\.000473\d \(absolute\) at x = −2\.70\d*/);
+  assert.match(summary, /QuickGELU vs GELU:\s*max 0\.02\d* \(absolute\) at x = /);
   const pixels = await canvasPixels(page, [DARK.gelu_tanh, DARK.gelu_sigmoid]);
   for (const c of pixels) for (const n of c.near) assert.ok(n > 100, `error curves drawn (${c.near})`);
   await shot(page, 'error-dark');
@@ -151,7 +165,7 @@ test('ulp errors in bfloat16 are shown and explained', async () => {
   await page.getByLabel('Precision').selectOption('bfloat16');
   await settled(page, before);
   const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /ulp at x =/);
+  assert.match(summary, /\(ulps of bfloat16\) at x =/);
   assert.match(summary, /GELU vs exact GELU/, 'exact GELU in bfloat16 against itself');
   await shot(page, 'error-ulp-bfloat16');
 });
@@ -378,7 +392,9 @@ test('exports the sampled data as CSV through the host', async () => {
   await page.getByRole('button', { name: 'Export CSV…' }).click();
   await page.waitForFunction(() => window.__stub.saved.some((s) => s.kind === 'csv'));
   const csv = await page.evaluate(() => new TextDecoder().decode(window.__stub.saved.find((s) => s.kind === 'csv')!.bytes));
-  const lines = csv.trim().split('\r\n');
+  const all = csv.trim().split('\r\n');
+  a11y.checkCsvHeader(all, await lastSampleRequest(page));
+  const lines = all.filter((l) => !l.startsWith('#'));
   assert.match(lines[0]!, /^x,gelu,gelu_d1,gelu_d2,gelu_tanh,/);
   const req = await lastSampleRequest(page);
   assert.ok(lines.length - 1 >= req.widthPx, `${lines.length - 1} rows`);
@@ -472,6 +488,22 @@ test('the side-bar view: one compact chart of f in a narrow column', async (env)
     await p.close();
   }
 });
+
+test('axe finds no violation in any theme at 170, 320, 700 and 1400 px, nor in the side bar', async (env) => {
+  for (const line of await a11y.axeEverywhere(env.browser, opener(env), artifacts)) console.log(`      ${line}`);
+});
+test('every formula is drawn in a KaTeX font the extension ships', (env) => a11y.formulaFontsShipped(env.browser, opener(env)));
+test('the View and Layout switches are radio groups driven by arrow keys', async (env) => {
+  if (!page.isClosed()) await page.close();
+  page = await open(env);
+  await a11y.radioGroupsByKeyboard(page);
+});
+test('every control works from the keyboard', () => a11y.controlsByKeyboard(page));
+test('the live region announces crosshair values, pins and zoom', () => a11y.liveRegion(page));
+test('removing a pinned row keeps the keyboard focus', () => a11y.focusAfterRemovingPins(page));
+test('a parameter change shows in the formula card and the legend', () => a11y.parametersShown(page));
+test('a change the host refuses keeps the last plot and says why next to the control', () => a11y.refusedChangeKeepsPlot(page));
+test('axe finds no violation in the error view in bfloat16 ulps', () => a11y.axeErrorViewAndPins(page));
 
 /** erf by its Maclaurin series (|z| ≤ 3 here), an independent check of the host's values. */
 function erfSeries(z: number): number {

@@ -8,7 +8,7 @@ import type { Config } from '../../src/configModel';
 import type { HostToWebview, PlotState } from '../../src/protocol';
 import { PlotSession } from '../../src/plot/session';
 
-type ThemeName = 'dark' | 'light' | 'hc-dark';
+type ThemeName = 'dark' | 'light' | 'hc-dark' | 'hc-light';
 
 interface StubInit {
   mode?: 'panel' | 'view';
@@ -60,7 +60,19 @@ const THEMES: Readonly<Record<ThemeName, { bodyClass: string; vars: Record<strin
       'sideBar-background': '#000000', 'panel-border': '#6fc3df', 'widget-border': '#6fc3df', 'textCodeBlock-background': '#000000',
       'editorHoverWidget-background': '#0c141f', 'editorHoverWidget-border': '#6fc3df', 'charts-blue': '#3794ff', 'charts-orange': '#d18616',
       'charts-green': '#89d185', 'charts-purple': '#b180d7', 'charts-red': '#f14c4c', 'charts-yellow': '#cca700', 'errorForeground': '#f48771',
-      'editorCursor-foreground': '#ffffff',
+      'editorCursor-foreground': '#ffffff', contrastActiveBorder: '#f38518',
+    },
+  },
+  'hc-light': {
+    bodyClass: 'vscode-high-contrast-light',
+    vars: {
+      'editor-background': '#ffffff', 'editor-foreground': '#292929', foreground: '#292929', descriptionForeground: '#292929',
+      focusBorder: '#006bbd', contrastBorder: '#0f4a85', contrastActiveBorder: '#006bbd', 'button-background': '#0f4a85',
+      'button-foreground': '#ffffff', 'button-border': '#0f4a85', 'button-secondaryBackground': '#ffffff', 'button-secondaryForeground': '#292929',
+      'input-background': '#ffffff', 'input-border': '#0f4a85', 'input-foreground': '#292929', 'dropdown-background': '#ffffff',
+      'dropdown-border': '#0f4a85', 'dropdown-foreground': '#292929', 'sideBar-background': '#ffffff', 'panel-border': '#0f4a85',
+      'widget-border': '#0f4a85', 'textCodeBlock-background': '#f2f2f2', 'editorHoverWidget-background': '#ffffff',
+      'editorHoverWidget-border': '#0f4a85', 'errorForeground': '#b5200d', 'editorCursor-foreground': '#0f4a85',
     },
   },
 };
@@ -106,6 +118,8 @@ const stub = {
   state: (init.savedState ?? undefined) as PlotState | undefined,
   plot,
   setTheme: applyTheme,
+  /** When set, answers a matching request with this `error` instead of the session's reply (a host that refuses). */
+  refuse: undefined as ((message: { type?: string }) => string | undefined) | undefined,
   /** Delivers any value to the webview as a host message would arrive. */
   toWebview(message: unknown): void {
     setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data: message })), 0);
@@ -144,7 +158,14 @@ applyTheme(init.theme ?? 'dark');
   postMessage(message: unknown) {
     stub.sent.push(message);
     // postMessage clones; so does this, so the webview cannot share objects with the "host".
-    const copy = structuredClone(message);
+    const copy = structuredClone(message) as { type?: string; requestId?: number };
+    const refusal = stub.refuse?.(copy);
+    if (refusal !== undefined && typeof copy.requestId === 'number') {
+      const reply: HostToWebview = { type: 'error', requestId: copy.requestId, message: refusal };
+      stub.received.push(reply);
+      stub.toWebview(reply);
+      return;
+    }
     setTimeout(() => void session.handle(copy), 0);
   },
   getState: () => stub.state,

@@ -110,7 +110,7 @@ describe('plot session (host side, without VS Code)', () => {
     assert.deepEqual([...(env.saved[0]?.bytes ?? [])], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await session.handle({ type: 'export/csv', requestId: 2, request: { ...request, widthPx: 16 }, suggestedName: 'd.csv' });
     const csv = new TextDecoder().decode(env.saved[1]?.bytes);
-    const lines = csv.split('\r\n');
+    const lines = csv.split('\r\n').filter((l) => !l.startsWith('#'));
     assert.equal(lines[0], 'x,gelu,gelu_d1,gelu_d2,gelu_tanh,gelu_tanh_d1,gelu_tanh_d2,gelu_sigmoid,gelu_sigmoid_d1,gelu_sigmoid_d2');
     assert.equal(lines.length, 32 + 2);
     assert.equal(lines[1]?.split(',')[1], String(activations.gelu.f(-4)));
@@ -184,9 +184,23 @@ describe('plot sampling', () => {
     assert.equal(csvNumber(-0.16997120747990366), '-0.16997120747990366');
     assert.equal(Number(csvNumber(0.1 + 0.2)), 0.1 + 0.2);
     assert.deepEqual([NaN, Infinity, -Infinity].map(csvNumber), ['nan', 'inf', '-inf']);
-    const data = samplePlot({ ...request, functions: ['gelu_tanh'], view: 'error', orders: [1], errorKind: 'rel', widthPx: 16 }, 1);
+    const req = { ...request, functions: ['gelu_tanh'], view: 'error', orders: [1], errorKind: 'rel', widthPx: 16 } as const;
+    const data = samplePlot(req, 1);
     assert.ok(typeof data !== 'string');
-    assert.match(toCsv(data, 'float64').split('\r\n')[0] ?? '', /^x,gelu_tanh_d1_rel_error_vs_gelu$/);
+    const lines = toCsv(data, req).split('\r\n');
+    assert.match(lines.find((l) => !l.startsWith('#')) ?? '', /^x,gelu_tanh_d1_rel_error_vs_gelu$/);
+  });
+
+  it('opens an exported CSV with comment lines naming functions, parameters in force, format and range', () => {
+    const req = { ...request, functions: ['gelu_tanh', 'gelu_sigmoid'], params: { gelu_sigmoid: { k: 1.5 } }, precision: 'bfloat16', view: 'error', errorKind: 'ulp', range: { min: -3, max: 2.5 }, widthPx: 16 } as const;
+    const data = samplePlot(req, 1);
+    assert.ok(typeof data !== 'string');
+    const header = toCsv(data, req).split('\r\n').filter((l) => l.startsWith('#'));
+    assert.ok(header.includes('# functions: gelu_tanh gelu_sigmoid'), header.join('\n'));
+    assert.ok(header.includes('# parameters: gelu_tanh.c=0.044715 gelu_sigmoid.k=1.5'), header.join('\n'));
+    assert.ok(header.some((l) => l.startsWith('# format: bfloat16')), header.join('\n'));
+    assert.ok(header.includes('# range: x from -3 to 2.5'), header.join('\n'));
+    assert.ok(header.includes('# error: ulps of bfloat16'), header.join('\n'));
   });
 
   it('decodes base64 exactly', () => {
