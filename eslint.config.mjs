@@ -25,7 +25,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/**/*.ts'], rules: noNode },
+  { files: ['src/**/*.ts'], ignores: ['src/platform/*.node.ts'], rules: noNode },
   { files: ['src/core/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
   { files: ['src/snippets/**/*.ts'], ignores: ['src/snippets/insertSnippet.ts'], rules: noVscode },
 );

@@ -8,6 +8,7 @@ import * as numberHover from './hover/numberHover';
 import * as frameworkHover from './hover/frameworkHover';
 import * as evaluateSelection from './hover/evaluateSelection';
 import * as insertSnippet from './snippets/insertSnippet';
+import * as onnxEditor from './models/onnxEditor';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   frameworkHover.register(ctx);
   evaluateSelection.register(ctx);
   insertSnippet.register(ctx);
+  onnxEditor.register(ctx);
 }
 
 export function deactivate(): void {}

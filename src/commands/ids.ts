@@ -9,6 +9,7 @@ export const CommandId = {
   copyEvaluationMarkdown: 'geluLab.copyEvaluationMarkdown',
   copyEvaluationCsv: 'geluLab.copyEvaluationCsv',
   showLog: 'geluLab.showLog',
+  listOnnxActivations: 'geluLab.listOnnxActivations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
@@ -17,4 +18,5 @@ export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 export const ViewId = {
   plotPanel: 'geluLab.plot',
   plotView: 'geluLab.plotView',
+  onnxActivations: 'geluLab.onnxActivations',
 } as const;

@@ -50,6 +50,11 @@ const LABELS: Readonly<Record<ActivationId, string>> = {
   erf: 'Erf (not part of a recognised GELU)',
 };
 
+/** The label this view shows for an activation id. */
+export function activationLabel(id: ActivationId): string {
+  return LABELS[id];
+}
+
 const GATED_NAMES: Partial<Record<ActivationId, string>> = {
   gelu: 'GEGLU',
   gelu_tanh: 'GEGLU (tanh)',
