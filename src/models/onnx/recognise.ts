@@ -71,8 +71,14 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const TANH_CUBIC = 0.044715;
 const QUICK_GELU_ALPHA = 1.702;
 
-/** Equal to the float32 precision exporters store constants in. */
-function near(a: number | undefined, b: number, relative = 1e-5): boolean {
+/**
+ * Equal to the precision exporters store constants in: a bfloat16 ulp (2⁻⁸ relative), so that
+ * half-precision exports (√2 stored as 1.4140625) are recognised too. Swish with a β within
+ * 0.4 % of 1.702 is therefore called QuickGELU.
+ */
+const STORED_CONSTANT_TOLERANCE = 2 ** -8;
+
+function near(a: number | undefined, b: number, relative = STORED_CONSTANT_TOLERANCE): boolean {
   return a !== undefined && Math.abs(a - b) <= relative * Math.abs(b);
 }
 
@@ -215,10 +221,10 @@ export function recogniseActivations(model: OnnxModelSummary): ActivationCount[]
       if (!tail) continue;
       const cone = ancestors(index, node.inputs[0] ?? '', tail.x, 8);
       const constants = [...cone].flatMap((n) => n.inputs.map((i) => index.scalar(i)));
-      const hasCubic = constants.some((c) => near(c, TANH_CUBIC, 1e-3) || near(c, TANH_CUBIC * SQRT_2_OVER_PI, 1e-3));
-      const hasScale = constants.some((c) => near(c, SQRT_2_OVER_PI, 1e-4) || near(c, TANH_CUBIC * SQRT_2_OVER_PI, 1e-3));
+      const hasCubic = constants.some((c) => near(c, TANH_CUBIC) || near(c, TANH_CUBIC * SQRT_2_OVER_PI));
+      const hasScale = constants.some((c) => near(c, SQRT_2_OVER_PI) || near(c, TANH_CUBIC * SQRT_2_OVER_PI));
       if (hasCubic && hasScale) {
-        const c = constants.find((v) => near(v, TANH_CUBIC, 1e-3));
+        const c = constants.find((v) => near(v, TANH_CUBIC));
         add({ id: 'gelu_tanh', form: 'Tanh decomposition (½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))))', params: c !== undefined ? `cubic=${fmt(c)}` : '', input: tail.x, output: tail.output, node }, [node, ...cone, ...tail.nodes]);
       }
     }
@@ -236,14 +242,14 @@ export function recogniseActivations(model: OnnxModelSummary): ActivationCount[]
       const nodes = split && scale ? [scale, node, product] : [node, product];
       const out = product.outputs[0] ?? '';
       if (near(beta, 1)) add({ id: 'silu', form: 'x·Sigmoid(x)', params: '', input: x, output: out, node }, nodes);
-      else if (near(beta, QUICK_GELU_ALPHA, 1e-3)) add({ id: 'gelu_sigmoid', form: 'x·Sigmoid(βx)', params: `β=${fmt(beta)}`, input: x, output: out, node }, nodes);
+      else if (near(beta, QUICK_GELU_ALPHA)) add({ id: 'gelu_sigmoid', form: 'x·Sigmoid(βx)', params: `β=${fmt(beta)}`, input: x, output: out, node }, nodes);
       else add({ id: 'swish', form: 'x·Sigmoid(βx)', params: `β=${fmt(beta)}`, input: x, output: out, node }, nodes);
     } else if (node.opType === 'HardSigmoid') {
       const x = node.inputs[0] ?? '';
       const product = index.consumers(node.outputs[0] ?? '').find((m) => m.opType === 'Mul' && m.inputs.includes(x));
       const alpha = numberAttr(node, 'alpha', 0.2);
       const beta = numberAttr(node, 'beta', 0.5);
-      if (product && near(alpha, 1 / 6, 1e-4) && near(beta, 0.5)) add({ id: 'hardswish', form: 'x·HardSigmoid(x)', params: '', input: x, output: product.outputs[0] ?? '', node }, [node, product]);
+      if (product && near(alpha, 1 / 6) && near(beta, 0.5)) add({ id: 'hardswish', form: 'x·HardSigmoid(x)', params: '', input: x, output: product.outputs[0] ?? '', node }, [node, product]);
     } else if (node.opType === 'Softplus') {
       const x = node.inputs[0] ?? '';
       const tanh = index.consumers(node.outputs[0] ?? '').find((t) => t.opType === 'Tanh');
@@ -294,7 +300,7 @@ function singleOperator(node: OnnxNode, opset: number | undefined): Single | und
         return { id: 'gelu_tanh', form: 'com.microsoft FastGelu', params: node.inputs.length > 1 ? 'with bias' : '' };
       case 'QuickGelu': {
         const alpha = numberAttr(node, 'alpha', QUICK_GELU_ALPHA);
-        const id: ActivationId = near(alpha, QUICK_GELU_ALPHA, 1e-3) ? 'gelu_sigmoid' : near(alpha, 1) ? 'silu' : 'swish';
+        const id: ActivationId = near(alpha, QUICK_GELU_ALPHA) ? 'gelu_sigmoid' : near(alpha, 1) ? 'silu' : 'swish';
         return { id, form: 'com.microsoft QuickGelu', params: `alpha=${fmt(alpha)}` };
       }
       default:

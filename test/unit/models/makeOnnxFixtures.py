@@ -63,7 +63,45 @@ graph = helper.make_graph(
 )
 save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)]), "misc_ops.onnx")
 
+# 3b. float16 constants (a half-precision export): the erf GELU with √2 and ½ rounded to fp16.
+import numpy as np  # noqa: E402
+from onnx import numpy_helper  # noqa: E402
+
+
+def half(name, v):
+    return numpy_helper.from_array(np.array(v, dtype=np.float16), name=name)
+
+
+graph = helper.make_graph(
+    [
+        helper.make_node("Div", ["x", "sqrt2"], ["d"], name="div"),
+        helper.make_node("Erf", ["d"], ["e"], name="erf"),
+        helper.make_node("Add", ["e", "one"], ["a"], name="add"),
+        helper.make_node("Mul", ["x", "a"], ["m"], name="mul"),
+        helper.make_node("Mul", ["m", "half"], ["y"], name="mul_half"),
+    ],
+    "fp16", [helper.make_tensor_value_info("x", TensorProto.FLOAT16, [2])], [helper.make_tensor_value_info("y", TensorProto.FLOAT16, [2])],
+    initializer=[half("sqrt2", 2 ** 0.5), half("one", 1.0), half("half", 0.5)],
+)
+save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), "fp16_gelu_exact.onnx")
+
+# 3c. A Constant node larger than the reader decodes whole (2 MiB), and an If whose branches hold activations.
+big = numpy_helper.from_array(np.zeros(1 << 19, dtype=np.float32), name="big")
+then_graph = helper.make_graph([helper.make_node("Gelu", ["x"], ["t"], name="then_gelu", approximate="tanh")], "then", [], [helper.make_tensor_value_info("t", TensorProto.FLOAT, [2, 8])])
+else_graph = helper.make_graph([helper.make_node("Relu", ["x"], ["r"], name="else_relu")], "else", [], [helper.make_tensor_value_info("r", TensorProto.FLOAT, [2, 8])])
+graph = helper.make_graph(
+    [
+        helper.make_node("Constant", [], ["k"], name="big_constant", value=big),
+        helper.make_node("Constant", [], ["cond"], name="cond", value=helper.make_tensor("c", TensorProto.BOOL, [], [True])),
+        helper.make_node("If", ["cond"], ["y"], name="branch", then_branch=then_graph, else_branch=else_graph),
+    ],
+    "nested", [value("x")], [value("y")],
+)
+save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)]), "subgraphs_and_big_constant.onnx")
+
 # 4. PyTorch 1.13's exporter: decomposed GELUs, SiLU, QuickGELU, gated units.
+import math  # noqa: E402
+
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
@@ -108,9 +146,30 @@ class GeGlu(torch.nn.Module):
         return F.gelu(a) * b
 
 
-def export(module, name, opset=14):
+class NewGelu(torch.nn.Module):
+    """transformers' NewGELUActivation (gelu_new), written with torch.pow."""
+
+    def forward(self, x):
+        return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+
+
+class BertLike(torch.nn.Module):
+    """Two encoder layers with exact GELU and a tanh pooler, as BERT is built."""
+
+    def __init__(self):
+        super().__init__()
+        layer = torch.nn.TransformerEncoderLayer(d_model=16, nhead=2, dim_feedforward=32, activation="gelu", batch_first=True)
+        self.encoder = torch.nn.TransformerEncoder(layer, num_layers=2, enable_nested_tensor=False)
+        self.pooler = torch.nn.Linear(16, 16)
+
+    def forward(self, x):
+        h = self.encoder(x)
+        return torch.tanh(self.pooler(h[:, 0]))
+
+
+def export(module, name, opset=14, example=None):
     path = os.path.join(out, name)
-    torch.onnx.export(module.eval(), (torch.randn(2, 8),), path, opset_version=opset, input_names=["x"], output_names=["y"])
+    torch.onnx.export(module.eval(), (torch.randn(2, 8) if example is None else example,), path, opset_version=opset, input_names=["x"], output_names=["y"])
     print(path)
 
 
@@ -121,6 +180,8 @@ export(Mlp(torch.nn.SiLU()), "torch_silu.onnx")
 export(Mlp(QuickGelu()), "torch_quick_gelu.onnx")
 export(SwiGlu(), "torch_swiglu.onnx")
 export(GeGlu(), "torch_geglu.onnx")
+export(NewGelu(), "torch_gelu_new.onnx")
+export(BertLike(), "torch_bert_like.onnx", example=torch.randn(1, 4, 16))
 
 # 5. A truncated file: the exact-GELU export cut in the middle of its graph.
 with open(os.path.join(out, "torch_gelu_exact.onnx"), "rb") as f:

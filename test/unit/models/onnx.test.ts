@@ -84,6 +84,28 @@ describe('ONNX activation view: graphs from the real ONNX library and torch.onnx
     ]);
   });
 
+  it("recognises transformers' gelu_new written with torch.pow", async () => {
+    assert.deepEqual(summary(await activationsOf('torch_gelu_new.onnx')), ['gelu_tanh×1 cubic=0.044715']);
+  });
+
+  it('counts a BERT-like export: two encoder layers of exact GELU and the pooler tanh, and agrees with hidden_act "gelu"', async () => {
+    const counts = await activationsOf('torch_bert_like.onnx');
+    assert.deepEqual(summary(counts), ['gelu×2', 'tanh×1']);
+    assert.equal(checkConfigAgainstGraph('{"hidden_act": "gelu"}', counts).verdict, 'matches');
+    assert.equal(checkConfigAgainstGraph('{"hidden_act": "gelu_new"}', counts).verdict, 'differs');
+  });
+
+  it('recognises the erf GELU of a half-precision export, whose √2 is stored as 1.4140625', async () => {
+    assert.deepEqual(summary(await activationsOf('fp16_gelu_exact.onnx')), ['gelu×1']);
+  });
+
+  it('steps over a 2 MiB Constant node and finds the activations inside If branches', async () => {
+    const model = await readOnnxModel(bytesSource(fs.readFileSync(path.join(dir, 'subgraphs_and_big_constant.onnx'))));
+    assert.equal(model.subgraphCount, 2);
+    assert.ok(model.skippedTensorBytes >= 2 << 20, `skipped ${model.skippedTensorBytes}`);
+    assert.deepEqual(summary(recogniseActivations(model)), ['gelu_tanh×1 approximate="tanh"', 'relu×1']);
+  });
+
   it('says a truncated file is truncated, instead of throwing something else or hanging', async () => {
     const bytes = fs.readFileSync(path.join(dir, 'truncated.onnx'));
     await assert.rejects(readOnnxModel(bytesSource(bytes)), (e: unknown) => e instanceof OnnxReadError && /truncated/.test(e.message));
