@@ -29,13 +29,17 @@ describe('ONNX activation view', () => {
 
   it('opens a .onnx file in the activation view, by default and through the command', async () => {
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(model));
-    const isOurs = (): boolean => {
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.fsPath === model;
+    const isOurs = async (): Promise<boolean> => {
+      for (let tries = 0; tries < 50; tries++) {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        if (input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.fsPath === model) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
     };
-    assert.ok(isOurs(), 'vscode.open shows the activation view');
+    assert.ok(await isOurs(), 'vscode.open shows the activation view');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('geluLab.listOnnxActivations', vscode.Uri.file(model));
-    assert.ok(isOurs(), 'the command opens the activation view');
+    assert.ok(await isOurs(), 'the command opens the activation view');
   });
 });
