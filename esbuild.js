@@ -68,6 +68,20 @@ const katexFontsPlugin = {
   },
 };
 
+/**
+ * Node host only: `src/platform/X` resolves to `src/platform/X.node.ts` where one exists (Node
+ * APIs such as ranged file reads); the web bundle keeps the plain `X.ts`.
+ */
+const nodePlatformPlugin = {
+  name: 'node-platform',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]platform[\\/][^\\/.]+$/ }, (args) => {
+      const candidate = path.join(args.resolveDir, `${args.path}.node.ts`);
+      return fs.existsSync(candidate) ? { path: candidate } : undefined;
+    });
+  },
+};
+
 function listFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true })
@@ -83,6 +97,7 @@ function targets() {
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
       platform: 'node',
+      plugins: [...common.plugins, nodePlatformPlugin],
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],

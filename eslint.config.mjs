@@ -32,7 +32,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/**/*.ts'], rules: noNode },
+  { files: ['src/**/*.ts'], ignores: ['src/platform/*.node.ts'], rules: noNode },
   { files: ['src/text/**/*.ts', 'src/frameworks/**/*.ts', 'src/protocol.ts', 'webview/**/*.ts'], rules: noVscode },
   { files: ['src/core/**/*.ts'], rules: coreRules },
   { files: ['src/snippets/**/*.ts'], ignores: ['src/snippets/insertSnippet.ts'], rules: noVscode },

@@ -12,6 +12,7 @@ import * as configHover from './models/configHover';
 import * as configDiagnostics from './models/configDiagnostics';
 import * as compareModelActivations from './commands/compareModelActivations';
 import * as compareImplementations from './commands/compareImplementations';
+import * as onnxEditor from './models/onnxEditor';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('GELU Lab', { log: true });
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   configDiagnostics.register(ctx);
   compareModelActivations.register(ctx);
   compareImplementations.register(ctx);
+  onnxEditor.register(ctx);
 }
 
 export function deactivate(): void {}

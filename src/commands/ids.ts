@@ -11,6 +11,7 @@ export const CommandId = {
   showLog: 'geluLab.showLog',
   compareModelActivations: 'geluLab.compareModelActivations',
   compareImplementations: 'geluLab.compareImplementations',
+  listOnnxActivations: 'geluLab.listOnnxActivations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
@@ -19,4 +20,5 @@ export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 export const ViewId = {
   plotPanel: 'geluLab.plot',
   plotView: 'geluLab.plotView',
+  onnxActivations: 'geluLab.onnxActivations',
 } as const;
