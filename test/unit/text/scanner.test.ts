@@ -266,16 +266,19 @@ describe('numbers: literalsIn', () => {
     assert.equal(found.total, 50);
   });
 
-  it('is linear on hostile lines: 100,000 characters of digits, dots, letters, minus signs', () => {
+  // Their speed is measured in `npm run bench -- hover` (worst hostile line); a timed assertion here
+  // failed on a loaded machine. A quadratic scan of these lines would still exceed mocha's timeout.
+  it('reads hostile lines of 100,000 digits, dots, letters and minus signs without giving up', () => {
     const hostile = ['9'.repeat(100_000), '1.'.repeat(50_000), 'e'.repeat(100_000), '-'.repeat(100_000), '1e'.repeat(50_000), '0x'.repeat(50_000), '1_'.repeat(50_000), '-1'.repeat(50_000)];
-    for (const line of hostile) {
-      const t0 = performance.now();
-      literalsIn(line);
+    // One run of digits is one (overflowing) number; glued tokens are no number; `-1-1…` is 50,000.
+    const expectedTotals = [1, 0, 0, 0, 0, 0, 0, 50_000];
+    hostile.forEach((line, i) => {
+      const found = literalsIn(line);
+      assert.equal(found.total, expectedTotals[i], line.slice(0, 6));
+      assert.ok(found.complete && found.literals.length <= 64, line.slice(0, 6));
       literalAt(line, 50_000);
       literalAt(line, 99_999);
-      const ms = performance.now() - t0;
-      assert.ok(ms < 200, `${line.slice(0, 6)}… took ${ms.toFixed(1)} ms`);
-    }
+    });
     assert.deepEqual(literalAt('9'.repeat(100_000), 5)?.note, 'overflow');
   });
 });
