@@ -23,6 +23,8 @@ export function defaultNames(id: FunctionId, naming: TargetInfo['naming']): { fo
  */
 function libraryFloor(ctx: Omit<RenderContext, 'header'>): string | undefined {
   const { activation, env, options } = ctx;
+  // f′ = q·(1 + w·p) rounds five times on the way (x ≈ −3.56: 5 ulps); float targets stay within 4.
+  if (activation.id === 'gelu_tanh') return options.withDerivative && env.compensated && env.precision === 'double' ? 'f′ up to 5 ulps near x ≈ −3.56' : undefined;
   if (activation.id !== 'gelu') return undefined;
   switch (env.erfc) {
     case 'scipy':

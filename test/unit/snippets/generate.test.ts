@@ -125,6 +125,9 @@ describe('snippets: generation', function () {
     assert.match(flat({ variant: 'gelu', target: 'rust' }), /up to 6 ulps/);
     assert.match(flat({ variant: 'gelu', target: 'r', withDerivative: true }), /up to 600 ulps below x ≈ −37\.5[^]*f′ 1e-16 absolute near its root/);
     assert.doesNotMatch(generateSnippet({ variant: 'gelu', target: 'c' }).parts.header, /up to \d+ ulps/);
+    assert.match(flat({ variant: 'gelu_tanh', target: 'c', withDerivative: true }), /f′ up to 5 ulps near x ≈ −3\.56/);
+    assert.doesNotMatch(flat({ variant: 'gelu_tanh', target: 'c' }), /up to \d+ ulps/);
+    assert.doesNotMatch(flat({ variant: 'gelu_tanh', target: 'cuda', precision: 'float', withDerivative: true }), /up to \d+ ulps/);
   });
 
   it('shows the built-in call that selects the variant, from the framework catalogue', function () {
