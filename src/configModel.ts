@@ -17,11 +17,16 @@ export interface Config {
     readonly functions: readonly FunctionId[];
     readonly maxValues: number;
   };
+  readonly snippets: {
+    /** Insert GELU Code…: the full header comment instead of at most 4 lines. */
+    readonly detailedComments: boolean;
+  };
 }
 
 export const DEFAULT_CONFIG: Config = {
   plot: { functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], xMin: -4, xMax: 4, samplesPerPixel: 2 },
   hover: { enabled: true, languages: ['*'], functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], maxValues: 64 },
+  snippets: { detailedComments: false },
 };
 
 /** Reads raw values by dotted key below `geluLab`; `undefined` when unset. */
@@ -117,6 +122,7 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
       functions: functionList('hover.functions', d.hover.functions),
       maxValues: numberIn('hover.maxValues', d.hover.maxValues, 1, 1000, true),
     },
+    snippets: { detailedComments: booleanOf('snippets.detailedComments', d.snippets.detailedComments) },
   };
   return { config, problems };
 }

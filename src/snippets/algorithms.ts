@@ -17,7 +17,7 @@
 import { activations } from '../core/activations';
 import type { FunctionId, Params } from '../core/types';
 import { literal, MATH, type ScalarType, mul as rmul, real, scale as rscale, split } from './exact';
-import { Block, type Expr, type Fn, add, call, cmp, div, helper, mul, neg, num, select, sub } from './ir';
+import { Block, type Expr, type Fn, add, call, clamp, cmp, div, helper, mul, neg, num, select, sub } from './ir';
 
 /** How erfc is available to the target. */
 export type ErfcSource =
@@ -138,10 +138,10 @@ class Builder {
   erfc(z: Expr): Expr {
     return this.env.erfc === 'helper' ? helper('erfc', z) : call('erfc', z);
   }
-  /** x clamped to [−bound, bound] by selects (NaN passes through unchanged). */
+  /** x clamped to [−bound, ∞) and to [−bound, bound] (NaN passes through unchanged). */
   clamp(x: Expr, bound: number, lowOnlyName = 'xa', bothName = 'xc'): { xa: Expr; xc: Expr } {
-    const xa = this.b.let(lowOnlyName, select(cmp('<', x, this.c(-bound)), this.c(-bound), x));
-    const xc = this.b.let(bothName, select(cmp('>', xa, this.c(bound)), this.c(bound), xa));
+    const xa = this.b.let(lowOnlyName, clamp(x, { lo: this.c(-bound) }));
+    const xc = this.b.let(bothName, clamp(x, { lo: this.c(-bound), hi: this.c(bound), below: xa }));
     return { xa, xc };
   }
 }

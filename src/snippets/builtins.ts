@@ -36,6 +36,24 @@ function callText(entry: FrameworkEntry, activation: Activation, params: Params)
 }
 
 /**
+ * The shortest spelling of each framework's built-in for this variant (the function when there
+ * is one, else the module), for the short header.
+ */
+export function builtinCalls(target: TargetId, activation: Activation, params: Params): string[] {
+  const out: string[] = [];
+  for (const fw of FRAMEWORKS[target] ?? []) {
+    const entries = entriesComputing(activation.id).filter((e) => e.framework === fw && (e.kind === 'function' || e.kind === 'module'));
+    for (const kind of ['function', 'module'] as const) {
+      const e = entries.find((x) => x.kind === kind && callText(x, activation, params) !== undefined);
+      if (e === undefined) continue;
+      out.push(callText(e, activation, params) as string);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
  * Header sentences naming the built-in calls of the target's framework that compute this
  * variant with these parameters (one function and one module spelling per framework at most).
  */

@@ -17,28 +17,101 @@ export function defaultNames(id: FunctionId, naming: TargetInfo['naming']): { fo
   return { forward: conv(baseName), derivative: conv(`${baseName}_grad`), className };
 }
 
+/**
+ * Where a target's math library, not the snippet, limits the accuracy on the dense sweep
+ * (test/unit/snippets/run.test.ts keeps the same numbers as its allowances), as a clause.
+ */
+function libraryFloor(ctx: Omit<RenderContext, 'header'>): string | undefined {
+  const { activation, env, options } = ctx;
+  // f′ = q·(1 + w·p) rounds five times on the way (x ≈ −3.56: 5 ulps); float targets stay within 4.
+  if (activation.id === 'gelu_tanh') return options.withDerivative && env.compensated && env.precision === 'double' ? 'f′ up to 5 ulps near x ≈ −3.56' : undefined;
+  if (activation.id !== 'gelu') return undefined;
+  switch (env.erfc) {
+    case 'scipy':
+      return "up to 8 ulps near x ≈ −1.37 from SciPy's erfc";
+    case 'helper':
+      return 'up to 6 ulps near x ≈ −4.95 from the Cody erfc';
+    case 'pnorm':
+      return `up to 600 ulps below x ≈ −37.5 where Φ is subnormal${options.withDerivative ? '; f′ 1e-16 absolute near its root −0.75' : ''}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Room for the source on one comment line of the short header (96 columns less `// Source: `). */
+const SHORT_SOURCE_CHARS = 84;
+
+/**
+ * The source without paper titles, cut after the last clause that fits in `max` characters
+ * (whole citations, `; `, first; then `, `): the first citation always stays.
+ */
+export function shortSource(source: string, max: number): string {
+  const text = source.replace(/, "[^"]*"/g, '').replace(/\.$/, '');
+  const fit = (separator: string): string => {
+    const clauses = text.split(separator);
+    let out = clauses[0] as string;
+    for (const c of clauses.slice(1)) {
+      if (`${out}${separator}${c}`.length + 1 > max) break;
+      out = `${out}${separator}${c}`;
+    }
+    return out;
+  };
+  const byCitation = fit('; ');
+  return `${byCitation.length + 1 <= max ? byCitation : fit(', ')}.`;
+}
+
+/** Targets a compiler could build with fast-math, which breaks the exact-product steps. */
+const FAST_MATH = new Set(['c', 'cpp', 'cuda', 'fortran']);
+
+/** One sentence on the accuracy, with any floor of the target's math library. */
+function accuracySentence(ctx: Omit<RenderContext, 'header'>): string | undefined {
+  const { algorithm, env, options } = ctx;
+  const exponential = algorithm.exponentialTail === true;
+  const floor = libraryFloor(ctx);
+  const within = floor === undefined ? '' : ` (${floor})`;
+  const fastMath = FAST_MATH.has(options.target) ? '; no fast-math' : '';
+  if (env.compensated) {
+    // Below these magnitudes the exponential inside has underflowed to a subnormal first, and the
+    // result keeps only the subnormal's absolute precision.
+    if (env.precision === 'float') return `Accurate to a few float ulps${exponential ? ' for results above 1e-34' : ''}${within}${fastMath}.`;
+    return `Accurate to a few ulps in double${exponential ? ' for results above 1e-303' : ''}${within}${fastMath}.`;
+  }
+  if (exponential) return "Computed in the input's dtype; tiny tail values (x < −5) lose up to ~2,000 ulps.";
+  return floor === undefined ? undefined : `Accurate to a few ulps${within}.`;
+}
+
 /** Header sentences common to all targets (comment syntax added by the target). */
 export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
   const { activation, algorithm, env, options } = ctx;
   const lines: string[] = [];
-  lines.push(`${activation.label}: ${formulaText(activation.id, options.params)}`);
+  const formula = `${activation.label}: ${formulaText(activation.id, options.params)}`;
+  if (!options.detailedComments) {
+    // At most 4 lines: what it is, where it comes from, how good it is, what to call instead.
+    lines.push(formula);
+    lines.push(`Source: ${shortSource(activation.code.source, SHORT_SOURCE_CHARS)}`);
+    const accuracy = accuracySentence(ctx);
+    if (accuracy !== undefined) lines.push(accuracy);
+    if (ctx.builtinCalls.length > 0) lines.push(`Built in: ${ctx.builtinCalls.join(', ')}.`);
+    return lines;
+  }
+  lines.push(formula);
   lines.push(`Computed as ${algorithm.method}.`);
   if (algorithm.constants.length > 0) lines.push(`Constants: ${algorithm.constants.join('; ')}.`);
   lines.push(`Source: ${activation.code.source}`);
   const exponential = algorithm.exponentialTail === true;
+  const floor = libraryFloor(ctx);
+  const within = floor === undefined ? '' : ` (${floor})`;
   if (env.compensated) {
-    // Below these magnitudes the exponential inside has underflowed to a subnormal first, and the
-    // result keeps only the subnormal's absolute precision.
     lines.push(
       env.precision === 'float'
-        ? `Accurate to a few float ulps, tails included${exponential ? ', for results above about 1e-34 in magnitude' : ''}.`
-        : `Accurate to a few ulps in double precision, tails included${exponential ? ', for results above about 1e-303 in magnitude' : ''} (do not compile with fast-math: it breaks the exact-product steps).`,
+        ? `Accurate to a few float ulps, tails included${exponential ? ', for results above about 1e-34 in magnitude' : ''}${within}.`
+        : `Accurate to a few ulps in double precision, tails included${exponential ? ', for results above about 1e-303 in magnitude' : ''}${within} (do not compile with fast-math: it breaks the exact-product steps).`,
     );
   } else if (exponential) {
     lines.push(
       "Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the negative tail the rounding of the exponent's argument costs ulps that grow at least like x², on values that are already tiny: tens near x = −5, up to about 200 in float32 and about 2,000 in float64 just above underflow.",
     );
-  }
+  } else if (floor !== undefined) lines.push(`Accurate to a few ulps${within}.`);
   for (const b of ctx.builtins) lines.push(b);
   return lines;
 }

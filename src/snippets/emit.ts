@@ -3,7 +3,7 @@
  * precedence, statements, and VS Code snippet tab stops.
  */
 import type { BinOp, CmpOp, Cond, Expr, Fn, HelperName, MathFn, Stmt } from './ir';
-import { isConstant } from './ir';
+import { clampAsSelect, isConstant, usedVars } from './ir';
 
 /** How a language writes expressions. */
 export interface ExprDialect {
@@ -30,6 +30,8 @@ export interface StmtDialect extends ExprDialect {
   retSelect?(cond: string, then: string, otherwise: string, thenConst: boolean, elseConst: boolean): string[];
   ifReturn(cond: string, value: string): string[];
   comment(text: string): string[];
+  /** The language's clamp (NaN must pass through); without it a clamp is printed as selects. */
+  clamp?(value: string, lo: string | undefined, hi: string | undefined): string;
 }
 
 interface Printed {
@@ -66,7 +68,8 @@ function printExprP(e: Expr, d: ExprDialect): Printed {
     case 'helper':
       return { text: d.helper(e.name, e.args.map((a) => printExprP(a, d).text)), prec: 4 };
     case 'select':
-      throw new Error('select is only allowed as the value of a let or a return');
+    case 'clamp':
+      throw new Error(`${e.kind} is only allowed as the value of a let or a return`);
   }
 }
 
@@ -89,6 +92,11 @@ function printStmt(s: Stmt, d: StmtDialect): string[] {
     case 'let':
     case 'return': {
       const value = s.value;
+      if (value.kind === 'clamp') {
+        if (d.clamp === undefined) return printStmt({ ...s, value: clampAsSelect(value) }, d);
+        const text = d.clamp(printExpr(value.a, d), value.lo && printExpr(value.lo, d), value.hi && printExpr(value.hi, d));
+        return s.kind === 'let' ? d.let(s.name, text) : d.ret(text);
+      }
       if (value.kind === 'select') {
         const cond = printCond(value.cond, d);
         const a = printExpr(value.then, d);
@@ -112,7 +120,28 @@ function printStmt(s: Stmt, d: StmtDialect): string[] {
 
 /** The body of a function, one statement per entry (unindented lines). */
 export function printBody(fn: Fn, d: StmtDialect): string[] {
-  return fn.body.flatMap((s) => printStmt(s, d));
+  return (d.clamp === undefined ? fn.body : withoutBelow(fn.body)).flatMap((s) => printStmt(s, d));
+}
+
+/**
+ * For a dialect with a clamp call: drops each clamp's `below` and then the lets nothing reads
+ * any more (the one-sided clamp a two-sided clamp's selects would have started from).
+ */
+function withoutBelow(body: readonly Stmt[]): Stmt[] {
+  const stripped = body.map((s): Stmt => (s.kind === 'let' && s.value.kind === 'clamp' ? { ...s, value: { kind: 'clamp', a: s.value.a, ...(s.value.lo ? { lo: s.value.lo } : {}), ...(s.value.hi ? { hi: s.value.hi } : {}) } } : s));
+  const read = new Set<string>();
+  const kept: Stmt[] = [];
+  for (let i = stripped.length - 1; i >= 0; i--) {
+    const s = stripped[i] as Stmt;
+    if (s.kind === 'let' && !read.has(s.name)) continue;
+    if (s.kind === 'let' || s.kind === 'return' || s.kind === 'ifReturn') usedVars(s.value, read);
+    if (s.kind === 'ifReturn') {
+      usedVars(s.cond.a, read);
+      usedVars(s.cond.b, read);
+    }
+    kept.push(s);
+  }
+  return kept.reverse();
 }
 
 /** Names of local variables in order of definition (for declarations in Fortran). */

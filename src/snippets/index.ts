@@ -8,7 +8,7 @@
 import { activations } from '../core/activations';
 import { FUNCTION_IDS, type Activation, type FunctionId, isFunctionId, type Params } from '../core/types';
 import { algorithm } from './algorithms';
-import { builtinSentences } from './builtins';
+import { builtinCalls, builtinSentences } from './builtins';
 import { defaultNames, headerSentences } from './common';
 import { resolvePlain, tabStop, toSnippetSyntax } from './emit';
 import { erfcHelper } from './erfcCody';
@@ -95,7 +95,7 @@ export function resolveOptions(options: SnippetOptions): ResolvedOptions {
   for (const [key, name] of Object.entries(names)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SnippetOptionsError(`names.${key} must be an identifier, got ${JSON.stringify(name)}.`);
   }
-  return { variant: options.variant, target: options.target, withDerivative: options.withDerivative ?? false, form, vectorised, precision, params, names };
+  return { variant: options.variant, target: options.target, withDerivative: options.withDerivative ?? false, form, vectorised, precision, params, names, detailedComments: options.detailedComments ?? false };
 }
 
 function definedNames(names: Partial<SnippetNames> | undefined): Partial<SnippetNames> {
@@ -131,6 +131,7 @@ export function generateSnippet(options: SnippetOptions): Snippet {
     names,
     erfcHelper: usesHelper(fns, 'erfc') ? erfcHelper() : undefined,
     builtins: builtinSentences(resolved.target, activation, resolved.params),
+    builtinCalls: builtinCalls(resolved.target, activation, resolved.params),
   };
   const rendered = spec.render({ ...base, header: headerSentences(base) });
   const imports = rendered.imports.join('\n');
@@ -178,12 +179,12 @@ export function allOptionCombinations(): SnippetOptions[] {
 export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'Options must be an object such as {"variant": "gelu", "target": "pytorch"}.';
   const o = raw as Record<string, unknown>;
-  const known = ['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names'];
+  const known = ['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names', 'detailedComments'];
   const unknown = Object.keys(o).filter((k) => !known.includes(k));
   if (unknown.length > 0) return `Unknown option(s) ${unknown.join(', ')}; known: ${known.join(', ')}.`;
   if (o.variant !== undefined && !isFunctionId(o.variant)) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
   if (o.target !== undefined && !isTargetId(o.target)) return `target must be one of ${TARGET_IDS.join(', ')}.`;
-  for (const key of ['withDerivative', 'vectorised'] as const) {
+  for (const key of ['withDerivative', 'vectorised', 'detailedComments'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
   }
   if (o.form !== undefined && !FORMS.includes(o.form as Form)) return `form must be one of ${FORMS.join(', ')}.`;

@@ -1,8 +1,9 @@
 /**
  * "GELU Lab: Insert GELU Code…" (`geluLab.insertSnippet`): asks for the variant, the target
  * and the options in quick picks (defaults: the last choices, and the active editor's
- * language), then inserts the generated code at the cursor as a snippet, or into a new
- * untitled document of the target's language when no editor fits.
+ * language), then inserts the generated code once, at the primary cursor, as a snippet, or into
+ * a new untitled document of the target's language when no editor fits. A read-only editor gets
+ * a message and no code. The header is short unless `geluLab.snippets.detailedComments` is on.
  *
  * The command takes an optional argument with any of the fields of `SnippetOptions`; given
  * fields skip their pick (keybindings and tests use it). It resolves to what it inserted, or
@@ -27,8 +28,8 @@ import {
   type TargetId,
   type TargetInfo,
   targetsForLanguage,
-  VARIANTS,
 } from './index';
+import { filterEntries, totalSteps, variantEntries } from './pickPlan';
 
 /** What the command resolves to after inserting. */
 export interface InsertResult {
@@ -79,15 +80,32 @@ interface Item<T> extends vscode.QuickPickItem {
  * One step of the multi-step pick. Resolves to the chosen value, or `undefined` when the
  * user pressed Escape or the pick lost focus.
  */
-function pick<T>(title: string, step: number, totalSteps: number, placeholder: string, items: readonly Item<T>[], active: T | undefined): Promise<T | undefined> {
+function pick<T>(
+  title: string,
+  step: number,
+  total: number | undefined,
+  placeholder: string,
+  items: readonly Item<T>[],
+  active: T | undefined,
+  rank?: (query: string) => T | undefined,
+): Promise<T | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<Item<T>>();
     qp.title = title;
     qp.step = step;
-    qp.totalSteps = totalSteps;
+    qp.totalSteps = total;
     qp.placeholder = placeholder;
     qp.items = items;
     qp.matchOnDescription = true;
+    // VS Code re-sorts a filtered list by where the label matches ("Tanh" before "GELU (tanh
+    // approximation)") and the public API cannot turn that off: `rank` chooses the item Enter takes.
+    if (rank !== undefined) {
+      qp.onDidChangeValue((query) => {
+        const best = rank(query);
+        const item = best === undefined ? undefined : items.find((i) => i.value === best);
+        if (item !== undefined && query.trim() !== '') qp.activeItems = [item];
+      });
+    }
     const activeItem = items.find((i) => i.value !== undefined && i.value === active) ?? items.find((i) => i.value !== undefined);
     if (activeItem) qp.activeItems = [activeItem];
     let done = false;
@@ -106,10 +124,7 @@ function pick<T>(title: string, step: number, totalSteps: number, placeholder: s
 const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator });
 
 function variantItems(): Item<FunctionId>[] {
-  const gelu = VARIANTS.filter((v) => v.family === 'gelu');
-  const rest = VARIANTS.filter((v) => v.family !== 'gelu');
-  const item = (v: (typeof VARIANTS)[number]): Item<FunctionId> => ({ label: v.label, description: v.formula.text, value: v.id });
-  return [separator('GELU'), ...gelu.map(item), separator('Relatives'), ...rest.map(item)];
+  return variantEntries().map((e) => (e.id === undefined ? separator<FunctionId>(e.label) : { label: e.label, ...(e.description === undefined ? {} : { description: e.description }), value: e.id }));
 }
 
 function targetItems(languageId: string | undefined): { items: Item<TargetId>[]; forLanguage: TargetInfo[] } {
@@ -148,15 +163,10 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   const title = 'GELU Lab: Insert GELU Code';
   let variant = given.variant;
   let target = given.target;
-  const plan = (t: TargetId | undefined): number => {
-    if (t === undefined) return 3;
-    const info = targetInfo(t);
-    return (given.withDerivative === undefined ? 1 : 0) + (given.form === undefined && info.forms.length > 1 ? 1 : 0) + (given.vectorised === undefined && info.vectorisable ? 1 : 0) + (given.precision === undefined && info.precisions.length > 1 ? 1 : 0);
-  };
   let step = 1;
-  let total = (variant === undefined ? 1 : 0) + (target === undefined ? 1 : 0) + plan(target);
+  let total = totalSteps(given, target === undefined ? undefined : targetInfo(target));
   if (variant === undefined) {
-    variant = await pick(title, step++, total, 'Which function?', variantItems(), last.variant ?? 'gelu');
+    variant = await pick(title, step++, total, 'Which function?', variantItems(), last.variant ?? 'gelu', (query) => filterEntries(variantEntries(), query)[0]?.id);
     if (variant === undefined) return undefined;
   }
   if (target === undefined) {
@@ -164,8 +174,8 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     target = await pick(title, step++, total, 'For which framework or language?', items, defaultTarget(last, forLanguage));
     if (target === undefined) return undefined;
   }
-  total = step - 1 + plan(target);
   const info = targetInfo(target);
+  total = totalSteps(given, info);
   let withDerivative = given.withDerivative;
   if (withDerivative === undefined) {
     withDerivative = await pick(
@@ -257,7 +267,7 @@ export function register(ctx: FeatureContext): void {
       const active = vscode.window.activeTextEditor;
       const options = await ask(ctx, given, active?.document.languageId);
       if (options === undefined) return undefined;
-      const snippet = generateSnippet(options);
+      const snippet = generateSnippet({ detailedComments: ctx.config.current.snippets.detailedComments, ...options });
       const resolved = snippet.options;
       await ctx.extension.globalState.update(STATE_KEY, {
         variant: resolved.variant,
@@ -276,9 +286,19 @@ export function register(ctx: FeatureContext): void {
         editor = await vscode.window.showTextDocument(doc);
         newDocument = true;
       }
-      const ok = await editor.insertSnippet(new vscode.SnippetString(snippet.code));
-      if (!ok) {
-        void vscode.window.showErrorMessage('GELU Lab: the editor did not accept the code (is it read-only?).');
+      const doc = editor.document;
+      if (vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) {
+        void vscode.window.showErrorMessage(`GELU Lab: ${doc.uri.fsPath || doc.uri.toString()} is read-only; nothing was inserted.`);
+        return undefined;
+      }
+      // Once, at the primary cursor: with several cursors a snippet would repeat the imports and
+      // the definitions at each one.
+      const before = doc.version;
+      const ok = await editor.insertSnippet(new vscode.SnippetString(snippet.code), editor.selection);
+      // A read-only editor (e.g. "Set Active Editor Read-only in Session") accepts the call and
+      // changes nothing: the version tells.
+      if (!ok || doc.version === before) {
+        void vscode.window.showErrorMessage('GELU Lab: the editor is read-only; nothing was inserted.');
         return undefined;
       }
       ctx.log.info(`Inserted ${resolved.variant} for ${info.label}${resolved.withDerivative ? ' with derivative' : ''} into ${editor.document.uri.toString()}${snippet.notes.length > 0 ? `. ${snippet.notes.join(' ')}` : ''}`);

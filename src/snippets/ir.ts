@@ -7,6 +7,7 @@
  * - `select` appears only as the whole right-hand side of a `let` or a `return`, and both of
  *   its arms are finite for every finite input: array targets evaluate both arms everywhere
  *   (`np.where`, `torch.where`, `merge`, `ifelse`) and must not see overflow or NaN there.
+ * - `clamp` keeps the same place as `select` (it is printed as selects where a target lacks one).
  * - `ifReturn` (early return) is used only in scalar helper functions (the self-contained erfc),
  *   which array targets never print.
  */
@@ -40,7 +41,14 @@ export type Expr =
   | { readonly kind: 'call'; readonly fn: MathFn; readonly args: readonly Expr[] }
   /** Calls a helper function of the same snippet (the self-contained erfc). */
   | { readonly kind: 'helper'; readonly name: HelperName; readonly args: readonly Expr[] }
-  | { readonly kind: 'select'; readonly cond: Cond; readonly then: Expr; readonly else: Expr };
+  | { readonly kind: 'select'; readonly cond: Cond; readonly then: Expr; readonly else: Expr }
+  /**
+   * `a` limited to [lo, hi] (either bound may be absent; NaN passes through). Like `select`, only
+   * the whole value of a `let`. Targets with a clamp call print it (`x.clamp(-40.0, 40.0)`,
+   * `np.clip`); the others get selects, for which a two-sided clamp names `below`, a variable
+   * already holding the clamp of `a` to `lo` alone.
+   */
+  | { readonly kind: 'clamp'; readonly a: Expr; readonly lo?: Expr; readonly hi?: Expr; readonly below?: Expr };
 
 export type Cond = { readonly kind: 'cmp'; readonly op: CmpOp; readonly a: Expr; readonly b: Expr };
 
@@ -77,6 +85,29 @@ export const select = (cond: Cond, then: Expr | number, otherwise: Expr | number
   else: toExpr(otherwise),
 });
 
+/**
+ * `a` clamped to [lo, hi] (see the `clamp` expression); a two-sided clamp needs `below`, the
+ * variable holding `clamp(a, lo)`, for targets that print selects.
+ */
+export const clamp = (a: Expr, bounds: { lo?: Expr | number; hi?: Expr | number; below?: Expr }): Expr => ({
+  kind: 'clamp',
+  a,
+  ...(bounds.lo === undefined ? {} : { lo: toExpr(bounds.lo) }),
+  ...(bounds.hi === undefined ? {} : { hi: toExpr(bounds.hi) }),
+  ...(bounds.below === undefined ? {} : { below: bounds.below }),
+});
+
+/** The same clamp as selects (NaN passes through: both comparisons are false for it). */
+export function clampAsSelect(e: Extract<Expr, { kind: 'clamp' }>): Expr {
+  if (e.lo !== undefined && e.hi !== undefined) {
+    if (e.below === undefined) throw new Error('a two-sided clamp printed as selects needs `below`');
+    return select(cmp('>', e.below, e.hi), e.hi, e.below);
+  }
+  if (e.lo !== undefined) return select(cmp('<', e.a, e.lo), e.lo, e.a);
+  if (e.hi !== undefined) return select(cmp('>', e.a, e.hi), e.hi, e.a);
+  return e.a;
+}
+
 /** True when the expression does not depend on any variable (array targets broadcast it). */
 export function isConstant(e: Expr): boolean {
   switch (e.kind) {
@@ -92,6 +123,7 @@ export function isConstant(e: Expr): boolean {
     case 'helper':
       return e.args.every(isConstant);
     case 'select':
+    case 'clamp':
       return false;
   }
 }
@@ -139,6 +171,10 @@ export function usedVars(e: Expr, out: Set<string> = new Set()): Set<string> {
       usedVars(e.then, out);
       usedVars(e.else, out);
       break;
+    case 'clamp':
+      usedVars(e.a, out);
+      for (const b of [e.lo, e.hi, e.below]) if (b !== undefined) usedVars(b, out);
+      break;
     case 'num':
       break;
   }
@@ -159,6 +195,8 @@ export function anyExpr(fns: readonly Fn[], test: (e: Expr) => boolean): boolean
         return inExpr(e.a) || inExpr(e.b);
       case 'select':
         return inExpr(e.cond.a) || inExpr(e.cond.b) || inExpr(e.then) || inExpr(e.else);
+      case 'clamp':
+        return [e.a, e.lo, e.hi, e.below].some((b) => b !== undefined && inExpr(b));
       default:
         return false;
     }

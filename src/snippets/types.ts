@@ -48,6 +48,11 @@ export interface SnippetOptions {
   readonly params?: Params;
   /** Override the default names (used as given, no case conversion). */
   readonly names?: Partial<SnippetNames>;
+  /**
+   * The full header (method, constants, every caveat) instead of at most 4 lines (formula,
+   * source, accuracy, built-in). Default false (setting `geluLab.snippets.detailedComments`).
+   */
+  readonly detailedComments?: boolean;
 }
 
 /** {@link SnippetOptions} with every default filled in. */
@@ -60,6 +65,7 @@ export interface ResolvedOptions {
   readonly precision: ScalarType;
   readonly params: Params;
   readonly names: SnippetNames;
+  readonly detailedComments: boolean;
 }
 
 export interface SnippetNames {
@@ -119,8 +125,10 @@ export interface RenderContext {
   readonly erfcHelper: Fn | undefined;
   /** Language-neutral header sentences (the target adds its comment syntax). */
   readonly header: readonly string[];
-  /** Built-in calls of this target's framework that compute the variant, if any. */
+  /** Sentences naming the built-in calls of this target's framework that compute the variant, if any. */
   readonly builtins: readonly string[];
+  /** The shortest spelling of each of those built-ins, for the short header. */
+  readonly builtinCalls: readonly string[];
 }
 
 export interface Rendered {

@@ -40,6 +40,13 @@ describe('sanitizeConfig', () => {
     assert.equal(problems.length, 1);
   });
 
+  it('reads the snippets’ detailed-comments switch and refuses a non-boolean', () => {
+    assert.equal(sanitizeConfig(from({ 'snippets.detailedComments': true })).config.snippets.detailedComments, true);
+    const bad = sanitizeConfig(from({ 'snippets.detailedComments': 'yes' }));
+    assert.equal(bad.config.snippets.detailedComments, false);
+    assert.match(bad.problems[0]?.message ?? '', /snippets\.detailedComments must be true or false/);
+  });
+
   it('rejects a non-boolean and a non-list of languages', () => {
     const { config, problems } = sanitizeConfig(from({ 'hover.enabled': 'yes', 'hover.languages': 'python' }));
     assert.equal(config.hover.enabled, true);

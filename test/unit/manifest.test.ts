@@ -37,6 +37,7 @@ describe('package.json', () => {
       'geluLab.hover.languages': DEFAULT_CONFIG.hover.languages,
       'geluLab.hover.functions': DEFAULT_CONFIG.hover.functions,
       'geluLab.hover.maxValues': DEFAULT_CONFIG.hover.maxValues,
+      'geluLab.snippets.detailedComments': DEFAULT_CONFIG.snippets.detailedComments,
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(flat).sort());
     for (const [key, value] of Object.entries(flat)) assert.deepEqual(props[key]?.default, value, key);

@@ -55,7 +55,16 @@ function dialect(flavour: Flavour): StmtDialect {
     },
     ifReturn: (cond, value) => [`if ${cond}:`, `    return ${value}`],
     comment: (text) => [`# ${text}`],
+    // Each framework's own clamp (all pass NaN through); plain Python keeps the conditional expressions.
+    ...(flavour === 'python' ? {} : { clamp: (value: string, lo: string | undefined, hi: string | undefined) => clampCall(flavour, value, lo, hi) }),
   };
+}
+
+function clampCall(flavour: Exclude<Flavour, 'python'>, value: string, lo: string | undefined, hi: string | undefined): string {
+  if (flavour === 'pytorch') return lo !== undefined && hi !== undefined ? `${value}.clamp(${lo}, ${hi})` : `${value}.clamp(${lo !== undefined ? `min=${lo}` : `max=${hi}`})`;
+  const ns = flavour === 'numpy' ? 'np' : flavour === 'jax' ? 'jnp' : 'tf';
+  if (lo !== undefined && hi !== undefined) return flavour === 'tensorflow' ? `tf.clip_by_value(${value}, ${lo}, ${hi})` : `${ns}.clip(${value}, ${lo}, ${hi})`;
+  return lo !== undefined ? `${ns}.maximum(${value}, ${lo})` : `${ns}.minimum(${value}, ${hi})`;
 }
 
 const TYPES: Record<Flavour, string> = {

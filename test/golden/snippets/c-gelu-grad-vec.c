@@ -1,10 +1,6 @@
 // GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
-// Computed as ½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x).
-// Constants: 1/√2 = 0.7071067811865476 − 4.833646656726457e-17; 2/√π = 1.1283791670955126;
-//   1/√(2π) = 0.3989422804014327.
-// Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
-// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
-//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
+// Source: Hendrycks & Gimpel (2016), arXiv:1606.08415.
+// Accurate to a few ulps in double for results above 1e-303; no fast-math.
 
 #include <math.h>
 #include <stddef.h>

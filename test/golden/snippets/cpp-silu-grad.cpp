@@ -1,10 +1,6 @@
 // SiLU / Swish: x·σ(β·x), β = 1
-// Computed as x·σ(x) with σ from exp(−|x|) (no overflow, no cancellation).
-// Constants: β = 1.
-// Source: Hendrycks & Gimpel (2016); Elfwing, Uchibe & Doya (2018); "Swish", Ramachandran, Zoph
-//   & Le (2017).
-// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
-//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
+// Source: Hendrycks & Gimpel (2016); Elfwing, Uchibe & Doya (2018).
+// Accurate to a few ulps in double for results above 1e-303; no fast-math.
 
 #include <cmath>
 

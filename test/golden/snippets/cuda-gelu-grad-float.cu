@@ -1,8 +1,6 @@
 // GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
-// Computed as ½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x).
-// Constants: 1/√2 = 0.70710677 + 1.21016175e-8; 2/√π = 1.1283792; 1/√(2π) = 0.3989423.
-// Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
-// Accurate to a few float ulps, tails included, for results above about 1e-34 in magnitude.
+// Source: Hendrycks & Gimpel (2016), arXiv:1606.08415.
+// Accurate to a few float ulps for results above 1e-34; no fast-math.
 
 // GELU (exact), f(x).
 __device__ __forceinline__ float gelu(float x)

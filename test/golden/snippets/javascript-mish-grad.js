@@ -1,10 +1,6 @@
 // Mish: x·tanh(softplus(x))
-// Computed as tanh(softplus(x)) = n/(n + 2), n = eˣ(eˣ + 2), written in exp(−|x|) on each side
-//   of 0 (no overflow, no cancellation).
-// Source: Misra (2019), "Mish: A Self Regularized Non-Monotonic Activation Function",
-//   arXiv:1908.08681.
-// Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-//   breaks the exact-product steps).
+// Source: Misra (2019), arXiv:1908.08681.
+// Accurate to a few ulps in double.
 
 /**
  * Mish, f(x).

@@ -1,8 +1,6 @@
 % Hardswish: x·relu6(x + 3)/6
-% Computed as x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch).
-% Source: Howard et al. (2019), "Searching for MobileNetV3", arXiv:1905.02244.
-% Accurate to a few ulps in double precision, tails included (do not compile with fast-math: it
-%   breaks the exact-product steps).
+% Source: Howard et al. (2019), arXiv:1905.02244.
+% Accurate to a few ulps in double.
 
 function y = hardswish(x)
 %hardswish Hardswish, elementwise.

@@ -1,11 +1,6 @@
 # GELU (sigmoid approximation, QuickGELU): x·σ(k·x), k = 1.702
-# Computed as x·σ(k·x) with σ from exp(−|k·x|) (no overflow, no cancellation); k·x carried as hi
-#   + lo.
-# Constants: k = 1.702 (= 1.702 + 4.263256414560601e-17).
-# Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the sigmoid approximation; "QuickGELU" in
-#   OpenAI CLIP.
-# Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
-#   magnitude (do not compile with fast-math: it breaks the exact-product steps).
+# Source: Hendrycks & Gimpel (2016), arXiv:1606.08415, the sigmoid approximation.
+# Accurate to a few ulps in double for results above 1e-303.
 
 import math
 

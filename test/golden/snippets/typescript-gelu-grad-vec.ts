@@ -1,10 +1,7 @@
 // GELU (exact): GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2))
-// Computed as ½·x·erfc(−x/√2) with −x/√2 carried as hi + lo; f′ = Φ(x) + x·φ(x).
-// Constants: 1/√2 = 0.7071067811865476 − 4.833646656726457e-17; 2/√π = 1.1283791670955126;
-//   1/√(2π) = 0.3989422804014327.
-// Source: Hendrycks & Gimpel (2016), "Gaussian Error Linear Units (GELUs)", arXiv:1606.08415.
-// Accurate to a few ulps in double precision, tails included, for results above about 1e-303 in
-//   magnitude (do not compile with fast-math: it breaks the exact-product steps).
+// Source: Hendrycks & Gimpel (2016), arXiv:1606.08415.
+// Accurate to a few ulps in double for results above 1e-303 (up to 6 ulps near x ≈ −4.95 from
+//   the Cody erfc).
 
 /** erfc(z) = 1 − erf(z) to about 1 ulp (W. J. Cody's rational approximations); JavaScript has no erfc. */
 function erfc(z: number): number {

@@ -121,6 +121,31 @@ describe('snippets: Insert GELU Code…', () => {
     assert.match(doc.getText(), /__global__ void gelu_kernel\(/);
   });
 
+  it('with several cursors, inserts the code once at the primary cursor: one import, one definition', async () => {
+    const editor = await openEditor('snippets/empty.py', 'python');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n\n\n'));
+    editor.selections = [new vscode.Selection(0, 0, 0, 0), new vscode.Selection(2, 0, 2, 0), new vscode.Selection(3, 0, 3, 0)];
+    const result = await vscode.commands.executeCommand<InsertResult | undefined>(COMMAND, { variant: 'gelu_tanh', target: 'pytorch', withDerivative: false, form: 'function' });
+    assert.ok(result, 'the command reports what it inserted');
+    const text = editor.document.getText();
+    assert.equal(text.match(/^import torch$/gm)?.length, 1, `one import:\n${text}`);
+    assert.equal(text.match(/^def gelu\(/gm)?.length, 1, 'one definition');
+    assert.ok(text.startsWith(result.plainCode), 'at the primary cursor (the first line)');
+  });
+
+  it('in a read-only editor, says so and inserts nothing', async () => {
+    const editor = await openEditor('snippets/empty.py', 'python');
+    await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+    try {
+      const result = await vscode.commands.executeCommand<InsertResult | undefined>(COMMAND, { variant: 'gelu', target: 'pytorch', withDerivative: false, form: 'function' });
+      assert.equal(result, undefined, 'no success reported');
+      assert.equal(editor.document.getText(), '', 'the text is unchanged');
+      assert.equal(editor.document.isDirty, false);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.resetActiveEditorReadonlyInSession');
+    }
+  });
+
   it('refuses a bad argument with a message, not a throw', async () => {
     const result = await vscode.commands.executeCommand<InsertResult | undefined>(COMMAND, { variant: 'gelu', target: 'cobol' });
     assert.equal(result, undefined);

@@ -105,8 +105,36 @@ describe('snippets: generation', function () {
     }
   });
 
+  it('keeps the header to at most 4 lines (formula, source, accuracy, built-in) unless detailed comments are asked for', function () {
+    for (const o of allOptionCombinations()) {
+      const short = generateSnippet(o).parts.header.split('\n');
+      assert.ok(short.length <= 4, `${o.target}/${o.variant}: ${short.length} header lines:\n${short.join('\n')}`);
+      const detailed = generateSnippet({ ...o, detailedComments: true }).parts.header.split('\n');
+      assert.ok(detailed.length > short.length, `${o.target}/${o.variant}: the detailed header says more`);
+    }
+    const detailed = generateSnippet({ variant: 'gelu_tanh', target: 'c', detailedComments: true }).parts.header;
+    assert.match(detailed, /Computed as x·σ\(2u\)/);
+    assert.match(detailed, /Constants: c = 0\.044715/);
+    assert.doesNotMatch(generateSnippet({ variant: 'gelu_tanh', target: 'c' }).parts.header, /Computed as|Constants:/);
+  });
+
+  it('states the floor of the target’s math library in the header, where the sweep allows more than 4 ulps', function () {
+    const flat = (o: SnippetOptions): string => generateSnippet(o).parts.header.replace(/\n(#|\/\/)\s+/g, ' ');
+    assert.match(flat({ variant: 'gelu', target: 'numpy' }), /up to 8 ulps near x ≈ −1\.37 from SciPy's erfc/);
+    assert.match(flat({ variant: 'gelu', target: 'java' }), /up to 6 ulps near x ≈ −4\.95 from the Cody erfc/);
+    assert.match(flat({ variant: 'gelu', target: 'rust' }), /up to 6 ulps/);
+    assert.match(flat({ variant: 'gelu', target: 'r', withDerivative: true }), /up to 600 ulps below x ≈ −37\.5[^]*f′ 1e-16 absolute near its root/);
+    assert.doesNotMatch(generateSnippet({ variant: 'gelu', target: 'c' }).parts.header, /up to \d+ ulps/);
+    assert.match(flat({ variant: 'gelu_tanh', target: 'c', withDerivative: true }), /f′ up to 5 ulps near x ≈ −3\.56/);
+    assert.doesNotMatch(flat({ variant: 'gelu_tanh', target: 'c' }), /up to \d+ ulps/);
+    assert.doesNotMatch(flat({ variant: 'gelu_tanh', target: 'cuda', precision: 'float', withDerivative: true }), /up to \d+ ulps/);
+  });
+
   it('shows the built-in call that selects the variant, from the framework catalogue', function () {
-    const header = (variant: SnippetOptions['variant'], target: SnippetOptions['target']): string => generateSnippet({ variant, target }).parts.header;
+    const header = (variant: SnippetOptions['variant'], target: SnippetOptions['target']): string => generateSnippet({ variant, target, detailedComments: true }).parts.header;
+    const short = (variant: SnippetOptions['variant'], target: SnippetOptions['target']): string => generateSnippet({ variant, target }).parts.header;
+    assert.match(short('gelu_tanh', 'pytorch'), /^# Built in: torch\.nn\.functional\.gelu\(x, approximate='tanh'\)\.$/m);
+    assert.doesNotMatch(short('gelu_sigmoid', 'pytorch'), /Built in/);
     assert.match(header('gelu', 'pytorch'), /torch\.nn\.functional\.gelu\(x, approximate='none'\)/);
     assert.match(header('gelu_tanh', 'pytorch'), /torch\.nn\.functional\.gelu\(x, approximate='tanh'\)/);
     assert.match(header('gelu_tanh', 'pytorch'), /torch\.nn\.GELU\(approximate='tanh'\)/);
@@ -408,7 +436,7 @@ describe('snippets: special inputs', function () {
 });
 
 describe('snippets: the IR of every algorithm', function () {
-  it('reads every variable it defines (Go refuses unused ones) and keeps selects at the top of a statement', function () {
+  it('reads every variable it defines (Go refuses unused ones) and keeps selects and clamps at the top of a statement', function () {
     const envs: AlgoEnv[] = [];
     for (const compensated of [true, false])
       for (const fma of [true, false])
@@ -422,6 +450,7 @@ describe('snippets: the IR of every algorithm', function () {
     const nested = (e: Expr): boolean => {
       switch (e.kind) {
         case 'select':
+        case 'clamp':
           return true;
         case 'bin':
           return nested(e.a) || nested(e.b);
@@ -439,7 +468,12 @@ describe('snippets: the IR of every algorithm', function () {
       for (const s of fn.body) {
         if (s.kind === 'let' || s.kind === 'return' || s.kind === 'ifReturn') {
           usedVars(s.value, read);
-          const top = s.value.kind === 'select' ? [s.value.cond.a, s.value.cond.b, s.value.then, s.value.else] : [s.value];
+          const top =
+            s.value.kind === 'select'
+              ? [s.value.cond.a, s.value.cond.b, s.value.then, s.value.else]
+              : s.value.kind === 'clamp'
+                ? [s.value.a, s.value.lo, s.value.hi, s.value.below].filter((b): b is Expr => b !== undefined)
+                : [s.value];
           assert.ok(!top.some(nested), `${what}: a select inside an expression`);
         }
         if (s.kind === 'ifReturn') {

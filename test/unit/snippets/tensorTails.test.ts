@@ -1,6 +1,6 @@
 /**
  * The PyTorch snippets' arithmetic at the ends of every float format: run on NumPy through a
- * small stand-in for the few `torch` functions they call (where, exp, abs, full_like…), in
+ * small stand-in for the few `torch` functions they call (where, exp, abs, full_like, clamp…), in
  * float16, float32 and float64, at ±∞, the largest finite values and far tails. No NaN may come
  * out, and f, f′ take their limits (f′ → 1 and 0, GELU(−∞) = 0). The tensor targets share one
  * algorithm (src/snippets/algorithms.ts), so this covers TensorFlow and JAX's arithmetic too.
@@ -20,10 +20,14 @@ const VARIANTS: readonly FunctionId[] = ['gelu', 'gelu_tanh', 'gelu_sigmoid', 's
 const SHIM = `
 import sys, types, numpy as np, scipy.special
 torch = types.ModuleType('torch')
-torch.Tensor = np.ndarray
 for name in ('abs', 'exp', 'expm1', 'log', 'log1p', 'tanh', 'where', 'full_like', 'maximum', 'minimum', 'clip', 'sqrt'):
     setattr(torch, name, getattr(np, name))
 torch.erfc = lambda x: scipy.special.erfc(x).astype(x.dtype)
+class Tensor(np.ndarray):
+    # Tensor.clamp(min, max), as NumPy's clip (NaN passes through both)
+    def clamp(self, min=None, max=None):
+        return np.clip(self, min, max)
+torch.Tensor = Tensor
 torch.autograd = types.SimpleNamespace(Function=object)
 torch.nn = types.SimpleNamespace(Module=object)
 sys.modules['torch'] = torch
@@ -39,8 +43,8 @@ out = {}
 for dtype in (np.float16, np.float32, np.float64):
     big = np.finfo(dtype).max
     xs = np.array([-np.inf, -big, -1e4, -100.0, -40.0, -5.0, 0.0, 5.0, 40.0, 100.0, 1e4, big, np.inf]).astype(dtype)
-    f = np.asarray(ns[FORWARD](xs))
-    df = np.asarray(ns[DERIVATIVE](xs))
+    f = np.asarray(ns[FORWARD](xs.view(torch.Tensor)))
+    df = np.asarray(ns[DERIVATIVE](xs.view(torch.Tensor)))
     out[np.dtype(dtype).name] = {'x': [enc(v) for v in xs], 'f': [enc(v) for v in f], 'df': [enc(v) for v in df], 'dtype': [f.dtype.name, df.dtype.name]}
 print(json.dumps(out))
 `;
