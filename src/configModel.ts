@@ -12,7 +12,12 @@ export interface Config {
   };
   readonly hover: {
     readonly enabled: boolean;
-    /** Language ids, or `['*']` for every language. */
+    /** Which numbers get a hover: selected ones and call arguments, every literal, or none. */
+    readonly numbers: NumberHoverMode;
+    /**
+     * Deprecated (`"[lang]": { "geluLab.hover.enabled": false }` replaces it): language ids, `['*']`
+     * for every language, `[]` for none. Still applied for one version.
+     */
     readonly languages: readonly string[];
     readonly functions: readonly FunctionId[];
     readonly maxValues: number;
@@ -23,9 +28,13 @@ export interface Config {
   };
 }
 
+/** Values of `geluLab.hover.numbers`. */
+export const NUMBER_HOVER_MODES = ['selection', 'always', 'off'] as const;
+export type NumberHoverMode = (typeof NUMBER_HOVER_MODES)[number];
+
 export const DEFAULT_CONFIG: Config = {
   plot: { functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], xMin: -4, xMax: 4, samplesPerPixel: 2 },
-  hover: { enabled: true, languages: ['*'], functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], maxValues: 64 },
+  hover: { enabled: true, numbers: 'selection', languages: ['*'], functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], maxValues: 64 },
   snippets: { detailedComments: false },
 };
 
@@ -98,8 +107,28 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
       problems.push({ key, message: `geluLab.${key} must be a list of language ids; using ${JSON.stringify(fallback)}.` });
       return fallback;
     }
-    return raw.length > 0 ? raw : fallback;
+    return raw;
   };
+
+  const oneOf = <T extends string>(key: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = read(key);
+    if (raw === undefined) return fallback;
+    const match = allowed.find((a) => a === raw);
+    if (match === undefined) {
+      problems.push({ key, message: `geluLab.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; using ${JSON.stringify(fallback)}.` });
+      return fallback;
+    }
+    return match;
+  };
+
+  if (read('hover.languages') !== undefined) {
+    problems.push({
+      key: 'hover.languages',
+      message:
+        'geluLab.hover.languages is deprecated and will be removed in the next version; it still applies for now. ' +
+        'Turn hovers off per language instead, e.g. "[python]": { "geluLab.hover.enabled": false }.',
+    });
+  }
 
   let xMin = numberIn('plot.xMin', d.plot.xMin, -1000, 1000);
   let xMax = numberIn('plot.xMax', d.plot.xMax, -1000, 1000);
@@ -118,6 +147,7 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
     },
     hover: {
       enabled: booleanOf('hover.enabled', d.hover.enabled),
+      numbers: oneOf('hover.numbers', d.hover.numbers, NUMBER_HOVER_MODES),
       languages: stringList('hover.languages', d.hover.languages),
       functions: functionList('hover.functions', d.hover.functions),
       maxValues: numberIn('hover.maxValues', d.hover.maxValues, 1, 1000, true),
@@ -125,4 +155,9 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
     snippets: { detailedComments: booleanOf('snippets.detailedComments', d.snippets.detailedComments) },
   };
   return { config, problems };
+}
+
+/** Whether the (deprecated) `hover.languages` list admits `languageId`: `*` admits all, `[]` none. */
+export function hoverLanguageAllowed(languages: readonly string[], languageId: string): boolean {
+  return languages.includes('*') || languages.includes(languageId);
 }

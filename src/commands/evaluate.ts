@@ -3,6 +3,8 @@ import { activations } from '../core';
 import { FUNCTION_IDS, type FunctionId, isFunctionId } from '../core/types';
 import { formatNumber } from '../text/format';
 import type { FeatureContext } from '../feature';
+import { showEvaluation } from '../hover/evaluateSelection';
+import { evaluationReportOf } from '../hover/valuesModel';
 import { CommandId } from './ids';
 
 /** One row of `geluLab.evaluate`'s answer. */
@@ -24,8 +26,9 @@ export function parseXInput(text: string): number | string {
 
 /**
  * `geluLab.evaluate(x?, ids?)`: f, f′, f″ of the given functions (default: the hover's
- * configured ones) at x. Without x it asks for one. Returns the rows, so other extensions and
- * tests can use it; shows them in the log and a notification.
+ * configured ones) at x. Without x it asks for one and shows the answer in an evaluation
+ * document (the table of "Evaluate Selection"), where it is seen even without notifications.
+ * Returns the rows, so other extensions and tests can use it; writes them to the log.
  */
 export function register(ctx: FeatureContext): void {
   const evaluate = async (xArg?: unknown, idsArg?: unknown): Promise<Evaluation[] | undefined> => {
@@ -66,10 +69,9 @@ export function register(ctx: FeatureContext): void {
       ctx.log.info(`${row.id}(${formatNumber(x)}) = ${formatNumber(row.f)}, f′ = ${formatNumber(row.df)}, f″ = ${formatNumber(row.d2f)}`);
     }
     if (xArg === undefined) {
-      const summary = rows.map((r) => `${activations[r.id].label}: ${formatNumber(r.f)}`).join(' · ');
-      void vscode.window.showInformationMessage(`x = ${formatNumber(x)} → ${summary}`, 'Show Log').then((choice) => {
-        if (choice) ctx.log.show(true);
-      });
+      const report = evaluationReportOf([{ text: formatNumber(x), value: x }], 1, true, ids, `"Evaluate at x", x = ${formatNumber(x)}`);
+      if (typeof report === 'string') void vscode.window.showInformationMessage(`GELU Lab: ${report}`);
+      else await showEvaluation(report, ids);
     }
     return rows;
   };

@@ -1,27 +1,20 @@
 import * as vscode from 'vscode';
-import type { Config } from '../config';
+import { hoverLanguageAllowed, type Config } from '../configModel';
 import type { FeatureContext } from '../feature';
 
-/** A document selector for `hover.languages`: every document for `*`, else those languages. */
-export function selectorFor(languages: readonly string[]): vscode.DocumentSelector {
-  return languages.includes('*') ? '*' : languages.map((language) => ({ language }));
+/**
+ * The hover settings for `document` when GELU Lab's hovers are on there (`hover.enabled`,
+ * language overrides included, and the deprecated `hover.languages`), else `undefined`.
+ */
+export function hoverSettingsFor(ctx: FeatureContext, document: vscode.TextDocument): Config['hover'] | undefined {
+  const hover = ctx.config.hoverFor(document);
+  return hover.enabled && hoverLanguageAllowed(hover.languages, document.languageId) ? hover : undefined;
 }
 
 /**
- * Registers `provider` for the languages of `geluLab.hover.languages` while
- * `geluLab.hover.enabled` holds, and registers it again whenever those settings change.
+ * Registers `provider` for every document; whether it answers is decided per document at hover
+ * time (see {@link hoverSettingsFor}), so that language-specific settings apply.
  */
 export function registerConfiguredHover(ctx: FeatureContext, provider: vscode.HoverProvider): void {
-  let registration: vscode.Disposable | undefined;
-  let registeredFor = '';
-  const apply = (config: Config): void => {
-    const key = config.hover.enabled ? JSON.stringify(config.hover.languages) : '';
-    if (key === registeredFor && (registration !== undefined) === config.hover.enabled) return;
-    registration?.dispose();
-    registration = undefined;
-    registeredFor = key;
-    if (config.hover.enabled) registration = vscode.languages.registerHoverProvider(selectorFor(config.hover.languages), provider);
-  };
-  apply(ctx.config.current);
-  ctx.extension.subscriptions.push(ctx.config.onDidChange(apply), { dispose: () => registration?.dispose() });
+  ctx.extension.subscriptions.push(vscode.languages.registerHoverProvider('*', provider));
 }

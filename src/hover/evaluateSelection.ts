@@ -2,8 +2,9 @@
  * "GELU Lab: Evaluate Selection" (`geluLab.evaluateSelection`): the values of the selected
  * numbers as a table in a read-only virtual document (`gelu-lab:` scheme). Its editor title
  * carries "Copy Evaluation as Markdown / as CSV" (`geluLab.copyEvaluation*`), which copy the
- * full table of that document at any time; the message after an evaluation offers the same
- * once. Also registers `geluLab.copyValues`, the hover links' command.
+ * full table of that document at any time (no message repeats them). "Evaluate at x…" shows its
+ * answer in the same kind of document through {@link showEvaluation}. Also registers
+ * `geluLab.copyValues`, the hover links' command.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
@@ -13,7 +14,7 @@ import type { FunctionId } from '../core/types';
 import type { FeatureContext } from '../feature';
 import { copyTable, copyValuesCommand } from './copyValues';
 import { boundedSelectionText } from './numberHover';
-import { evaluationReport, type TableFormat } from './valuesModel';
+import { evaluationReport, evaluationReportOf, type EvaluationReport, type TableFormat } from './valuesModel';
 
 /** URI scheme of the evaluation documents. */
 export const EVALUATION_SCHEME = 'gelu-lab';
@@ -77,8 +78,22 @@ function describeSource(document: vscode.TextDocument, selections: readonly vsco
   return `${name}, ${where.length > 3 ? `${where.slice(0, 3).join(', ')} and ${where.length - 3} more selections` : where.join(', ')}`;
 }
 
+/** The evaluation documents of this window (their provider is registered by {@link register}). */
+const documents = new EvaluationDocuments();
+
+/**
+ * Opens `report` as a new evaluation document beside the active editor (word wrap off) and
+ * returns its URI. Shared by "Evaluate Selection" and "Evaluate at x…".
+ */
+export async function showEvaluation(report: EvaluationReport, functions: readonly FunctionId[]): Promise<vscode.Uri> {
+  const uri = documents.add({ markdown: report.markdown, xs: report.xs, functions });
+  const opened = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  await unwrap(opened);
+  return uri;
+}
+
 export function register(ctx: FeatureContext): void {
-  const documents = new EvaluationDocuments();
 
   const evaluateSelection = async (): Promise<EvaluateSelectionResult | undefined> => {
     try {
@@ -89,12 +104,14 @@ export function register(ctx: FeatureContext): void {
       }
       const document = editor.document;
       const functions: readonly FunctionId[] = ctx.config.current.hover.functions;
-      let text: string;
       let ranges: vscode.Range[] = editor.selections.filter((s) => !s.isEmpty);
+      let report: EvaluationReport | string;
       if (ranges.length > 0) {
-        text = ranges.map((s) => boundedSelectionText(document, s)).join('\n');
+        const text = ranges.map((s) => boundedSelectionText(document, s)).join('\n');
+        report = evaluationReport(text, document.languageId, functions, describeSource(document, ranges));
       } else {
-        // No selection: the literal under the cursor, if any.
+        // No selection: the literal under the cursor, read as the hover reads it (a quoted
+        // "1,234.5" is one value), not scanned again.
         const position = editor.selection.active;
         const line = document.lineAt(position.line).text;
         const lit = literalAt(line, position.character, literalOptionsFor(document.languageId));
@@ -102,27 +119,14 @@ export function register(ctx: FeatureContext): void {
           void vscode.window.showInformationMessage('GELU Lab: select numbers first (a number, a list such as [-3, -1, 0, 1, 3], or a CSV row).');
           return undefined;
         }
-        text = lit.text;
         ranges = [new vscode.Range(position.line, lit.start, position.line, lit.end)];
+        report = evaluationReportOf([lit], 1, true, functions, describeSource(document, ranges));
       }
-      const report = evaluationReport(text, document.languageId, functions, describeSource(document, ranges));
       if (typeof report === 'string') {
         void vscode.window.showInformationMessage(`GELU Lab: ${report}`);
         return undefined;
       }
-      const uri = documents.add({ markdown: report.markdown, xs: report.xs, functions });
-      const opened = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-      await unwrap(opened);
-      const count = report.xs.length === report.total ? `${report.total}` : `the first ${report.xs.length} of ${report.total}`;
-      void vscode.window.showInformationMessage(`GELU Lab: evaluated ${count} value${report.total === 1 ? '' : 's'}.`, 'Copy as Markdown', 'Copy as CSV').then(async (choice) => {
-        if (choice === undefined) return;
-        try {
-          await copyTable(report.xs, functions, choice === 'Copy as CSV' ? 'csv' : 'markdown');
-        } catch (error) {
-          ctx.log.error(`Copy after Evaluate Selection failed: ${String(error)}`);
-        }
-      });
+      const uri = await showEvaluation(report, functions);
       return { uri: uri.toString(), values: report.xs, total: report.total };
     } catch (error) {
       ctx.log.error(`Evaluate Selection failed: ${String(error)}`);

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
-import { registerConfiguredHover } from './configuredHover';
-import { frameworkHoverAt, warmFrameworkHover } from './frameworkHoverModel';
+import { hoverSettingsFor, registerConfiguredHover } from './configuredHover';
+import { configHoverAnswers, frameworkHoverAt, warmFrameworkHover } from './frameworkHoverModel';
 import { trustedMarkdown } from './numberHover';
 
 /** Lines after the hovered one that are read for arguments of a call spread over lines. */
@@ -31,9 +31,9 @@ export function register(ctx: FeatureContext): void {
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {
       try {
-        if (document.uri.scheme === 'output') return undefined;
+        if (document.uri.scheme === 'output' || hoverSettingsFor(ctx, document) === undefined) return undefined;
         const h = frameworkHoverAt(callText(document, position.line), position.character, document.languageId);
-        if (h === undefined) return undefined;
+        if (h === undefined || configHoverAnswers(document.getText(), document.fileName, document.languageId, document.offsetAt(position))) return undefined;
         return new vscode.Hover(trustedMarkdown(h.markdown, []), new vscode.Range(position.line, h.start, position.line, h.end));
       } catch (error) {
         ctx.log.error(`Framework hover failed at ${document.uri.toString()}:${position.line + 1}:${position.character + 1}: ${String(error)}`);

@@ -8,6 +8,7 @@ import { activations, approximationError, formulaText, linspace } from '../core'
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../text/format';
 import type { FrameworkEntry } from '../frameworks/catalogue';
+import { analyseConfig, configHoverAt } from '../models/configModel';
 import { commentStyleFor } from '../text/languages';
 import { resolveCall, type ResolvedCall } from '../text/resolver';
 import { SPARK_COLORS, sparklineSvg, svgDataUri } from './sparkline';
@@ -97,6 +98,9 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
     if (own !== undefined && own.default !== spec.default && value === own.default) {
       text += `: ${escapeMarkdown(entry.framework)}'s default; GELU Lab's default is ${escapeMarkdown(formatNumber(spec.default))}`;
     }
+    if (!(value >= spec.min && value <= spec.max)) {
+      text += ` ⚠ outside the range GELU Lab models (${escapeMarkdown(formatNumber(spec.min))} to ${escapeMarkdown(formatNumber(spec.max))}): the formula and curve use it as written, untested there`;
+    }
     out.push(text);
   }
   return out;
@@ -157,4 +161,17 @@ export function frameworkHoverAt(text: string, column: number, languageId = 'pla
   const call = resolveCall(text, column, commentStyleFor(languageId));
   if (call === undefined) return undefined;
   return { markdown: frameworkMarkdown(call), start: call.start, end: call.end, call };
+}
+
+/** JSON languages in which a model config's own hover (src/models/configHover.ts) may answer. */
+const CONFIG_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
+
+/**
+ * Whether the model-config hover answers at `offset` of a document (`"hidden_act": "gelu"` in
+ * a config.json): the framework hover then steps aside, so that one hover explains the key.
+ */
+export function configHoverAnswers(text: string, fileName: string, languageId: string, offset: number): boolean {
+  if (!CONFIG_LANGUAGES.has(languageId)) return false;
+  const analysis = analyseConfig(text, fileName);
+  return analysis.isModelConfig && configHoverAt(analysis, offset) !== undefined;
 }

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
-import { registerConfiguredHover } from './configuredHover';
-import { NUMBER_HOVER_COMMANDS, SELECTION_SCAN_LIMIT, numberHoverAt, selectionHover } from './numberHoverModel';
+import { hoverSettingsFor, registerConfiguredHover } from './configuredHover';
+import { NUMBER_HOVER_COMMANDS, SELECTION_SCAN_LIMIT, insideActivationCall, numberHoverAt, selectionHover } from './numberHoverModel';
 
 /** Schemes whose documents get no hover (output channels, our own evaluation documents are fine). */
 const SKIPPED_SCHEMES: ReadonlySet<string> = new Set(['output', 'vscode-scm']);
@@ -32,13 +32,32 @@ export function boundedSelectionText(document: vscode.TextDocument, selection: v
   return document.getText(range);
 }
 
-/** Registers the hover for the current settings and again whenever they change. */
+/** Lines before the hovered one read to find the call whose arguments hold a number. */
+const PRECEDING_LINES = 5;
+/** Characters kept of each preceding line (its end, where the call's opening bracket is). */
+const PRECEDING_CHARS = 2000;
+
+/** The hovered line's start up to `position`, after up to {@link PRECEDING_LINES} lines before it. */
+function textBefore(document: vscode.TextDocument, position: vscode.Position): { text: string; offset: number } {
+  const parts: string[] = [];
+  for (let l = Math.max(0, position.line - PRECEDING_LINES); l < position.line; l++) parts.push(document.lineAt(l).text.slice(-PRECEDING_CHARS));
+  parts.push(document.lineAt(position.line).text.slice(0, position.character));
+  const text = parts.join('\n');
+  return { text, offset: text.length };
+}
+
+/**
+ * Registers the hover. `hover.numbers` (per language): "selection" answers over a selection and
+ * over numbers in the arguments of a recognised activation call, "always" over every number,
+ * "off" never.
+ */
 export function register(ctx: FeatureContext): void {
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {
       try {
         if (SKIPPED_SCHEMES.has(document.uri.scheme)) return undefined;
-        const hover = ctx.config.current.hover;
+        const hover = hoverSettingsFor(ctx, document);
+        if (hover === undefined || hover.numbers === 'off') return undefined;
         const settings = { functions: hover.functions, maxValues: hover.maxValues };
         const editor = vscode.window.activeTextEditor;
         if (editor !== undefined && editor.document === document) {
@@ -47,6 +66,10 @@ export function register(ctx: FeatureContext): void {
             const h = selectionHover(boundedSelectionText(document, selection), document.languageId, settings);
             return h === undefined ? undefined : new vscode.Hover(trustedMarkdown(h.markdown, NUMBER_HOVER_COMMANDS), selection);
           }
+        }
+        if (hover.numbers === 'selection') {
+          const before = textBefore(document, position);
+          if (!insideActivationCall(before.text, before.offset, document.languageId)) return undefined;
         }
         const line = document.lineAt(position.line).text;
         const h = numberHoverAt(line, position.character, document.languageId, settings);

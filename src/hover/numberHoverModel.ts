@@ -6,7 +6,8 @@
 import { activations } from '../core';
 import type { FunctionId } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, truncateMiddle, type Align, type Cell } from '../text/format';
-import { literalOptionsFor } from '../text/languages';
+import { commentStyleFor, literalOptionsFor } from '../text/languages';
+import { enclosingCall } from '../text/resolver';
 import { literalAt, literalsIn, looksBinary, type NumberLiteral } from '../text/scanner';
 import { CommandId } from '../commands/ids';
 import { commandUri, encodeX, evaluateAll, formatError, isGeluApproximation, largestError, shortLabel, type CopyValuesArgs, type Evaluation } from './valuesModel';
@@ -127,4 +128,14 @@ export function selectionHover(text: string, languageId: string, settings: Numbe
   }
   const last = found.literals[found.literals.length - 1] as NumberLiteral;
   return { markdown: listMarkdown(found.literals, found.total, found.complete, settings.functions), start: first.start, end: last.end, values: found.literals.map((l) => l.value) };
+}
+
+/**
+ * Whether `offset` of `text` lies in the arguments of a recognised activation call
+ * (`F.leaky_relu(x, 0.2)`, `nn.ELU(alpha=1.5)`): where `hover.numbers: "selection"` still
+ * shows the hover of a number nobody selected. `text` may hold the lines before the hovered
+ * one, for calls spread over lines.
+ */
+export function insideActivationCall(text: string, offset: number, languageId: string): boolean {
+  return enclosingCall(text, offset, commentStyleFor(languageId)) !== undefined;
 }

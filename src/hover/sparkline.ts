@@ -72,19 +72,23 @@ export function sparklineSvg(input: SparklineInput): string {
   const title = input.title ? `<title>${escapeXml(input.title)}</title>` : '';
   const x0 = n > 0 ? (xs[0] as number) : NaN;
   const x1 = n > 0 ? (xs[n - 1] as number) : NaN;
-  let range = input.yRange ? ([input.yRange[0], input.yRange[1]] as [number, number]) : finiteRange(input.series);
+  const range = input.yRange ? ([input.yRange[0], input.yRange[1]] as [number, number]) : finiteRange(input.series);
   if (n < 2 || !(x1 > x0) || !Number.isFinite(x0) || !Number.isFinite(x1) || range === undefined || !Number.isFinite(range[0]) || !Number.isFinite(range[1])) {
     return `${head}${title}</svg>`;
   }
+  // y is drawn in units of `scale` (the largest |y| of the range, a power of two), so that spans
+  // near the largest double (a slope of 1e308) neither overflow to ∞ nor turn into NaN.
+  const scale = 2 ** Math.max(-1022, Math.min(1023, Math.ceil(Math.log2(Math.max(Math.abs(range[0]), Math.abs(range[1]), Number.MIN_VALUE)))));
+  let [y0, y1] = [range[0] / scale, range[1] / scale];
   if (!input.yRange) {
-    const span = range[1] - range[0] || Math.max(1, Math.abs(range[0]));
-    range = [range[0] - 0.06 * span, range[1] + 0.06 * span];
+    const span = y1 - y0 || Math.max(1, Math.abs(y0));
+    [y0, y1] = [y0 - 0.06 * span, y1 + 0.06 * span];
   }
-  const [y0, y1] = range[1] > range[0] ? range : [range[0] - 1, range[0] + 1];
+  if (!(y1 > y0)) [y0, y1] = [y0 - 1, y0 + 1];
   const sx = (width - 2 * pad) / (x1 - x0);
   const sy = (height - 2 * pad) / (y1 - y0);
   const px = (x: number): number => pad + (x - x0) * sx;
-  const py = (y: number): number => height - pad - (y - y0) * sy;
+  const py = (y: number): number => height - pad - (y / scale - y0) * sy;
   const parts: string[] = [head, title];
   if (y0 < 0 && y1 > 0) parts.push(`<path d="M${pad} ${round1(py(0))}H${width - pad}" stroke="${SPARK_COLORS.axis}" stroke-width="0.5" fill="none"/>`);
   if (x0 < 0 && x1 > 0) parts.push(`<path d="M${round1(px(0))} ${pad}V${height - pad}" stroke="${SPARK_COLORS.axis}" stroke-width="0.5" fill="none"/>`);

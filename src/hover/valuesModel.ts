@@ -8,7 +8,7 @@ import type { FunctionId } from '../core/types';
 import { isFunctionId } from '../core/types';
 import { csvTable, formatNumber, formatSignificant, formatUlps, markdownTable, type Align } from '../text/format';
 import { literalOptionsFor } from '../text/languages';
-import { literalsIn, looksBinary } from '../text/scanner';
+import { literalsIn, looksBinary, type NumberLiteral } from '../text/scanner';
 
 /** f, f′ and, for an approximation of GELU, its error against exact GELU at one x. */
 export interface FunctionValue {
@@ -193,20 +193,36 @@ export interface EvaluationReport {
  * text came from (shown in the document).
  */
 export function evaluationReport(text: string, languageId: string, functions: readonly FunctionId[], source: string): EvaluationReport | string {
-  if (functions.length === 0) return 'No functions are configured (setting geluLab.hover.functions).';
+  if (functions.length === 0) return NO_FUNCTIONS;
   if (looksBinary(text)) return 'The selection looks like binary data, not numbers.';
   const found = literalsIn(text, { ...literalOptionsFor(languageId), limit: EVALUATE_LIMIT });
   if (found.literals.length === 0) return 'The selection holds no numbers. Select a number, a list such as [-3, -1, 0, 1, 3], or a CSV row.';
-  const xs = found.literals.map((l) => l.value);
+  return evaluationReportOf(found.literals, found.total, found.complete, functions, source);
+}
+
+const NO_FUNCTIONS = 'No functions are configured (setting geluLab.hover.functions).';
+
+/** A value to evaluate: as written, as read, and why the two differ (if they do). */
+export type EvaluatedLiteral = Pick<NumberLiteral, 'text' | 'value' | 'note'>;
+
+/**
+ * The evaluation document of values already read: a literal found by the hover (a quoted
+ * `"1,234.5"` is one value), or the x typed into "Evaluate at x". `total` and `complete` say how
+ * many the source held, as {@link literalsIn} reports them.
+ */
+export function evaluationReportOf(literals: readonly EvaluatedLiteral[], total: number, complete: boolean, functions: readonly FunctionId[], source: string): EvaluationReport | string {
+  if (functions.length === 0) return NO_FUNCTIONS;
+  if (literals.length === 0) return 'There are no numbers to evaluate.';
+  const xs = literals.map((l) => l.value);
   const rows = evaluateAll(xs, functions);
-  const shown = found.total === xs.length && found.complete ? `${xs.length} value${xs.length === 1 ? '' : 's'}` : `the first ${xs.length} of ${found.complete ? '' : 'at least '}${found.total} values`;
+  const shown = total === xs.length && complete ? `${xs.length} value${xs.length === 1 ? '' : 's'}` : `the first ${xs.length} of ${complete ? '' : 'at least '}${total} values`;
   const lines = [`# GELU Lab: evaluation of ${shown}`, '', `Source: ${source}`, ''];
-  const notes = found.literals.filter((l) => l.note !== undefined);
+  const notes = literals.filter((l) => l.note !== undefined);
   for (const l of notes.slice(0, 10)) {
     lines.push(`- \`${l.text.length > 40 ? `${l.text.slice(0, 39)}…` : l.text}\` ${l.note === 'overflow' ? 'overflows a double: it reads as ' + (l.value < 0 ? '-Infinity' : 'Infinity') : 'underflows a double: it reads as 0'}.`);
   }
   if (notes.length > 0) lines.push('');
   lines.push(valuesTable(rows, functions, 'markdown'), '');
   lines.push('Columns: f(x) and f′(x) of each function; for approximations of GELU, f(x) − GELU(x) and the same in ulps of GELU(x). Values print as the shortest decimal that reads back as the same double.');
-  return { markdown: lines.join('\n') + '\n', xs, total: found.total };
+  return { markdown: lines.join('\n') + '\n', xs, total };
 }

@@ -18,7 +18,7 @@ export function register(ctx: FeatureContext): void {
   const jsonProvider: vscode.HoverProvider = {
     provideHover(document, position) {
       try {
-        if (!ctx.config.current.hover.enabled) return undefined;
+        if (!ctx.config.hoverFor(document).enabled) return undefined;
         const analysis = analyseConfig(document.getText(), document.fileName);
         if (!analysis.isModelConfig) return undefined;
         const h = configHoverAt(analysis, document.offsetAt(position));
@@ -33,7 +33,7 @@ export function register(ctx: FeatureContext): void {
   const pythonProvider: vscode.HoverProvider = {
     provideHover(document, position) {
       try {
-        if (!ctx.config.current.hover.enabled) return undefined;
+        if (!ctx.config.hoverFor(document).enabled) return undefined;
         const k = pythonKeywordAt(document.lineAt(position.line).text, position.character);
         if (k === undefined) return undefined;
         return new vscode.Hover(trustedMarkdown(pythonHoverMarkdown(k), CONFIG_HOVER_COMMANDS), new vscode.Range(position.line, k.start, position.line, k.end));

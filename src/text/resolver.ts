@@ -314,7 +314,9 @@ function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positio
   if (va !== undefined) {
     const a = pickArg(args, positional, [va.name], va.position);
     if (a !== undefined) {
-      const chosen = va.values[normaliseLiteral(a.value)];
+      // Own properties only: `approximate=constructor` must not find Object.prototype's.
+      const key = normaliseLiteral(a.value);
+      const chosen = Object.hasOwn(va.values, key) ? va.values[key] : undefined;
       if (chosen !== undefined) variant = chosen;
       argsRead.push({ name: va.name, text: a.value, understood: chosen !== undefined });
     }
@@ -370,4 +372,38 @@ export function resolveCall(text: string, column: number, comments: CommentStyle
   if (found === undefined) return undefined;
   const { args, positional } = argumentsOf(text, span.start, span.end, false, comments);
   return { entry: found, ...applyArguments(found, args, positional), start: span.start, end: span.end };
+}
+
+/** Opening brackets looked through outwards from a position before giving up. */
+const MAX_ENCLOSING = 8;
+
+/**
+ * The recognised framework call whose argument list holds `offset` of `text`
+ * (`F.leaky_relu(x, 0.2)` for an offset in `0.2`; through nested calls such as
+ * `F.gelu(torch.tensor(0.5))`), or `undefined`. Looks back at most {@link MAX_ARGS} characters
+ * and through at most {@link MAX_ENCLOSING} opening brackets. String literals are not tracked:
+ * a bracket inside a string can hide a call, never invent one.
+ */
+export function enclosingCall(text: string, offset: number, comments: CommentStyle = 'none'): ResolvedCall | undefined {
+  const stop = Math.max(0, offset - MAX_ARGS);
+  let depth = 0;
+  let opened = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 91 || c === 123) {
+      if (depth > 0) depth--;
+    } else if (c === 40 /* ( */) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (++opened > MAX_ENCLOSING) return undefined;
+      const name = wordBefore(text, i);
+      if (name.word === '') continue;
+      const call = resolveCall(text, name.start + name.word.length - 1, comments);
+      if (call !== undefined && call.end === name.start + name.word.length) return call;
+    }
+  }
+  return undefined;
 }

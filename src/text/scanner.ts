@@ -472,14 +472,19 @@ function scanBinOct(text: string, start: number, end: number, base: 2 | 8, o: Re
   return { end: suffixEnd, literal: raw(start, suffixEnd, base === 2 ? 'binary' : 'octal', intS, intE) };
 }
 
-/** Digits beyond which an integer of the base certainly exceeds the largest double. */
-const MAX_INTEGER_DIGITS: Readonly<Record<number, number>> = { 2: 1025, 8: 342, 16: 257 };
+/**
+ * Digit counts (leading zeros dropped) at which an integer of the base certainly exceeds the
+ * largest double: n digits are at least base^(n−1), and 2^1024 is beyond every double.
+ * Binary 2^1024 needs 1025 digits, octal 8^342 = 2^1026 needs 343 (8^341 = 2^1023 is finite),
+ * hexadecimal 16^256 = 2^1024 needs 257.
+ */
+const MAX_INTEGER_DIGITS = { 2: 1025, 8: 343, 16: 257 } as const;
 
 function parseInteger(digits: string, base: 2 | 8 | 16): { value: number; note?: LiteralNote } {
   let k = 0;
   while (k < digits.length - 1 && digits.charCodeAt(k) === C_0) k++;
   const d = digits.slice(k);
-  if (d.length >= (MAX_INTEGER_DIGITS[base] as number)) return { value: Infinity, note: 'overflow' };
+  if (d.length >= MAX_INTEGER_DIGITS[base]) return { value: Infinity, note: 'overflow' };
   const prefix = base === 2 ? '0b' : base === 8 ? '0o' : '0x';
   // BigInt → Number rounds to nearest, ties to even.
   const value = Number(BigInt(prefix + d));

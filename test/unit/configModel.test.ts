@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/configModel';
+import { DEFAULT_CONFIG, hoverLanguageAllowed, sanitizeConfig } from '../../src/configModel';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -51,6 +51,27 @@ describe('sanitizeConfig', () => {
     const { config, problems } = sanitizeConfig(from({ 'hover.enabled': 'yes', 'hover.languages': 'python' }));
     assert.equal(config.hover.enabled, true);
     assert.deepEqual(config.hover.languages, ['*']);
-    assert.equal(problems.length, 2);
+    assert.deepEqual(problems.map((p) => p.key).sort(), ['hover.enabled', 'hover.languages', 'hover.languages']);
+  });
+
+  it('hover.numbers: "selection" by default, "always" and "off" kept, anything else refused', () => {
+    assert.equal(sanitizeConfig(from({})).config.hover.numbers, 'selection');
+    assert.equal(sanitizeConfig(from({ 'hover.numbers': 'always' })).config.hover.numbers, 'always');
+    assert.equal(sanitizeConfig(from({ 'hover.numbers': 'off' })).config.hover.numbers, 'off');
+    const bad = sanitizeConfig(from({ 'hover.numbers': 'constructor' }));
+    assert.equal(bad.config.hover.numbers, 'selection');
+    assert.match(bad.problems[0]?.message ?? '', /must be one of "selection", "always", "off"/);
+  });
+
+  it('hover.languages: still applied with a deprecation message; [] means no language', () => {
+    const none = sanitizeConfig(from({ 'hover.languages': [] }));
+    assert.deepEqual(none.config.hover.languages, []);
+    assert.equal(hoverLanguageAllowed(none.config.hover.languages, 'python'), false);
+    assert.match(none.problems[0]?.message ?? '', /deprecated.*"\[python\]": \{ "geluLab\.hover\.enabled": false \}/);
+    const py = sanitizeConfig(from({ 'hover.languages': ['python'] })).config.hover.languages;
+    assert.equal(hoverLanguageAllowed(py, 'python'), true);
+    assert.equal(hoverLanguageAllowed(py, 'csv'), false);
+    assert.equal(hoverLanguageAllowed(DEFAULT_CONFIG.hover.languages, 'csv'), true);
+    assert.deepEqual(sanitizeConfig(from({})).problems, [], 'no deprecation message while the setting is unset');
   });
 });

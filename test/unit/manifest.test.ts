@@ -34,6 +34,7 @@ describe('package.json', () => {
       'geluLab.plot.xMax': DEFAULT_CONFIG.plot.xMax,
       'geluLab.plot.samplesPerPixel': DEFAULT_CONFIG.plot.samplesPerPixel,
       'geluLab.hover.enabled': DEFAULT_CONFIG.hover.enabled,
+      'geluLab.hover.numbers': DEFAULT_CONFIG.hover.numbers,
       'geluLab.hover.languages': DEFAULT_CONFIG.hover.languages,
       'geluLab.hover.functions': DEFAULT_CONFIG.hover.functions,
       'geluLab.hover.maxValues': DEFAULT_CONFIG.hover.maxValues,
@@ -41,6 +42,14 @@ describe('package.json', () => {
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(flat).sort());
     for (const [key, value] of Object.entries(flat)) assert.deepEqual(props[key]?.default, value, key);
+  });
+
+  it('lets each language override the hover settings except the deprecated language list', () => {
+    const props = manifest.contributes.configuration.properties as Record<string, { scope?: string } | undefined>;
+    for (const key of ['geluLab.hover.enabled', 'geluLab.hover.numbers', 'geluLab.hover.functions', 'geluLab.hover.maxValues']) {
+      assert.equal(props[key]?.scope, 'language-overridable', key);
+    }
+    assert.equal(props['geluLab.hover.languages']?.scope, undefined);
   });
 
   it('offers exactly the registry ids in the function-list settings, described by their records', () => {

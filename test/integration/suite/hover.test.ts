@@ -64,10 +64,81 @@ function rowNumbers(markdown: string, label: string): number[] {
 describe('hover', function () {
   this.timeout(60_000);
 
+  const settle = () => new Promise((r) => setTimeout(r, 300));
+
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     await ext.activate();
+    // Most tests here check how numbers are read, so every number gets a hover; the test
+    // "by default…" checks the default, "selection".
+    await vscode.workspace.getConfiguration('geluLab').update('hover.numbers', 'always', vscode.ConfigurationTarget.Global);
+    await settle();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('geluLab').update('hover.numbers', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('by default (hover.numbers: "selection") ordinary numbers stay quiet; selections and activation-call arguments answer', async () => {
+    const config = vscode.workspace.getConfiguration('geluLab');
+    const py = await vscode.workspace.openTextDocument(workspaceUri('hover/sample.py'));
+    const txt = await vscode.workspace.openTextDocument(workspaceUri('hover/notes.txt'));
+    const width = positionOf(py, 'width: int = 768', 'width: int = 7'.length);
+    const threshold = positionOf(py, 'THRESHOLD = 0.5', 'THRESHOLD = 0'.length);
+    const inCall = positionOf(py, 'F.gelu(torch.tensor(0.5)', 'F.gelu(torch.tensor(0'.length);
+    const slope = positionOf(py, 'nn.LeakyReLU(negative_slope=0.2)', 'nn.LeakyReLU(negative_slope=0'.length);
+    const hexFloat = positionOf(txt, '0x1p-3', 2);
+    const plainLanguage = vscode.workspace.getConfiguration('geluLab', { languageId: 'plaintext' });
+    try {
+      await config.update('hover.numbers', undefined, vscode.ConfigurationTarget.Global);
+      await settle();
+      assert.equal((await geluHover(py, width)).markdown, '', '768 in a signature gets no hover');
+      assert.equal((await geluHover(py, threshold)).markdown, '', 'a constant gets no hover');
+      assert.match((await geluHover(py, inCall)).markdown, /\*\*x = 0\.5\*\*/, 'a number in F.gelu( arguments');
+      assert.match((await geluHover(py, slope)).markdown, /\*\*x = 0\.2\*\*/, 'a number in nn.LeakyReLU( arguments');
+      const editor = await vscode.window.showTextDocument(py);
+      const start = positionOf(py, '[-3, -1, 0, 1, 3]');
+      editor.selection = new vscode.Selection(start, start.translate(0, '[-3, -1, 0, 1, 3]'.length));
+      assert.match((await geluHover(py, start.translate(0, 5))).markdown, /5 values/, 'a selection answers');
+      editor.selection = new vscode.Selection(width, width);
+      // Framework-call hovers are unchanged.
+      assert.match((await geluHover(py, positionOf(py, 'jax.nn.gelu(x)', 'jax.nn.ge'.length))).markdown, /\*\*jax\.nn\.gelu\*\*/);
+
+      // A language override: every number in plain text, still quiet in Python.
+      await plainLanguage.update('hover.numbers', 'always', vscode.ConfigurationTarget.Global, true);
+      await settle();
+      assert.match((await geluHover(txt, hexFloat)).markdown, /x = 0\.125/, '"[plaintext]": { "geluLab.hover.numbers": "always" }');
+      assert.equal((await geluHover(py, width)).markdown, '', 'the override is for plain text only');
+
+      await config.update('hover.numbers', 'always', vscode.ConfigurationTarget.Global);
+      await settle();
+      assert.match((await geluHover(py, width)).markdown, /\*\*x = 768\*\*/, '"always" restores every number');
+      await config.update('hover.numbers', 'off', vscode.ConfigurationTarget.Global);
+      await settle();
+      assert.equal((await geluHover(py, inCall)).markdown, '', '"off": no number hover');
+      assert.match((await geluHover(py, positionOf(py, 'jax.nn.gelu(x)', 'jax.nn.ge'.length))).markdown, /\*\*jax\.nn\.gelu\*\*/, '"off" keeps framework hovers');
+    } finally {
+      await plainLanguage.update('hover.numbers', undefined, vscode.ConfigurationTarget.Global, true);
+      await config.update('hover.numbers', 'always', vscode.ConfigurationTarget.Global);
+      await settle();
+    }
+  });
+
+  it('Evaluate at x… shows its answer in an evaluation document', async () => {
+    const pending = vscode.commands.executeCommand<{ id: string; f: number }[]>('geluLab.evaluate');
+    // The input box opens with x = 1; accept it.
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const rows = await pending;
+    assert.ok(rows);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'gelu-lab');
+    const text = editor.document.getText();
+    assert.match(text, /^# GELU Lab: evaluation of 1 value/);
+    const row = text.split('\n').find((l) => /^\|\s+1 \|/.test(l));
+    assert.ok(row, text);
+    assert.ok(near(Number(row.split('|')[3]?.trim()), REFERENCE.gelu.get(1) as number), row);
   });
 
   afterEach(async () => {
@@ -225,7 +296,6 @@ describe('hover', function () {
     const ts = await vscode.workspace.openTextDocument(workspaceUri('hover/sample.ts'));
     const pyPos = positionOf(py, 'THRESHOLD = 0.5', 'THRESHOLD = 0'.length);
     const tsPos = positionOf(ts, 'threshold = 0.5', 'threshold = 0'.length);
-    const settle = () => new Promise((r) => setTimeout(r, 300));
     try {
       await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
       await settle();
@@ -235,6 +305,10 @@ describe('hover', function () {
       await settle();
       assert.match((await geluHover(py, pyPos)).markdown, /x = 0\.5/);
       assert.equal((await geluHover(ts, tsPos)).markdown, '');
+      await config.update('hover.languages', [], vscode.ConfigurationTarget.Global);
+      await settle();
+      assert.equal((await geluHover(py, pyPos)).markdown, '', 'hover.languages: [] means no language');
+      await config.update('hover.languages', ['python'], vscode.ConfigurationTarget.Global);
       await config.update('hover.functions', ['silu'], vscode.ConfigurationTarget.Global);
       await settle();
       const silu = (await geluHover(py, pyPos)).markdown;
@@ -247,5 +321,14 @@ describe('hover', function () {
     }
     await settle();
     assert.match((await geluHover(ts, tsPos)).markdown, /x = 0\.5/);
+    const tsOnly = vscode.workspace.getConfiguration('geluLab', { languageId: 'typescript' });
+    try {
+      await tsOnly.update('hover.enabled', false, vscode.ConfigurationTarget.Global, true);
+      await settle();
+      assert.equal((await geluHover(ts, tsPos)).markdown, '', '"[typescript]": { "geluLab.hover.enabled": false }');
+      assert.match((await geluHover(py, pyPos)).markdown, /x = 0\.5/);
+    } finally {
+      await tsOnly.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global, true);
+    }
   });
 });

@@ -3,13 +3,16 @@ import type { UiContext } from './context';
 import { lineWith, waitForHover } from './editor';
 
 /**
- * A person opens a Python file, rests the mouse on `0.5` and reads the values in the hover;
- * then rests it on `jax.nn.gelu` and reads that it is the tanh form, with the sparkline image.
+ * A person opens a Python file and rests the mouse on the `0.5` inside `F.gelu(torch.tensor(0.5))`
+ * (with the default `hover.numbers: "selection"`, numbers in an activation call's arguments get
+ * a hover without selecting them) and reads the values in the hover; then rests it on
+ * `jax.nn.gelu` and reads that it is the tanh form, with the sparkline image.
  */
 export default async function check({ page, openFile, artifacts, log }: UiContext): Promise<void> {
   await openFile('hover/sample.py');
-  const threshold = lineWith(page, 'THRESHOLD = 0.5');
-  const numberHover = await waitForHover(page, threshold, 'THRESHOLD = 0.5'.indexOf('0.5') + 1, 'x = 0.5');
+  const probeText = 'probe = F.gelu(torch.tensor(0.5), approximate="none")';
+  const probe = lineWith(page, probeText);
+  const numberHover = await waitForHover(page, probe, probeText.indexOf('0.5') + 1, 'x = 0.5');
   const text = await numberHover.innerText();
   // GELU(0.5) = 0.345731230637006551818852305304… (reference); the hover prints the double.
   if (!text.includes('0.34573123063700')) throw new Error(`GELU(0.5) is not in the hover:\n${text}`);
