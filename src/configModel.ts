@@ -1,6 +1,7 @@
 // The settings as data: their shape, defaults and sanitising. Pure (no vscode), so unit-tested;
 // src/config.ts is the one place that reads them from VS Code.
 import { FUNCTION_IDS, type FunctionId, isFunctionId } from './core/types';
+import { checkRange } from './protocol';
 
 /** Every setting of the extension, sanitised. Features receive this; only this file reads settings. */
 export interface Config {
@@ -47,9 +48,26 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** Most unknown values a message names; the rest are counted ("and 99,990 more"). */
+export const MAX_NAMED_IN_MESSAGE = 10;
+/** Longest rendering of one unknown value in a message. */
+const MAX_VALUE_TEXT = 40;
+
+/** `"a", "b" and 12 more`: a bounded list of offending values, whatever the user typed. */
+export function listForMessage(values: readonly unknown[]): string {
+  const shown = values.slice(0, MAX_NAMED_IN_MESSAGE).map((v) => {
+    const text = JSON.stringify(v) ?? String(v);
+    return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT - 1)}…` : text;
+  });
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more` : shown.join(', ');
+}
+
 /**
  * Turns whatever the user wrote into a valid {@link Config}: a value of the wrong type or out
- * of range falls back to (or is clamped towards) its default and is reported as a problem.
+ * of range is reported as a problem: a number outside its bounds is clamped to the nearest bound,
+ * a value of the wrong type takes its default, and an x range the plot cannot draw (min ≥ max, or
+ * too narrow: {@link checkRange}, the plot's own rule) takes the default range.
  * Pure, so it is unit-tested without VS Code.
  */
 export function sanitizeConfig(read: RawSettings): { config: Config; problems: ConfigProblem[] } {
@@ -83,7 +101,7 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
     if (unknown.length > 0) {
       problems.push({
         key,
-        message: `geluLab.${key}: unknown function id(s) ${unknown.map((v) => JSON.stringify(v)).join(', ')} ignored. Known: ${FUNCTION_IDS.join(', ')}.`,
+        message: `geluLab.${key}: unknown function id(s) ${listForMessage(unknown)} ignored. Known: ${FUNCTION_IDS.join(', ')}.`,
       });
     }
     const unique = [...new Set(valid)];
@@ -132,8 +150,9 @@ export function sanitizeConfig(read: RawSettings): { config: Config; problems: C
 
   let xMin = numberIn('plot.xMin', d.plot.xMin, -1000, 1000);
   let xMax = numberIn('plot.xMax', d.plot.xMax, -1000, 1000);
-  if (!(xMin < xMax)) {
-    problems.push({ key: 'plot.xMin', message: `geluLab.plot.xMin (${xMin}) must be less than geluLab.plot.xMax (${xMax}); using ${d.plot.xMin}…${d.plot.xMax}.` });
+  const rangeProblem = checkRange(xMin, xMax);
+  if (rangeProblem !== null) {
+    problems.push({ key: 'plot.xMin', message: `geluLab.plot.xMin…xMax (${xMin}…${xMax}): ${rangeProblem}; using ${d.plot.xMin}…${d.plot.xMax}.` });
     xMin = d.plot.xMin;
     xMax = d.plot.xMax;
   }

@@ -52,6 +52,14 @@ export const X_LIMIT = 10_000;
 export const MIN_WIDTH_PX = 16;
 export const MAX_WIDTH_PX = 8192;
 export const MAX_PINS = 50;
+/**
+ * Most values (series × points) one `plot/data` reply holds. The host thins the points of each
+ * series to stay below it rather than refuse, so every valid request is answered in bounded time
+ * and memory: 14 functions × f, f′, f″ × 8192 px × 4 would be 1.4 M values (22 MB in float16
+ * with the rounded copies, ~0.5 s); capped, the worst case is 2¹⁸ = 262,144 values, about 6,200
+ * points a series. Ordinary requests (a few functions, a chart under 4,000 px) are far below it.
+ */
+export const MAX_SAMPLES_PER_REQUEST = 262_144;
 /** Longest text the webview may put on the clipboard or a data URL may have (bytes of UTF-16). */
 export const MAX_TEXT = 1_000_000;
 export const MAX_DATA_URL = 64_000_000;
@@ -315,6 +323,21 @@ export function checkRange(min: number, max: number): string | null {
   if (min < -X_LIMIT || max > X_LIMIT) return `the range must lie within ±${X_LIMIT}`;
   if (max - min < 1e-9 * Math.max(1, Math.abs(min), Math.abs(max))) return 'the range is too narrow to plot';
   return null;
+}
+
+/**
+ * The range to show so that x (within ±X_LIMIT) is visible — what "Plot at x" moves to: `range`
+ * itself when it holds x, otherwise a window of the same width centred on x, widened to what
+ * {@link checkRange} accepts at x's magnitude (a range of 0…1e−8 cannot move to 5000 as is) and
+ * shifted inside ±X_LIMIT. For any valid `range` the result passes {@link checkRange}.
+ */
+export function rangeRevealing(range: XRange, x: number): XRange {
+  if (range.min <= x && x <= range.max) return range;
+  // 4× the narrowest width the rule allows around x, so rounding x ± width/2 cannot undercut it.
+  const width = Math.min(2 * X_LIMIT, Math.max(range.max - range.min, 4e-9 * Math.max(1, Math.abs(x))));
+  if (x - width / 2 < -X_LIMIT) return { min: -X_LIMIT, max: -X_LIMIT + width };
+  if (x + width / 2 > X_LIMIT) return { min: X_LIMIT - width, max: X_LIMIT };
+  return { min: x - width / 2, max: x + width / 2 };
 }
 
 function range(value: unknown, what: string): XRange {

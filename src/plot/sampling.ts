@@ -7,9 +7,9 @@ import type { Config } from '../configModel';
 import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
-import type {
-  Curve, ErrorKind, ErrorSeries, EvaluateRequest, FunctionInfo, HostKind, KeyPoint, ParamValues, PlotData, PlotState,
-  PointValue, Precision, SampleRequest,
+import {
+  type Curve, type ErrorKind, type ErrorSeries, type EvaluateRequest, type FunctionInfo, type HostKind, type KeyPoint, MAX_SAMPLES_PER_REQUEST,
+  type ParamValues, type PlotData, type PlotState, type PointValue, type Precision, type SampleRequest,
 } from '../protocol';
 
 /** The most points of one curve, whatever the width and samples per pixel. */
@@ -71,10 +71,14 @@ export function checkParams(functions: readonly FunctionId[], params: ParamValue
   return out;
 }
 
-/** Number of samples for a chart `widthPx` wide at `samplesPerPixel` (1–4), at least 2. */
-export function sampleCount(widthPx: number, samplesPerPixel: number): number {
+/**
+ * Number of samples for a chart `widthPx` wide at `samplesPerPixel` (1–4), at least 2, and few
+ * enough that `series` series of that length hold at most {@link MAX_SAMPLES_PER_REQUEST} values.
+ */
+export function sampleCount(widthPx: number, samplesPerPixel: number, series = 1): number {
   const spp = Math.min(4, Math.max(1, samplesPerPixel));
-  return Math.max(2, Math.min(MAX_POINTS, Math.round(widthPx * spp)));
+  const budget = Math.floor(MAX_SAMPLES_PER_REQUEST / Math.max(1, series));
+  return Math.max(2, Math.min(MAX_POINTS, budget, Math.round(widthPx * spp)));
 }
 
 /**
@@ -152,7 +156,7 @@ export function samplePlot(req: SampleRequest, samplesPerPixel: number): PlotDat
   const started = performance.now();
   const params = checkParams(req.functions, req.params);
   if (typeof params === 'string') return params;
-  const xs = linspace(req.range.min, req.range.max, sampleCount(req.widthPx, samplesPerPixel));
+  const xs = linspace(req.range.min, req.range.max, sampleCount(req.widthPx, samplesPerPixel, req.functions.length * req.orders.length));
   const curves: Curve[] = [];
   let errors: ErrorSeries[] = [];
   const keyPoints: KeyPoint[] = [];

@@ -34,6 +34,32 @@ export function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * A saved {@link PlotState} made usable: valid as a whole, it is kept; otherwise each field that
+ * fails {@link parsePlotState} takes its value from `defaults` (an unusable range takes the saved
+ * home range when that one is valid), and `problems` names each replaced field. `state` is
+ * undefined when `raw` is not an object or no field of it is usable.
+ */
+export function restoreState(raw: unknown, defaults: PlotState): { state: PlotState | undefined; problems: string[] } {
+  const whole = parsePlotState(raw);
+  if (whole.ok) return { state: whole.value, problems: [] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { state: undefined, problems: [whole.error] };
+  const saved = raw as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const key of Object.keys(defaults) as (keyof PlotState)[]) {
+    const value = Object.hasOwn(saved, key) ? saved[key] : undefined;
+    // The one validator judges each field, the others held at their (valid) defaults.
+    const alone = parsePlotState({ ...defaults, [key]: value });
+    if (alone.ok) kept[key] = alone.value[key];
+    else problems.push(alone.error);
+  }
+  if (Object.keys(kept).length === 0) return { state: undefined, problems };
+  if (kept.range === undefined && kept.home !== undefined) kept.range = kept.home;
+  const merged = parsePlotState({ ...defaults, ...kept });
+  return merged.ok ? { state: merged.value, problems } : { state: undefined, problems: [merged.error] };
+}
+
 export class PlotSession {
   private ready = false;
   private readonly queue: HostToWebview[] = [];
@@ -41,13 +67,7 @@ export class PlotSession {
   private startState: PlotState | undefined;
 
   /** @param restored a state from the serializer (unvalidated), used when the webview has none. */
-  constructor(private readonly env: SessionEnv, restored?: unknown) {
-    if (restored !== undefined) {
-      const parsed = parsePlotState(restored);
-      if (parsed.ok) this.startState = parsed.value;
-      else env.log('warn', `Plot: the saved plot state was not usable (${parsed.error}); starting from the settings.`);
-    }
-  }
+  constructor(private readonly env: SessionEnv, private restored?: unknown) {}
 
   get isReady(): boolean {
     return this.ready;
@@ -81,10 +101,17 @@ export class PlotSession {
     const env = this.env;
     switch (message.type) {
       case 'ready': {
-        const fromWebview = message.state === undefined || message.state === null ? undefined : parsePlotState(message.state);
-        if (fromWebview && !fromWebview.ok) env.log('warn', `Plot: the webview's saved state was not usable (${fromWebview.error}).`);
         const defaults = defaultState(env.plotConfig(), env.mode);
-        const state = fromWebview?.ok ? fromWebview.value : (this.startState ?? defaults);
+        const restore = (raw: unknown, whose: string): PlotState | undefined => {
+          if (raw === undefined || raw === null) return undefined;
+          const { state, problems } = restoreState(raw, defaults);
+          if (!state) env.log('warn', `Plot: ${whose} was not usable (${problems.join('; ')}).`);
+          else if (problems.length > 0) env.log('warn', `Plot: ${whose} was partly unusable; the defaults replace ${problems.join('; ')}.`);
+          return state;
+        };
+        const restored = this.restored;
+        this.restored = undefined;
+        const state = restore(message.state, "the webview's saved state") ?? this.startState ?? restore(restored, 'the saved plot state') ?? defaults;
         this.startState = state;
         env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults });
         this.ready = true;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, hoverLanguageAllowed, sanitizeConfig } from '../../src/configModel';
+import { defaultState } from '../../src/plot/sampling';
+import { checkRange, parsePlotState } from '../../src/protocol';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -73,5 +75,36 @@ describe('sanitizeConfig', () => {
     assert.equal(hoverLanguageAllowed(py, 'csv'), false);
     assert.equal(hoverLanguageAllowed(DEFAULT_CONFIG.hover.languages, 'csv'), true);
     assert.deepEqual(sanitizeConfig(from({})).problems, [], 'no deprecation message while the setting is unset');
+  });
+
+  it('refuses a range too narrow to plot (0…1e-12) with the plot\'s own rule, so the panel gets a state it accepts', () => {
+    assert.notEqual(checkRange(0, 1e-12), null);
+    const { config, problems } = sanitizeConfig(from({ 'plot.xMin': 0, 'plot.xMax': 1e-12 }));
+    assert.equal(config.plot.xMin, DEFAULT_CONFIG.plot.xMin);
+    assert.equal(config.plot.xMax, DEFAULT_CONFIG.plot.xMax);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]?.message ?? '', /too narrow/);
+    for (const mode of ['panel', 'view'] as const) assert.ok(parsePlotState(defaultState(config.plot, mode)).ok);
+  });
+
+  it('keeps any range the plot accepts, however narrow', () => {
+    const { config, problems } = sanitizeConfig(from({ 'plot.xMin': 0, 'plot.xMax': 1e-8 }));
+    assert.deepEqual([config.plot.xMin, config.plot.xMax], [0, 1e-8]);
+    assert.deepEqual(problems, []);
+  });
+
+  it('names at most 10 unknown function ids in a short message (100,000 typed)', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `fn${i}`);
+    const { config, problems } = sanitizeConfig(from({ 'plot.functions': ['silu', ...ids] }));
+    assert.deepEqual(config.plot.functions, ['silu']);
+    const message = problems[0]?.message ?? '';
+    assert.ok(message.length < 1000, `message of ${message.length} characters`);
+    assert.match(message, /"fn0", .*"fn9" and 99,990 more/);
+    assert.doesNotMatch(message, /"fn10"/);
+  });
+
+  it('shortens a very long unknown id in the message', () => {
+    const { problems } = sanitizeConfig(from({ 'hover.functions': ['x'.repeat(100_000)] }));
+    assert.ok((problems[0]?.message.length ?? 0) < 1000);
   });
 });

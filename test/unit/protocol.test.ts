@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { catalogue } from '../../src/plot/sampling';
 import {
-  type GatedSampleRequest, MAX_GRID_SIDE, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
+  checkRange, type GatedSampleRequest, rangeRevealing, X_LIMIT, MAX_GRID_SIDE, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
   type PlotState, type SampleRequest,
 } from '../../src/protocol';
 
@@ -145,6 +145,42 @@ describe('protocol: parsePlotState', () => {
     for (const raw of [undefined, null, {}, { ...state, pins: 'x' }, { ...state, pins: new Array(51).fill(0) }, { ...state, lightExport: 'yes' }, { ...state, home: { min: 2, max: 1 } }]) {
       assert.equal(parsePlotState(raw).ok, false, JSON.stringify(raw)?.slice(0, 80));
     }
+  });
+});
+
+describe('protocol: rangeRevealing (Plot at x)', () => {
+  it('after a typed range of 0…1e-8, Plot at x 5000 gives a window the host accepts, centred on 5000', () => {
+    const r = rangeRevealing({ min: 0, max: 1e-8 }, 5000);
+    assert.equal(checkRange(r.min, r.max), null);
+    assert.ok(r.min < 5000 && 5000 < r.max);
+    assert.ok(r.max - r.min < 1e-4, `kept narrow: ${r.max - r.min}`);
+  });
+
+  it('keeps the range when x is already in it, and keeps its width when that is plottable', () => {
+    const home = { min: -4, max: 4 };
+    assert.equal(rangeRevealing(home, 1), home);
+    const r = rangeRevealing(home, 100);
+    assert.deepEqual(r, { min: 96, max: 104 });
+  });
+
+  it('stays within the x limit at both ends, with x inside', () => {
+    for (const x of [X_LIMIT, -X_LIMIT, X_LIMIT - 1e-9, -9999.999999]) {
+      for (const start of [{ min: 0, max: 1e-8 }, { min: -4, max: 4 }, { min: -X_LIMIT, max: -X_LIMIT + 1 }]) {
+        const r = rangeRevealing(start, x);
+        assert.equal(checkRange(r.min, r.max), null, `${x} from ${JSON.stringify(start)}: ${JSON.stringify(r)}`);
+        assert.ok(r.min <= x && x <= r.max, `${x} in ${JSON.stringify(r)}`);
+      }
+    }
+  });
+
+  it('gives a valid window for any x within the limit from any valid range', () => {
+    const end = fc.double({ min: -X_LIMIT, max: X_LIMIT, noNaN: true });
+    fc.assert(fc.property(end, end, end, (a, b, x) => {
+      const [min, max] = a < b ? [a, b] : [b, a];
+      fc.pre(checkRange(min, max) === null);
+      const r = rangeRevealing({ min, max }, x);
+      return checkRange(r.min, r.max) === null && r.min <= x && x <= r.max;
+    }));
   });
 });
 

@@ -144,4 +144,35 @@ describe('plot', () => {
     assert.equal(report.datasets, 9);
     assert.ok(restored.status().problems.some((p) => /saved plot state was not usable/.test(p)));
   });
+
+  it('a saved state whose range cannot be drawn (Plot at x 5000 from 0…1e-8) comes back on its home range, pins kept', async () => {
+    const saved = {
+      functions: ['gelu'], params: {}, range: { min: 5000 - 5e-9, max: 5000 + 5e-9 }, home: { min: 0, max: 1e-8 }, view: 'curves',
+      layout: 'stacked', orders: [0, 1, 2], errorKind: 'rel', precision: 'float64', pins: [5000], lightExport: false,
+    };
+    const restored = await vscode.commands.executeCommand<Handle | undefined>(RESTORE_PLOT, saved);
+    assert.ok(restored);
+    const report = await nextDraw(restored);
+    assert.deepEqual(report.range, saved.home);
+    assert.equal(report.datasets, 3);
+    assert.equal(report.pins, 1);
+    assert.ok(restored.status().problems.some((p) => /partly unusable.*too narrow/.test(p)), restored.status().problems.join('\n'));
+  });
+
+  it('a range setting too narrow to draw (0…1e-12) opens the plot on the default range instead of loading forever', async () => {
+    for (const tab of plotTabs()) await vscode.window.tabGroups.close(tab);
+    const config = vscode.workspace.getConfiguration('geluLab');
+    await config.update('plot.xMin', 0, vscode.ConfigurationTarget.Global);
+    await config.update('plot.xMax', 1e-12, vscode.ConfigurationTarget.Global);
+    try {
+      const handle = await vscode.commands.executeCommand<Handle | undefined>('geluLab.openPlot');
+      assert.ok(handle);
+      const report = await nextDraw(handle);
+      assert.deepEqual(report.range, { min: -4, max: 4 });
+      assert.deepEqual(handle.status().problems, []);
+    } finally {
+      await config.update('plot.xMin', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('plot.xMax', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core/activations';
 import { DEFAULT_CONFIG } from '../../../src/configModel';
-import type { HostToWebview, SampleRequest } from '../../../src/protocol';
+import { FUNCTION_IDS } from '../../../src/core/types';
+import { checkRange, type HostToWebview, MAX_SAMPLES_PER_REQUEST, parsePlotState, type PlotState, type SampleRequest } from '../../../src/protocol';
 import { csvNumber, defaultState, samplePlot, sampleCount, toCsv, ulpIn } from '../../../src/plot/sampling';
+import { restoreState } from '../../../src/plot/session';
 import { decodeBase64, PlotSession, type SessionEnv } from '../../../src/plot/session';
 
 /** The functions of the state a plot/init message carries. */
@@ -72,6 +74,40 @@ describe('plot session (host side, without VS Code)', () => {
     assert.equal(broken.logs.filter((l) => l.startsWith('warn')).length, 2);
   });
 
+  it('restores a saved state whose range the host refuses (0…1e-8 moved to 5000) with the home range, keeping the rest', async () => {
+    const saved = {
+      ...defaultState(DEFAULT_CONFIG.plot, 'panel'), functions: ['silu', 'mish'], pins: [5000], home: { min: 0, max: 1e-8 },
+      range: { min: 5000 - 5e-9, max: 5000 + 5e-9 },
+    };
+    assert.notEqual(checkRange(saved.range.min, saved.range.max), null);
+    for (const [restored, fromWebview] of [[saved, null], [undefined, saved]] as const) {
+      const env = fakeEnv();
+      await new PlotSession(env, restored).handle({ type: 'ready', state: fromWebview });
+      const init = env.posted[0];
+      assert.ok(init?.type === 'plot/init');
+      assert.ok(parsePlotState(init.state).ok);
+      assert.deepEqual(init.state.functions, ['silu', 'mish']);
+      assert.deepEqual(init.state.pins, [5000]);
+      assert.deepEqual(init.state.range, { min: 0, max: 1e-8 });
+      assert.deepEqual(init.state.home, { min: 0, max: 1e-8 });
+      assert.equal(env.logs.length, 1);
+      assert.match(env.logs[0] ?? '', /^warn: .*state\.range.*too narrow/);
+    }
+  });
+
+  it('replaces each unusable field of a saved state by the default and keeps the valid ones', () => {
+    const defaults = defaultState(DEFAULT_CONFIG.plot, 'panel');
+    const home = { min: -1, max: 1 };
+    const { state, problems } = restoreState({ ...defaults, functions: ['constructor'], home, range: 'wide', view: 'error', pins: [1, NaN], precision: 'bfloat16' }, defaults);
+    assert.ok(state);
+    const expected: PlotState = { ...defaults, home, range: home, view: 'error', precision: 'bfloat16' };
+    assert.deepEqual(state, expected);
+    assert.equal(problems.length, 3);
+    assert.deepEqual(restoreState({ nonsense: true }, defaults).state, undefined);
+    assert.deepEqual(restoreState(7, defaults).state, undefined);
+    assert.deepEqual(restoreState({ ...defaults, pins: [2] }, defaults), { state: { ...defaults, pins: [2] }, problems: [] });
+  });
+
   it('queues host notifications (Plot at x) until the webview is ready', async () => {
     const env = fakeEnv();
     const session = new PlotSession(env);
@@ -132,6 +168,22 @@ describe('plot sampling', () => {
     const geluF = data.curves.find((c) => c.fn === 'gelu' && c.order === 0);
     assert.equal(geluF?.y[500], activations.gelu.f(data.x[500] as number));
     assert.equal(geluF?.rounded, undefined);
+  });
+
+  it(`answers the largest valid request (every function, f f′ f″, 8192 px × 4, float16) with at most ${MAX_SAMPLES_PER_REQUEST} values`, () => {
+    const largest: SampleRequest = { ...request, functions: [...FUNCTION_IDS], widthPx: 8192, precision: 'float16' };
+    const data = samplePlot(largest, 4);
+    assert.ok(typeof data !== 'string');
+    assert.equal(data.curves.length, FUNCTION_IDS.length * 3);
+    assert.ok(data.curves.length * data.x.length <= MAX_SAMPLES_PER_REQUEST, `${data.curves.length} × ${data.x.length}`);
+    assert.ok(data.x.length >= Math.floor(MAX_SAMPLES_PER_REQUEST / data.curves.length) - 1, `${data.x.length} points a curve`);
+    assert.equal(data.x[0], -4);
+    assert.equal(data.x[data.x.length - 1], 4);
+    const errors = samplePlot({ ...largest, view: 'error' }, 4);
+    assert.ok(typeof errors !== 'string');
+    assert.ok(errors.errors.length * errors.x.length <= MAX_SAMPLES_PER_REQUEST);
+    // An ordinary request is not thinned: 3 functions × 3 orders × 2000 px × 4.
+    assert.equal(sampleCount(2000, 4, 9), 8000);
   });
 
   it('rounds input and output in a narrower precision (bfloat16 keeps 8 significant bits)', () => {
