@@ -8,7 +8,7 @@ import './style.css';
 import type { FunctionId } from '../src/core/types';
 import {
   type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotState,
-  type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
+  rangeRevealing, type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
 import { Catalogue } from './catalogue';
 import { ChartView, fmt, ORDER_NAMES } from './chart';
@@ -182,13 +182,8 @@ class App {
 
   /** Moves the crosshair to x, brings it into range if needed, and pins a row there. */
   pin(x: number, reveal: boolean): void {
-    let range = this.state.range;
-    if (reveal && (x < range.min || x > range.max)) {
-      const half = (range.max - range.min) / 2;
-      range = { min: x - half, max: x + half };
-      if (range.min < -1e4) range = { min: -1e4, max: -1e4 + 2 * half };
-      if (range.max > 1e4) range = { min: 1e4 - 2 * half, max: 1e4 };
-    }
+    // A window the host accepts: the same width centred on x, widened where x's size needs it.
+    const range = reveal ? rangeRevealing(this.state.range, x) : this.state.range;
     const pins = this.state.pins.includes(x) ? this.state.pins : [...this.state.pins, x].slice(-MAX_PINS);
     this.update(range === this.state.range ? { pins } : { pins, range });
     void this.evaluatePin(x);
