@@ -1,14 +1,16 @@
 /**
  * Accuracy of every registry function, f, f′ and f″, against EVERY line of the 120-digit
- * reference (../shared/reference/activations.jsonl; see reference.ts for the metric), with the
+ * reference (../shared/reference/activations.jsonl and activations-added.jsonl; see reference.ts
+ * for the metric), with the
  * project's bounds: f ≤ 2 ulp, f′ ≤ 4 ulp, f″ ≤ 8 ulp. Prints the worst error per function and
  * order and where it occurs. GELU_REFERENCE=<file> points it at another file of the same
  * format (a denser one, say).
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { activations } from '../../../src/core';
 import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
-import { exactDouble, type Exact, loadReference, measure, measureExact, parseDecimal, type ReferenceLine, times } from './reference';
+import { exactDouble, type Exact, loadReference, measure, measureExact, parseDecimal, type ReferenceLine, referencePath, times } from './reference';
 
 const BOUNDS = [2, 4, 8] as const;
 const ORDER_KEYS = ['y', 'dy', 'd2y'] as const;
@@ -26,6 +28,12 @@ const ROOTS: Partial<Record<FunctionId, readonly [readonly number[], readonly nu
   mish: [[-1.1924312145154952], [-2.256376396360793, 1.4905711794854284]],
   sigmoid: [[], [0]],
   tanh: [[], [0]],
+  xielu: [[-0.9808292530117262], []],
+  snake: [[-0.7853981633974483, 2.356194490192345, -3.9269908169872414], [0.7853981633974483, -0.7853981633974483, 2.356194490192345]],
+  softsign: [[], [0]],
+  log_sigmoid: [[], []],
+  tanhshrink: [[0], [0]],
+  laplace: [[], [0.707107]],
 };
 
 function nearRoot(id: FunctionId, order: number, x: number): boolean {
@@ -76,7 +84,9 @@ describe('core accuracy against the reference values', function () {
   let lines: ReferenceLine[] = [];
 
   before(function () {
-    lines = loadReference();
+    // The first 14 functions, then issue 12's 15 (activations-added.jsonl, same format, beside it).
+    const main = referencePath();
+    lines = [...loadReference(main), ...loadReference(path.join(path.dirname(main), 'activations-added.jsonl'))];
   });
 
   it('has exactly the registry ids, and the registry exactly the reference ids', function () {
