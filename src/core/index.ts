@@ -3,7 +3,7 @@
  * extension shows comes from here.
  *
  * - erf, erfc, normalCdf (Φ), normalPdf (φ): within 1 ulp over all doubles, tails included.
- * - activations: the registry of the 14 functions (FUNCTION_IDS), each with f, f′, f″ and a
+ * - activations: the registry of the 29 functions (FUNCTION_IDS), each with f, f′, f″ and a
  *   batch form, within about 1 ulp of the true values (tested against every line of the
  *   120-digit reference).
  * - gated: gated units y = act(g′)·(u′ + bias) built from the registry (GLU, ReGLU, GEGLU,
