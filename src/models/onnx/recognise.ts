@@ -393,6 +393,6 @@ function countFindings(findings: readonly Finding[]): ActivationCount[] {
     }
   }
   return [...groups.values()]
-    .map(({ first, count, names }) => ({ id: first.id, label: LABELS[first.id], form: first.form, params: first.params, gated: first.gated, count, exampleNodes: names }))
+    .map(({ first, count, names }) => ({ id: first.id, label: activationLabel(first.id), form: first.form, params: first.params, gated: first.gated, count, exampleNodes: names }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
