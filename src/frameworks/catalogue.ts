@@ -510,7 +510,7 @@ export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
   // ggml / llama.cpp (ggml/include/ggml.h; CPU kernels in ggml-cpu)
   ggml(['ggml_swiglu'], 'swiglu', { gate: 'first-half', note: GGML_GLU_NOTE }),
   ggml(['ggml_swiglu_swapped'], 'swiglu', { gate: 'second-half' }),
-  ggml(['ggml_geglu'], 'geglu_tanh', { gate: 'first-half', note: `The tanh GELU. ${GGML_GLU_NOTE}` }),
+  ggml(['ggml_geglu'], 'geglu_tanh', { gate: 'first-half', note: `The tanh GELU of the gate (|g| < 10; 0 below −10, g above 10). ${GGML_GLU_NOTE} ${GGML_F16_TABLE}` }),
   ggml(['ggml_geglu_erf'], 'geglu', { gate: 'first-half', note: `The erf GELU. ${GGML_GLU_NOTE}` }),
   ggml(['ggml_geglu_quick'], 'geglu_quick', { gate: 'first-half', note: `x·σ(1.702x) as the gate. ${GGML_GLU_NOTE}` }),
   ggml(['ggml_reglu'], 'reglu', { gate: 'first-half', note: GGML_GLU_NOTE }),
