@@ -25,7 +25,6 @@
  * Pure data and pure functions: no `vscode`, no text scanning (src/text/resolver.ts finds these
  * calls in code).
  */
-import { GATED_SPECS, type GatedSpec } from '../core/gated';
 import type { FunctionId, GatedId, Params } from '../core/types';
 
 /**
@@ -564,21 +563,45 @@ export function defaultParams(entry: FrameworkEntry): Params {
 }
 
 
+/** A call of a gated unit, in the core's terms. */
+export interface GatedCall {
+  readonly unit: GatedId;
+  /** The activation on the gate and its parameters. */
+  readonly act: FunctionId;
+  readonly actParams: Params;
+  /**
+   * The registry unit's parameters for this call (`tanh` of GEGLU, `alpha` and `limit` of the
+   * gpt-oss unit); undefined when the registry unit has no parameter for what the call does
+   * (ggml_geglu_quick's x·σ(1.702x) gate, ONNX SwiGLU with alpha ≠ 1): then y = act(g)·u.
+   */
+  readonly unitParams?: Params;
+}
+
 /**
- * The gated unit a call computes, as the core describes one: the registry unit of `variant`
- * with the gate activation the variant names and the call's parameters (`alpha`, `limit` of the
- * gpt-oss unit; `alpha` of ONNX SwiGLU, the Swish β of its gate). Parameters the core cannot
- * model (vLLM FatreluAndMul's threshold) are left out; the entry's note says so.
+ * The gated unit a call of `variant` computes with the call's parameters `params` (read as own
+ * properties only). Parameters the core cannot model (vLLM FatreluAndMul's threshold) are left
+ * out; the entry's note says so.
  */
-export function gatedSpecFor(variant: GatedVariant, params: Params): GatedSpec {
+export function gatedCallFor(variant: GatedVariant, params: Params): GatedCall {
   const form = GATED_VARIANTS.get(variant) ?? { unit: 'swiglu' as const, act: 'silu' as const };
-  const base = GATED_SPECS[form.unit];
   const own = (key: string): number | undefined => (Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined);
-  const alphaArg = own('alpha');
-  const limitArg = own('limit');
-  if (form.unit === 'swiglu_oai') {
-    return { ...base, actParams: { k: alphaArg ?? base.actParams?.['k'] ?? 1.702 }, gateMax: limitArg ?? base.gateMax, limit: limitArg ?? base.limit };
+  switch (variant) {
+    case 'swiglu_oai': {
+      const alpha = own('alpha') ?? 1.702;
+      const limit = own('limit') ?? 7;
+      return { unit: 'swiglu_oai', act: 'gelu_sigmoid', actParams: { k: alpha }, unitParams: { alpha, limit } };
+    }
+    case 'geglu':
+      return { unit: 'geglu', act: 'gelu', actParams: {}, unitParams: { tanh: 0 } };
+    case 'geglu_tanh':
+      return { unit: 'geglu', act: 'gelu_tanh', actParams: {}, unitParams: { tanh: 1 } };
+    case 'geglu_quick':
+      return { unit: 'geglu', act: 'gelu_sigmoid', actParams: {} };
+    case 'swiglu': {
+      const alpha = own('alpha');
+      return alpha === undefined || alpha === 1 ? { unit: 'swiglu', act: 'silu', actParams: {}, unitParams: {} } : { unit: 'swiglu', act: 'silu', actParams: { beta: alpha } };
+    }
+    default:
+      return { unit: form.unit, act: form.act, actParams: {}, unitParams: {} };
   }
-  if (form.unit === 'swiglu' && alphaArg !== undefined) return { ...base, act: form.act, actParams: { beta: alphaArg } };
-  return form.act === base.act ? base : { ...base, act: form.act };
 }

@@ -4,10 +4,10 @@
  * formula and constants, the framework's default, how far it is from exact GELU (the core's
  * approximation error over a range) and a sparkline of f and f′.
  */
-import { activations, approximationError, formulaText, gatedUnit, linspace } from '../core';
+import { activations, approximationError, formulaText, gated, GATED_SPECS, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../text/format';
-import { GATE_LAYOUT_TEXT, gatedSpecFor, isGatedVariant, type FrameworkEntry, type GatedVariant } from '../frameworks/catalogue';
+import { GATE_LAYOUT_TEXT, gatedCallFor, isGatedVariant, type GatedCall, type FrameworkEntry, type GatedVariant } from '../frameworks/catalogue';
 import { commentStyleFor } from '../text/languages';
 import { resolveCall, type ResolvedCall } from '../text/resolver';
 import { SPARK_COLORS, sparklineSvg, svgDataUri } from './sparkline';
@@ -106,16 +106,27 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
 export const GATED_SLICE_RANGE: readonly [number, number] = [-4, 4];
 export const GATED_SLICE_AT = 1;
 
+/** y(g, u) of a gated call: the registry unit where it computes the call, else act(g)·u from the registry's act. */
+export function gatedEvaluator(call: GatedCall): (g: number, u: number) => number {
+  const unitParams = call.unitParams;
+  if (unitParams !== undefined) {
+    const unit = gated[call.unit];
+    return (g, u) => unit.f(g, u, unitParams);
+  }
+  const act = activations[call.act];
+  return (g, u) => act.f(g, call.actParams) * u;
+}
+
 /** The `data:` URI of two slices of a gated unit: y(g) at u = 1 (solid) and y(u) at g = 1 (dashed). */
 export function gatedSlicesFor(variant: GatedVariant, params: Params): string {
   return remember(sparkCache, `gated:${cacheKey(variant as FunctionId, params)}`, () => {
-    const unit = gatedUnit(gatedSpecFor(variant, params));
+    const y = gatedEvaluator(gatedCallFor(variant, params));
     const xs = linspace(GATED_SLICE_RANGE[0], GATED_SLICE_RANGE[1], SPARK_POINTS);
     const alongG = new Float64Array(xs.length);
     const alongU = new Float64Array(xs.length);
     for (let i = 0; i < xs.length; i++) {
-      alongG[i] = unit.f(xs[i] as number, GATED_SLICE_AT);
-      alongU[i] = unit.f(GATED_SLICE_AT, xs[i] as number);
+      alongG[i] = y(xs[i] as number, GATED_SLICE_AT);
+      alongU[i] = y(GATED_SLICE_AT, xs[i] as number);
     }
     const svg = sparklineSvg({
       xs,
@@ -143,11 +154,12 @@ function argLines(argsRead: ResolvedCall['argsRead']): string[] {
 /** Markdown explaining a call that computes a gated unit y = act(g)·u. */
 function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   const { entry, params, argsRead } = call;
-  const spec = gatedSpecFor(variant, params);
-  const act = activations[spec.act];
+  const gc = gatedCallFor(variant, params);
+  const spec = GATED_SPECS[gc.unit];
+  const act = activations[gc.act];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(spec.act, spec.actParams ?? {}))}.`);
+  lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
   if (entry.gate !== undefined) lines.push('', `Gate: ${escapeMarkdown(GATE_LAYOUT_TEXT[entry.gate])}.`);
   const shown = Object.keys(params).filter((k) => Number.isFinite(params[k]));
   if (shown.length > 0) lines.push('', `Parameters: ${shown.map((k) => `${escapeMarkdown(k)} = ${escapeMarkdown(formatNumber(params[k] as number))}`).join('; ')}.`);

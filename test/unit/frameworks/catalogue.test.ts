@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
 import { FUNCTION_IDS } from '../../../src/core/types';
-import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedSpecFor, isGatedVariant } from '../../../src/frameworks/catalogue';
+import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedCallFor, isGatedVariant } from '../../../src/frameworks/catalogue';
 
 describe('frameworks: catalogue', () => {
   it('has unique ids, known variants, parameter keys the registry knows, and https docs', () => {
@@ -104,13 +104,14 @@ describe('frameworks: catalogue', () => {
 
   it('turns a gated variant and its parameters into the core unit', () => {
     assert.equal(GATED_VARIANTS.get('geglu_tanh')?.act, 'gelu_tanh');
-    const oai = gatedSpecFor('swiglu_oai', { alpha: 2, limit: 5 });
-    assert.deepEqual([oai.actParams?.['k'], oai.gateMax, oai.limit, oai.bias], [2, 5, 5, 1]);
-    const oaiDefault = gatedSpecFor('swiglu_oai', {});
-    assert.deepEqual([oaiDefault.actParams?.['k'], oaiDefault.gateMax, oaiDefault.limit], [1.702, 7, 7]);
-    assert.equal(gatedSpecFor('geglu_quick', {}).act, 'gelu_sigmoid');
-    assert.deepEqual(gatedSpecFor('swiglu', { alpha: 1.5 }).actParams, { beta: 1.5 });
+    assert.deepEqual(gatedCallFor('swiglu_oai', { alpha: 2, limit: 5 }), { unit: 'swiglu_oai', act: 'gelu_sigmoid', actParams: { k: 2 }, unitParams: { alpha: 2, limit: 5 } });
+    assert.deepEqual(gatedCallFor('swiglu_oai', {}).unitParams, { alpha: 1.702, limit: 7 });
+    assert.deepEqual(gatedCallFor('geglu_tanh', {}).unitParams, { tanh: 1 });
+    assert.deepEqual(gatedCallFor('geglu', {}).unitParams, { tanh: 0 });
+    // Forms the registry unit has no parameter for are act(g)·u.
+    assert.equal(gatedCallFor('geglu_quick', {}).unitParams, undefined);
+    assert.deepEqual(gatedCallFor('swiglu', { alpha: 1.5 }), { unit: 'swiglu', act: 'silu', actParams: { beta: 1.5 } });
     // Own properties only: a prototype key is no parameter.
-    assert.equal(gatedSpecFor('swiglu_oai', Object.create({ alpha: 9 }) as Record<string, number>).actParams?.['k'], 1.702);
+    assert.deepEqual(gatedCallFor('swiglu_oai', Object.create({ alpha: 9 }) as Record<string, number>).unitParams, { alpha: 1.702, limit: 7 });
   });
 });

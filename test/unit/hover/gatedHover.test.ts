@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { gated } from '../../../src/core';
-import { frameworkHoverAt } from '../../../src/hover/frameworkHoverModel';
+import { gatedCallFor } from '../../../src/frameworks/catalogue';
+import { frameworkHoverAt, gatedEvaluator } from '../../../src/hover/frameworkHoverModel';
 
 /** The hover at the first character of `name` in `text`. */
 function hoverOn(text: string, name: string) {
@@ -61,12 +62,14 @@ describe('framework hover: the new functions and the gated units', () => {
     assert.match(h.markdown, /tanh/);
   });
 
-  it('draws the slices from the core unit: the default gpt-oss slice matches gated.swiglu_oai', () => {
-    // y(g) at u = 1 of the hover equals the core's unit; spot-check through the spec the hover uses.
+  it('draws the slices from the registry: the gpt-oss hover evaluates gated.swiglu_oai at the call\'s parameters', () => {
     const h = hoverOn('SwigluOAIAndMul()', 'SwigluOAIAndMul');
     assert.equal(h.call.variant, 'swiglu_oai');
     assert.match(h.markdown, /INTERLEAVED/);
-    const expected = 2 * (1 / (1 + Math.exp(-1.702 * 2))) * 2;
-    assert.ok(Math.abs(gated.swiglu_oai.f(2, 1) - expected) <= 4 * Number.EPSILON * expected);
+    const y = gatedEvaluator(gatedCallFor('swiglu_oai', h.call.params));
+    for (const [g, u] of [[2, 1], [9, -9], [-3, 0.5]] as const) assert.equal(y(g, u), gated.swiglu_oai.f(g, u));
+    const quick = gatedEvaluator(gatedCallFor('geglu_quick', {}));
+    const expected = (2 / (1 + Math.exp(-1.702 * 2))) * 3;
+    assert.ok(Math.abs(quick(2, 3) - expected) <= 4 * Number.EPSILON * expected, 'ggml_geglu_quick: x·σ(1.702x)·u');
   });
 });
