@@ -17,6 +17,7 @@ import * as dd from './dd';
 import * as erfModule from './erf';
 import * as kernels from './kernels';
 import { decimalTail } from './kernelsAdded';
+import type { GatedId } from './types';
 
 // Local bindings (imported bindings are getter calls under CommonJS transpilation).
 const { add22, div22, expKernelDD, ldexp, mul22, R, twoProd, twoSum } = dd;
@@ -328,9 +329,6 @@ export interface GatedKernel {
   readonly du: (g: number, u: number) => number;
 }
 
-/** The ids of the gated units, as in ../shared/reference/gated.jsonl. */
-export const GATED_IDS = ['glu', 'reglu', 'geglu', 'swiglu', 'swiglu_oai'] as const;
-export type GatedId = (typeof GATED_IDS)[number];
 
 /** Every gated unit at its default parameters (GEGLU: the exact GELU). */
 export const gatedKernels: Readonly<Record<GatedId, GatedKernel>> = {

@@ -3,17 +3,18 @@
  * extension shows comes from here.
  *
  * - erf, erfc, normalCdf (Φ), normalPdf (φ): within 1 ulp over all doubles, tails included.
- * - activations: the registry of the 14 functions (FUNCTION_IDS), each with f, f′, f″ and a
+ * - activations: the registry of the 29 functions (FUNCTION_IDS), each with f, f′, f″ and a
  *   batch form, within about 1 ulp of the true values (tested against every line of the
  *   120-digit reference).
- * - gated: gated units y = act(g′)·(u′ + bias) built from the registry (GLU, ReGLU, GEGLU,
- *   SwiGLU, gpt-oss SwiGLU), with ∂y/∂g and ∂y/∂u.
+ * - gated: the gated units y = act(g′)·(u′ + bias) (GLU, ReGLU, GEGLU, SwiGLU, gpt-oss SwiGLU),
+ *   id → { f(g, u), dg(g, u), du(g, u) } at default parameters (an optional third argument
+ *   takes the record's params); GATED_SPECS: their records (labels, formulas, params, gate side).
  * - sampling (linspace, evaluate, sampleCurve, resolveParams), approximation error against
  *   exact GELU (approximationError, ulpOf), and float32 / bfloat16 / float16 emulation.
  */
 export { erf, erfc, normalCdf, normalPdf } from './erf';
 export { activations, formulaText } from './activations';
-export { GATED_SPECS, gated, gatedUnit, type GatedSpec, type GatedUnit } from './gated';
+export { GATED_SPECS, gated, type GatedSpec, type GatedUnit } from './gated';
 export * from './types';
 export * from './sample';
 export * from './approxError';

@@ -266,6 +266,7 @@ export function xieluD1(x: number, alphaP = 0.8, alphaN = 0.8, beta = 0.5, eps =
   if (x > 0) {
     const ph = 2 * alphaP;
     const pl = 2 * decimalTail(alphaP);
+    if (x === Infinity) return ph > 0 ? x : ph === 0 ? bh : -x;
     if (x > 2 ** 500) return mulDx(ph, pl, x);
     mul22(ph, pl, x, 0);
     add22(R[0]!, R[1]!, bh, bl);
@@ -458,8 +459,8 @@ function squaredSinCos(rh: number, rl: number, cosine: boolean): void {
 }
 
 /**
- * Snake(x) = x + sin²(αx)/α (Ziyin et al., arXiv 2006.08195; the paper's form, without the
- * +1e−9 that BigVGAN adds to α in the denominator).
+ * Snake(x) = x + sin²(αx)/(α + ε) (Ziyin et al., arXiv 2006.08195, is ε = 0, the default;
+ * BigVGAN adds ε = 1e−9 to the denominator against division by zero).
  *
  * Domain: every double, α > 0; Snake(±∞) = ±∞. No kinks.
  * Method: αx as a double-double, reduced modulo π/2 exactly (BigInt beyond 2^19), sin² from
@@ -467,7 +468,7 @@ function squaredSinCos(rh: number, rl: number, cosine: boolean): void {
  * For other α, αx carries an error of about |αx|·2^−106 (α's decimal as a double-double), which
  * near the roots of f′ and f″ costs up to about 2 ulp at |αx| ≈ 1e4 and grows with |αx|.
  */
-export function snake(x: number, alpha = 1): number {
+export function snake(x: number, alpha = 1, eps = 0): number {
   if (!Number.isFinite(x)) return x;
   const ah = alpha;
   const al = decimalTail(alpha);
@@ -475,7 +476,11 @@ export function snake(x: number, alpha = 1): number {
   snakeArg(x, ah, al);
   reduce(T[0]!, T[1]!, EVEN);
   squaredSinCos(RED[0]!, RED[1]!, RED[2]! % 4 !== 0);
-  div22(R[0]!, R[1]!, ah, al);
+  const sh = R[0]!;
+  const sl = R[1]!;
+  // The denominator α + ε (BigVGAN's ε = 1e−9; 0 in the paper), as a double-double.
+  twoSum(ah, eps);
+  div22(sh, sl, R[0]!, R[1]! + al + decimalTail(eps));
   add22(R[0]!, R[1]!, x, 0);
   return R[0]! + R[1]!;
 }
@@ -484,17 +489,37 @@ export function snake(x: number, alpha = 1): number {
  * Snake′(x) = 1 + sin(2αx), evaluated as 2·sin²(αx + π/4) so that it keeps its relative
  * accuracy near its (double) roots αx = −π/4 + kπ. NaN at ±∞ (no limit). Within 1 ulp.
  */
-export function snakeD1(x: number, alpha = 1): number {
+export function snakeD1(x: number, alpha = 1, eps = 0): number {
   if (!Number.isFinite(x)) return NaN;
   snakeArg(x, alpha, decimalTail(alpha));
   reduce(T[0]!, T[1]!, ODD);
   // αx + π/4 = r + (j + 1)·π/4, (j + 1)/2 even ⇔ j ≡ 3 (mod 4).
   squaredSinCos(RED[0]!, RED[1]!, RED[2]! % 4 === 1);
-  return 2 * (R[0]! + R[1]!);
+  if (eps === 0) return 2 * (R[0]! + R[1]!);
+  // With ε: 1 + c·sin(2αx), c = α/(α + ε), = ε/(α + ε) + c·2sin²(αx + π/4), both terms ≥ 0.
+  const dh = 2 * R[0]!;
+  const dl = 2 * R[1]!;
+  const c = epsRatio(alpha, eps);
+  mul22(dh, dl, C2[0]!, C2[1]!);
+  return R[0]! + R[1]! + c;
 }
 
-/** Snake″(x) = 2α·cos(2αx), with 2αx reduced modulo π/2. NaN at ±∞. Within 1 ulp. */
-export function snakeD2(x: number, alpha = 1): number {
+/** C2 = α/(α + ε) as a double-double; returns ε/(α + ε) (both parameters decimals). */
+const C2 = new Float64Array(2);
+function epsRatio(alpha: number, eps: number): number {
+  const al = decimalTail(alpha);
+  twoSum(alpha, eps);
+  const sh = R[0]!;
+  const sl = R[1]! + al + decimalTail(eps);
+  div22(alpha, al, sh, sl);
+  C2[0] = R[0]!;
+  C2[1] = R[1]!;
+  div22(eps, decimalTail(eps), sh, sl);
+  return R[0]! + R[1]!;
+}
+
+/** Snake″(x) = 2α·cos(2αx)·α/(α + ε), with 2αx reduced modulo π/2. NaN at ±∞. Within 1 ulp. */
+export function snakeD2(x: number, alpha = 1, eps = 0): number {
   if (!Number.isFinite(x)) return NaN;
   const ah = alpha;
   const al = decimalTail(alpha);
@@ -505,6 +530,11 @@ export function snakeD2(x: number, alpha = 1): number {
   sinCosDD(2 * RED[0]!, 2 * RED[1]!, q % 2 === 0);
   const sign = q === 1 || q === 2 ? -2 : 2;
   mul22(R[0]!, R[1]!, sign * ah, sign * al);
+  if (eps === 0) return R[0]! + R[1]!;
+  const ch = R[0]!;
+  const cl = R[1]!;
+  epsRatio(ah, eps);
+  mul22(ch, cl, C2[0]!, C2[1]!);
   return R[0]! + R[1]!;
 }
 
@@ -653,26 +683,37 @@ export function hardtanhD2(x: number, _min = -1, _max = 1): number {
 /**
  * Which hard sigmoid: 'relu6' = relu6(x + 3)/6 (PyTorch `Hardsigmoid`, Keras 3, JAX, ggml;
  * kinks at ±3) or 'linear' = clip(0.2x + 0.5, 0, 1) (Keras 2, ONNX `HardSigmoid` defaults
- * α = 0.2, β = 0.5; kinks at ±2.5).
+ * α = 0.2, β = 0.5; kinks at ±2.5). A number is the half-width h of the ramp itself (both
+ * are clamp((x + h)/(2h), 0, 1): h = 3 and h = 2.5; ONNX `HardSigmoid(α, β = 0.5)` is h = 1/(2α)).
  */
-export type HardSigmoidVariant = 'relu6' | 'linear';
+export type HardSigmoidVariant = 'relu6' | 'linear' | number;
 
-/** Hard sigmoid (see {@link HardSigmoidVariant}): (x + 3)/6 or (x + 2.5)/5 inside, rounded once. */
+function halfWidth(variant: HardSigmoidVariant): number {
+  return variant === 'relu6' ? 3 : variant === 'linear' ? 2.5 : variant;
+}
+
+/**
+ * Hard sigmoid (see {@link HardSigmoidVariant}): (x + h)/(2h) inside, rounded once, with h the
+ * decimal it prints as (h > 0).
+ */
 export function hardSigmoid(x: number, variant: HardSigmoidVariant = 'relu6'): number {
-  const edge = variant === 'relu6' ? 3 : 2.5;
-  if (x <= -edge) return 0;
-  if (x >= edge) return 1;
-  if (x !== x) return NaN;
-  twoSum(x, edge);
-  div22(R[0]!, R[1]!, 2 * edge, 0);
+  const eh = halfWidth(variant);
+  const el = decimalTail(eh);
+  if (!above(x, -eh, -el)) return x === x ? 0 : NaN;
+  if (!below(x, eh, el)) return 1;
+  twoSum(x, eh);
+  div22(R[0]!, R[1]! + el, 2 * eh, 2 * el);
   return R[0]! + R[1]!;
 }
 
-/** Hard sigmoid′: 1/6 (or 0.2) strictly inside, 0 outside and at the kinks (PyTorch's convention). */
+/** Hard sigmoid′: 1/(2h) strictly inside, 0 outside and at the kinks (PyTorch's convention). */
 export function hardSigmoidD1(x: number, variant: HardSigmoidVariant = 'relu6'): number {
   if (x !== x) return NaN;
-  const edge = variant === 'relu6' ? 3 : 2.5;
-  return x > -edge && x < edge ? (variant === 'relu6' ? 1 / 6 : 0.2) : 0;
+  const eh = halfWidth(variant);
+  const el = decimalTail(eh);
+  if (!above(x, -eh, -el) || !below(x, eh, el)) return 0;
+  div22(1, 0, 2 * eh, 2 * el);
+  return R[0]! + R[1]!;
 }
 
 /** Hard sigmoid″ = 0. */
@@ -943,7 +984,7 @@ export function squareplusD1(x: number, b = 4): number {
   const bh = b;
   const bl = decimalTail(b);
   const ax = Math.abs(x);
-  if (ax > 2 ** 500) {
+  if (ax > 2 ** 300) {
     if (x > 0) return 1;
     if (x === -Infinity) return 0;
     scaleDown(ax);

@@ -26,6 +26,21 @@ export const FUNCTION_IDS = [
   'leaky_relu',
   'relu6',
   'hardswish',
+  'relu2',
+  'xielu',
+  'snake',
+  'celu',
+  'softsign',
+  'hardtanh',
+  'hard_sigmoid',
+  'log_sigmoid',
+  'tanhshrink',
+  'softshrink',
+  'hardshrink',
+  'sparse_plus',
+  'squareplus',
+  'laplace',
+  'gelu_ibert',
 ] as const;
 
 export type FunctionId = (typeof FUNCTION_IDS)[number];
@@ -58,7 +73,10 @@ export interface ParamSpec {
   readonly label: string;
   readonly description: string;
   readonly default: number;
-  /** Inclusive range a UI offers and a setting is clamped to. */
+  /**
+   * Inclusive range a UI offers; a value outside it is refused (checkParams in params.ts), never
+   * clamped silently.
+   */
   readonly min: number;
   readonly max: number;
   readonly step: number;
@@ -68,10 +86,12 @@ export interface ParamSpec {
 export type Params = Readonly<Record<string, number>>;
 
 /**
- * How the UI groups functions. `gelu`: GELU and its approximations; `relu`: rectifiers (ReLU,
- * leaky, clipped, exponential-linear); `smooth`: gates x·s(x) and smooth rectifiers (SiLU, Mish,
- * Hardswish, Softplus); `squashing`: bounded monotone maps (sigmoid, tanh); `shrinkage`: maps that
- * zero a band around 0; `periodic`: Snake and kin.
+ * How the UI groups functions. `gelu`: GELU, its approximations (tanh, sigmoid, I-BERT) and the
+ * Laplace activation (a Gaussian CDF); `relu`: rectifiers (ReLU, leaky, clipped, squared,
+ * exponential-linear: ELU, SELU, CELU); `smooth`: gates x·s(x) and smooth rectifiers (SiLU, Mish,
+ * Hardswish, Softplus, xIELU, squareplus, sparse_plus); `squashing`: bounded or saturating
+ * monotone maps (sigmoid, tanh, hard sigmoid, hardtanh, softsign, log-sigmoid); `shrinkage`: maps
+ * that shrink a band around 0 (tanhshrink, softshrink, hardshrink); `periodic`: Snake.
  */
 export const FAMILIES = ['gelu', 'relu', 'smooth', 'squashing', 'shrinkage', 'periodic'] as const;
 export type Family = (typeof FAMILIES)[number];

@@ -25,9 +25,50 @@
  * Pure data and pure functions: no `vscode`, no text scanning (src/text/resolver.ts finds these
  * calls in code).
  */
-import type { FunctionId, Params } from '../core/types';
+import type { FunctionId, GatedId, Params } from '../core/types';
 
-export type Framework = 'PyTorch' | 'TensorFlow' | 'Keras' | 'JAX' | 'Flax' | 'Hugging Face' | 'ONNX' | 'onnxruntime' | 'ggml';
+/**
+ * A gated unit as the catalogue names it: a registry gated id, or one of them with another gate
+ * activation (`geglu_tanh`: GEGLU with the tanh GELU, vLLM `GeluAndMul(approximate='tanh')` and
+ * ggml `ggml_geglu`; `geglu_quick`: x·σ(1.702x) as the gate, ggml `ggml_geglu_quick`).
+ */
+export type GatedVariant = GatedId | 'geglu_tanh' | 'geglu_quick';
+/** What a catalogue entry computes: a one-variable registry function or a gated unit. */
+export type CatalogueVariant = FunctionId | GatedVariant;
+
+/** Each gated variant: the registry unit and the activation applied to its gate. */
+export const GATED_VARIANTS: ReadonlyMap<GatedVariant, { readonly unit: GatedId; readonly act: FunctionId }> = new Map<GatedVariant, { readonly unit: GatedId; readonly act: FunctionId }>([
+  ['glu', { unit: 'glu', act: 'sigmoid' }],
+  ['reglu', { unit: 'reglu', act: 'relu' }],
+  ['geglu', { unit: 'geglu', act: 'gelu' }],
+  ['geglu_tanh', { unit: 'geglu', act: 'gelu_tanh' }],
+  ['geglu_quick', { unit: 'geglu', act: 'gelu_sigmoid' }],
+  ['swiglu', { unit: 'swiglu', act: 'silu' }],
+  ['swiglu_oai', { unit: 'swiglu_oai', act: 'gelu_sigmoid' }],
+]);
+
+export function isGatedVariant(v: string): v is GatedVariant {
+  return GATED_VARIANTS.has(v as GatedVariant);
+}
+
+/**
+ * Where the gate g of y = act(g)·u comes from in the framework's input:
+ * - `first-half`: one tensor [..., 2d], g = x[..., :d], u = x[..., d:] (vLLM *AndMul, ggml);
+ * - `second-half`: g = x[..., d:], u = x[..., :d] (vLLM MulAndSilu; PyTorch/Keras/JAX glu, whose
+ *   sigmoid is on the second half);
+ * - `interleaved`: g = x[..., 0::2], u = x[..., 1::2] (gpt-oss, vLLM SwigluOAIAndMul);
+ * - `first-argument`: two tensors, the first is the gate (ONNX SwiGLU A, ggml_swiglu_oai a).
+ */
+export type GateLayout = 'first-half' | 'second-half' | 'interleaved' | 'first-argument';
+
+export const GATE_LAYOUT_TEXT: Readonly<Record<GateLayout, string>> = {
+  'first-half': 'the gate is the FIRST half of the last axis (g = x[..., :d], u = x[..., d:])',
+  'second-half': 'the gate is the SECOND half of the last axis (g = x[..., d:], u = x[..., :d])',
+  interleaved: 'gate and up are INTERLEAVED on the last axis: even = gate (g = x[..., 0::2]), odd = up (u = x[..., 1::2])',
+  'first-argument': 'the gate is the FIRST tensor argument, the up (linear) input the second',
+};
+
+export type Framework = 'PyTorch' | 'TensorFlow' | 'Keras' | 'JAX' | 'Flax' | 'Hugging Face' | 'vLLM' | 'ONNX' | 'onnxruntime' | 'ggml';
 
 /** How a call is spelled in code, which decides how the resolver finds it. */
 export type EntryKind =
@@ -53,9 +94,9 @@ export interface VariantArg {
   /** The default as the documentation writes it: `'none'`, `True`, `False`. */
   readonly default: string;
   /** Normalised literal (quotes removed, lower case) → variant: `tanh` → `gelu_tanh`, `true` → `gelu_tanh`. */
-  readonly values: Readonly<Record<string, FunctionId>>;
+  readonly values: Readonly<Record<string, CatalogueVariant>>;
   /** How to write the argument to get each variant it offers: `approximate='tanh'`. */
-  readonly spelling: Readonly<Partial<Record<FunctionId, string>>>;
+  readonly spelling: Readonly<Partial<Record<CatalogueVariant, string>>>;
 }
 
 /** An argument that sets a registry parameter, like `negative_slope` → `slope`. */
@@ -84,9 +125,13 @@ export interface FrameworkEntry {
    */
   readonly names: readonly string[];
   /** The variant computed when no argument says otherwise. */
-  readonly defaultVariant: FunctionId;
+  readonly defaultVariant: CatalogueVariant;
+  /** For gated units: where the gate comes from. */
+  readonly gate?: GateLayout;
   readonly variantArg?: VariantArg;
   readonly paramArgs?: readonly ParamArg[];
+  /** Registry parameters the framework fixes at another value than GELU Lab's default (ONNX HardSigmoid: h = 2.5). */
+  readonly fixedParams?: Params;
   /**
    * Where the computation differs from the registry's formula for the variant (clipping,
    * rounded constants, lookup tables, extra inputs); shown verbatim in the hover.
@@ -144,64 +189,80 @@ const ONNX_DOC = 'https://onnx.ai/onnx/operators/';
 const ORT_DOC = 'https://github.com/microsoft/onnxruntime/blob/main/docs/ContribOperators.md#com.microsoft.';
 const GGML_DOC = 'https://github.com/ggml-org/ggml/blob/master/include/ggml.h';
 
-type Extras = Partial<Pick<FrameworkEntry, 'variantArg' | 'paramArgs' | 'note' | 'source' | 'id'>>;
+type Extras = Partial<Pick<FrameworkEntry, 'variantArg' | 'paramArgs' | 'fixedParams' | 'note' | 'source' | 'id' | 'gate'>>;
 
-function entry(framework: Framework, kind: EntryKind, qualifiedName: string, names: readonly string[], variant: FunctionId, docUrl: string, extras: Extras = {}): FrameworkEntry {
+function entry(framework: Framework, kind: EntryKind, qualifiedName: string, names: readonly string[], variant: CatalogueVariant, docUrl: string, extras: Extras = {}): FrameworkEntry {
   return { id: extras.id ?? qualifiedName, framework, kind, qualifiedName, names, defaultVariant: variant, docUrl, ...extras };
 }
 
 /** PyTorch functional: `torch.nn.functional.X`, `nn.functional.X`, `F.X` (+ `torch.X` where it exists). */
-function torchF(name: string, variant: FunctionId, extras: Extras = {}, alsoTorch = false): FrameworkEntry {
+function torchF(name: string, variant: CatalogueVariant, extras: Extras = {}, alsoTorch = false): FrameworkEntry {
   const q = `torch.nn.functional.${name}`;
   const names = [q, `nn.functional.${name}`, `functional.${name}`, `F.${name}`, ...(alsoTorch ? [`torch.${name}`] : [])];
   return entry('PyTorch', 'function', q, names, variant, `${TORCH_DOC}${q}.html`, extras);
 }
-function torchModule(name: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function torchModule(name: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   const q = `torch.nn.${name}`;
   return entry('PyTorch', 'module', q, [q, `nn.${name}`], variant, `${TORCH_DOC}${q}.html`, extras);
 }
-function tfNn(names: readonly string[], variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function tfNn(names: readonly string[], variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   const q = names[0] as string;
   return entry('TensorFlow', 'function', q, names, variant, `${TF_DOC}${q.slice(3).replace(/\./g, '/')}`, extras);
 }
-function kerasAct(name: string, variant: FunctionId, extras: Extras = {}, aliasOf?: string): FrameworkEntry {
+function kerasAct(name: string, variant: CatalogueVariant, extras: Extras = {}, aliasOf?: string): FrameworkEntry {
   const q = `keras.activations.${name}`;
   return entry('Keras', 'function', q, [q, `tf.keras.activations.${name}`, `activations.${name}`], variant, `${KERAS_ACT_DOC}#${aliasOf ?? name}-function`, extras);
 }
-function kerasOp(name: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function kerasOp(name: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   const q = `keras.ops.${name}`;
   return entry('Keras', 'function', q, [q, `keras.ops.nn.${name}`, `tf.keras.ops.${name}`, `ops.${name}`], variant, `${KERAS_OPS_DOC}#${name}-function`, extras);
 }
-function kerasKey(key: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function kerasKey(key: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('Keras', 'keras-key', `activation="${key}"`, [key], variant, KERAS_ACT_DOC, { id: `keras-key:${key}`, ...extras });
 }
-function jaxNn(names: readonly string[], variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function jaxNn(names: readonly string[], variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   const q = `jax.nn.${names[0] as string}`;
   const all = names.flatMap((n) => [`jax.nn.${n}`, `jnn.${n}`]);
   return entry('JAX', 'function', q, all, variant, `${JAX_DOC}${q}.html`, extras);
 }
-function flax(names: readonly string[], variant: FunctionId, extras: Extras = {}): FrameworkEntry[] {
+function flax(names: readonly string[], variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry[] {
   const first = names[0] as string;
   return [
     entry('Flax', 'function', `flax.linen.${first}`, names.flatMap((n) => [`flax.linen.${n}`, `linen.${n}`, `nn.${n}`]), variant, FLAX_LINEN_DOC, extras),
     entry('Flax', 'function', `flax.nnx.${first}`, names.flatMap((n) => [`flax.nnx.${n}`, `nnx.${n}`]), variant, FLAX_NNX_DOC, extras),
   ];
 }
-function hf(key: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function hf(key: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('Hugging Face', 'hf-key', `ACT2FN["${key}"]`, [key], variant, HF_DOC, { id: `hf:${key}`, ...extras });
 }
-function hfClass(name: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function hfClass(name: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('Hugging Face', 'module', `transformers.activations.${name}`, [`transformers.activations.${name}`, `activations.${name}`, name], variant, HF_DOC, extras);
 }
-function onnx(op: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function onnx(op: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('ONNX', 'operator', op, [op, `op.${op}`, `opset20.${op}`, `opset18.${op}`], variant, `${ONNX_DOC}onnx__${op}.html`, { id: `onnx:${op}`, ...extras });
 }
-function ort(op: string, variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function ort(op: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('onnxruntime', 'operator', `com.microsoft.${op}`, [op, `com.microsoft.${op}`], variant, `${ORT_DOC}${op}`, { id: `ort:${op}`, ...extras });
 }
-function ggml(names: readonly string[], variant: FunctionId, extras: Extras = {}): FrameworkEntry {
+function ggml(names: readonly string[], variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
   return entry('ggml', 'c-function', names[0] as string, names, variant, GGML_DOC, extras);
 }
+
+const num = (name: string, position: number | undefined, key: string, value: number, aliases?: readonly string[]): ParamArg => ({
+  name,
+  ...(aliases === undefined ? {} : { aliases }),
+  ...(position === undefined ? {} : { position }),
+  key,
+  default: value,
+});
+const VLLM_DOC = 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/activation.py';
+function vllm(name: string, variant: CatalogueVariant, extras: Extras = {}): FrameworkEntry {
+  const q = `vllm.model_executor.layers.activation.${name}`;
+  return entry('vLLM', 'module', q, [q, `activation.${name}`, name], variant, VLLM_DOC, { id: `vllm:${name}`, ...extras });
+}
+const GGML_GLU_NOTE = 'One tensor [2d, …]: the gate is the first half of each row (ggml_*_swapped gates the second half; ggml_*_split takes gate and up as two tensors).';
+const HARD_SIGMOID_3 = 'relu6(x + 3)/6: half-width h = 3.';
+const PRELU_NOTE = 'PReLU learns its slope; the value shown is the initial one.';
 
 const TORCH_SOFTPLUS_NOTE = 'PyTorch softplus takes beta = 1 and threshold = 20: for β·x > 20 it returns x itself (the difference from log(1 + eˣ) is below 2.1e-9 there); other beta values are not modelled.';
 const GGML_F16_TABLE = 'On the CPU backend the f32 op rounds x to float16 and reads a float16 table of the function (GGML_GELU_FP16), so results carry float16 rounding (about 3 significant digits).';
@@ -360,6 +421,119 @@ export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
   ggml(['ggml_hardswish'], 'hardswish'),
   ggml(['ggml_sigmoid', 'ggml_sigmoid_inplace'], 'sigmoid'),
   ggml(['ggml_tanh', 'ggml_tanh_inplace'], 'tanh'),
+
+  // Issue 12: PyTorch (defaults from torch/nn/modules/activation.py and torch/nn/functional.py)
+  torchF('celu', 'celu', { paramArgs: [alpha(1)] }),
+  torchModule('CELU', 'celu', { paramArgs: [alpha(0)] }),
+  torchF('softsign', 'softsign'),
+  torchModule('Softsign', 'softsign'),
+  torchF('hardtanh', 'hardtanh', { paramArgs: [num('min_val', 1, 'min', -1), num('max_val', 2, 'max', 1)] }),
+  torchModule('Hardtanh', 'hardtanh', { paramArgs: [num('min_val', 0, 'min', -1), num('max_val', 1, 'max', 1)] }),
+  torchF('hardsigmoid', 'hard_sigmoid', { note: HARD_SIGMOID_3 }),
+  torchModule('Hardsigmoid', 'hard_sigmoid', { note: HARD_SIGMOID_3 }),
+  torchF('logsigmoid', 'log_sigmoid'),
+  torchModule('LogSigmoid', 'log_sigmoid'),
+  torchF('tanhshrink', 'tanhshrink'),
+  torchModule('Tanhshrink', 'tanhshrink'),
+  torchF('softshrink', 'softshrink', { paramArgs: [num('lambd', 1, 'lambda', 0.5)] }),
+  torchModule('Softshrink', 'softshrink', { paramArgs: [num('lambd', 0, 'lambda', 0.5)] }),
+  torchF('hardshrink', 'hardshrink', { paramArgs: [num('lambd', 1, 'lambda', 0.5)] }),
+  torchModule('Hardshrink', 'hardshrink', { paramArgs: [num('lambd', 0, 'lambda', 0.5)] }),
+  torchModule('PReLU', 'leaky_relu', { paramArgs: [slope('init', 1, 0.25)], note: `${PRELU_NOTE} PyTorch: init = 0.25 (Keras PReLU starts at 0).` }),
+  torchF('prelu', 'leaky_relu', { paramArgs: [slope('weight', 1, 0.25)], note: 'F.prelu(input, weight): the slope is a tensor argument; a literal number is read, otherwise nn.PReLU\'s initial 0.25 is shown.' }),
+  torchF('glu', 'glu', { gate: 'second-half', note: 'F.glu(input, dim=-1) = a·σ(b) with a, b the halves of dim: the sigmoid is on the SECOND half.' }),
+  torchModule('GLU', 'glu', { gate: 'second-half', note: 'nn.GLU(dim=-1) = a·σ(b): the sigmoid is on the SECOND half.' }),
+
+  // Keras 3 (keras/src/activations/activations.py)
+  kerasAct('celu', 'celu', { paramArgs: [alpha(1)] }),
+  kerasAct('softsign', 'softsign'),
+  kerasAct('hard_sigmoid', 'hard_sigmoid', { note: `Keras 3: ${HARD_SIGMOID_3} Keras 2 used clip(0.2x + 0.5, 0, 1) (h = 2.5).` }),
+  kerasAct('log_sigmoid', 'log_sigmoid'),
+  kerasAct('soft_shrink', 'softshrink', { paramArgs: [num('threshold', 1, 'lambda', 0.5)] }),
+  kerasAct('hard_shrink', 'hardshrink', { paramArgs: [num('threshold', 1, 'lambda', 0.5)] }),
+  kerasAct('tanh_shrink', 'tanhshrink'),
+  kerasAct('sparse_plus', 'sparse_plus'),
+  kerasAct('squareplus', 'squareplus', { paramArgs: [num('b', 1, 'b', 4)] }),
+  kerasAct('glu', 'glu', { gate: 'second-half', note: 'keras.activations.glu(x, axis=-1) = a·σ(b): the sigmoid is on the SECOND half.' }),
+  kerasKey('celu', 'celu'),
+  kerasKey('softsign', 'softsign'),
+  kerasKey('hard_sigmoid', 'hard_sigmoid', { note: `Keras 3: ${HARD_SIGMOID_3}` }),
+  kerasKey('log_sigmoid', 'log_sigmoid'),
+  kerasKey('soft_shrink', 'softshrink'),
+  kerasKey('hard_shrink', 'hardshrink'),
+  kerasKey('tanh_shrink', 'tanhshrink'),
+  kerasKey('sparse_plus', 'sparse_plus'),
+  kerasKey('squareplus', 'squareplus'),
+  kerasKey('glu', 'glu', { gate: 'second-half' }),
+
+  // JAX (jax/_src/nn/functions.py)
+  jaxNn(['celu'], 'celu', { paramArgs: [alpha(1)] }),
+  jaxNn(['soft_sign'], 'softsign'),
+  jaxNn(['hard_tanh'], 'hardtanh', { note: 'Fixed bounds −1 and 1 (no arguments).' }),
+  jaxNn(['hard_sigmoid'], 'hard_sigmoid', { note: HARD_SIGMOID_3 }),
+  jaxNn(['log_sigmoid'], 'log_sigmoid'),
+  jaxNn(['sparse_plus'], 'sparse_plus'),
+  jaxNn(['squareplus'], 'squareplus', { paramArgs: [num('b', 1, 'b', 4)] }),
+  jaxNn(['glu'], 'glu', { gate: 'second-half', note: 'jax.nn.glu(x, axis=-1) = a·σ(b): the sigmoid is on the SECOND half.' }),
+
+  // Hugging Face ACT2FN keys (src/transformers/activations.py)
+  hf('relu2', 'relu2', { note: 'ReLUSquaredActivation: relu(x)².' }),
+  hf('xielu', 'xielu', { note: 'XIELUActivation(alpha_p_init=0.8, alpha_n_init=0.8, beta=0.5, eps=-1e-6); the module stores softplus-inverse raw values, the effective αₚ, αₙ are shown.' }),
+  hf('laplace', 'laplace', { note: 'LaplaceActivation: ½(1 + erf((x − μ)/(σ√2))), μ = 0.707107, σ = 0.282095.' }),
+  hf('prelu', 'leaky_relu', { paramArgs: [slope('init', undefined, 0.25)], note: `nn.PReLU(): ${PRELU_NOTE}` }),
+
+  // vLLM (vllm/model_executor/layers/activation.py)
+  vllm('SiluAndMul', 'swiglu', { gate: 'first-half', note: 'silu(x[..., :d]) · x[..., d:].' }),
+  vllm('MulAndSilu', 'swiglu', { gate: 'second-half', note: 'x[..., :d] · silu(x[..., d:]): the SECOND half is activated, unlike SiluAndMul.' }),
+  vllm('GeluAndMul', 'geglu', {
+    gate: 'first-half',
+    variantArg: { name: 'approximate', position: 0, default: '"none"', values: { none: 'geglu', tanh: 'geglu_tanh' }, spelling: { geglu: 'approximate="none"', geglu_tanh: 'approximate="tanh"' } },
+    note: 'F.gelu(x[..., :d], approximate) · x[..., d:].',
+  }),
+  vllm('FatreluAndMul', 'reglu', {
+    gate: 'first-half',
+    paramArgs: [num('threshold', 0, 'threshold', 0)],
+    note: 'FATReLU(x[..., :d]) · x[..., d:], FATReLU(g) = g where g > threshold, else 0. Threshold 0 is ReGLU; another threshold is not modelled: the values shown are for threshold 0.',
+  }),
+  vllm('SwigluOAIAndMul', 'swiglu_oai', {
+    gate: 'interleaved',
+    paramArgs: [num('alpha', 0, 'alpha', 1.702), num('limit', 1, 'limit', 7)],
+    note: 'gate = x[..., ::2] clamped above at limit, up = x[..., 1::2] clamped to ±limit; (up + 1)·gate·σ(alpha·gate).',
+  }),
+  vllm('ReLUSquaredActivation', 'relu2'),
+  vllm('XIELU', 'xielu', { note: 'XIELU(alpha_p_init=0.8, alpha_n_init=0.8, beta=0.5, eps=-1e-6); stored as softplus-inverse raw values, computed in bfloat16 by default.' }),
+  vllm('QuickGELU', 'gelu_sigmoid'),
+  vllm('NewGELU', 'gelu_tanh'),
+  vllm('FastGELU', 'gelu_tanh', { note: '√(2/π) written as 0.7978845608.' }),
+
+  // ggml / llama.cpp (ggml/include/ggml.h; CPU kernels in ggml-cpu)
+  ggml(['ggml_swiglu'], 'swiglu', { gate: 'first-half', note: GGML_GLU_NOTE }),
+  ggml(['ggml_swiglu_swapped'], 'swiglu', { gate: 'second-half' }),
+  ggml(['ggml_geglu'], 'geglu_tanh', { gate: 'first-half', note: `The tanh GELU of the gate (|g| < 10; 0 below −10, g above 10). ${GGML_GLU_NOTE} ${GGML_F16_TABLE}` }),
+  ggml(['ggml_geglu_erf'], 'geglu', { gate: 'first-half', note: `The erf GELU. ${GGML_GLU_NOTE}` }),
+  ggml(['ggml_geglu_quick'], 'geglu_quick', { gate: 'first-half', note: `x·σ(1.702x) as the gate. ${GGML_GLU_NOTE}` }),
+  ggml(['ggml_reglu'], 'reglu', { gate: 'first-half', note: GGML_GLU_NOTE }),
+  ggml(['ggml_swiglu_oai'], 'swiglu_oai', {
+    gate: 'first-argument',
+    paramArgs: [num('alpha', 3, 'alpha', 1.702), num('limit', 4, 'limit', 7)],
+    note: 'ggml_swiglu_oai(ctx, a, b, alpha, limit): a is the gate (clamped above at limit), b the up input (clamped to ±limit, +1); alpha and limit are required arguments (gpt-oss: 1.702, 7).',
+  }),
+  ggml(['ggml_xielu'], 'xielu', { note: 'ggml_xielu(ctx, a, alpha_n, alpha_p, beta, eps) takes the raw (softplus-inverse) values and applies softplus itself; arguments are not read, the defaults 0.8, 0.8, 0.5, −1e−6 (effective) are shown.' }),
+  ggml(['ggml_hardsigmoid'], 'hard_sigmoid', { note: HARD_SIGMOID_3 }),
+
+  // ONNX operators (docs/Operators.md)
+  onnx('Celu', 'celu', { paramArgs: [alpha(undefined)] }),
+  onnx('Softsign', 'softsign'),
+  onnx('HardSigmoid', 'hard_sigmoid', {
+    fixedParams: { h: 2.5 },
+    note: 'max(0, min(1, alpha·x + beta)), alpha = 0.2, beta = 0.5 by default: half-width h = 1/(2·alpha) = 2.5, unlike PyTorch/Keras 3/JAX (h = 3). The attributes are not read: the defaults are shown.',
+  }),
+  onnx('Shrink', 'hardshrink', {
+    paramArgs: [num('lambd', undefined, 'lambda', 0.5)],
+    note: 'x − bias for x > lambd, x + bias for x < −lambd, else 0; bias = 0 (default) is hardshrink, bias = lambd is softshrink. The bias attribute is not read.',
+  }),
+  onnx('PRelu', 'leaky_relu', { note: 'The slope is a second input tensor (learned); the registry default slope is shown.' }),
+  onnx('SwiGLU', 'swiglu', { gate: 'first-argument', paramArgs: [num('alpha', undefined, 'alpha', 1)], note: 'Since opset 28: Y = Swish_alpha(A)·B, A the gate, B the linear input; alpha = 1 is SiLU.' }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -383,8 +557,51 @@ export function argumentFor(entry: FrameworkEntry, variant: FunctionId): { reado
 
 /** The framework's parameter values for `entry` when no argument overrides them. */
 export function defaultParams(entry: FrameworkEntry): Params {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = { ...(entry.fixedParams ?? {}) };
   for (const p of entry.paramArgs ?? []) out[p.key] = p.default;
   return out;
 }
 
+
+/** A call of a gated unit, in the core's terms. */
+export interface GatedCall {
+  readonly unit: GatedId;
+  /** The activation on the gate and its parameters. */
+  readonly act: FunctionId;
+  readonly actParams: Params;
+  /**
+   * The registry unit's parameters for this call (`tanh` of GEGLU, `alpha` and `limit` of the
+   * gpt-oss unit); undefined when the registry unit has no parameter for what the call does
+   * (ggml_geglu_quick's x·σ(1.702x) gate, ONNX SwiGLU with alpha ≠ 1): then y = act(g)·u.
+   */
+  readonly unitParams?: Params;
+}
+
+/**
+ * The gated unit a call of `variant` computes with the call's parameters `params` (read as own
+ * properties only). Parameters the core cannot model (vLLM FatreluAndMul's threshold) are left
+ * out; the entry's note says so.
+ */
+export function gatedCallFor(variant: GatedVariant, params: Params): GatedCall {
+  const form = GATED_VARIANTS.get(variant) ?? { unit: 'swiglu' as const, act: 'silu' as const };
+  const own = (key: string): number | undefined => (Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined);
+  switch (variant) {
+    case 'swiglu_oai': {
+      const alpha = own('alpha') ?? 1.702;
+      const limit = own('limit') ?? 7;
+      return { unit: 'swiglu_oai', act: 'gelu_sigmoid', actParams: { k: alpha }, unitParams: { alpha, limit } };
+    }
+    case 'geglu':
+      return { unit: 'geglu', act: 'gelu', actParams: {}, unitParams: { tanh: 0 } };
+    case 'geglu_tanh':
+      return { unit: 'geglu', act: 'gelu_tanh', actParams: {}, unitParams: { tanh: 1 } };
+    case 'geglu_quick':
+      return { unit: 'geglu', act: 'gelu_sigmoid', actParams: {} };
+    case 'swiglu': {
+      const alpha = own('alpha');
+      return alpha === undefined || alpha === 1 ? { unit: 'swiglu', act: 'silu', actParams: {}, unitParams: {} } : { unit: 'swiglu', act: 'silu', actParams: { beta: alpha } };
+    }
+    default:
+      return { unit: form.unit, act: form.act, actParams: {}, unitParams: {} };
+  }
+}

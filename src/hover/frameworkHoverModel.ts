@@ -4,10 +4,10 @@
  * formula and constants, the framework's default, how far it is from exact GELU (the core's
  * approximation error over a range) and a sparkline of f and f′.
  */
-import { activations, approximationError, formulaText, linspace } from '../core';
+import { activations, approximationError, formulaText, gated, GATED_SPECS, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../text/format';
-import type { FrameworkEntry } from '../frameworks/catalogue';
+import { GATE_LAYOUT_TEXT, gatedCallFor, isGatedVariant, type GatedCall, type FrameworkEntry, type GatedVariant } from '../frameworks/catalogue';
 import { analyseConfig, configHoverAt } from '../models/configModel';
 import { commentStyleFor } from '../text/languages';
 import { resolveCall, type ResolvedCall } from '../text/resolver';
@@ -106,9 +106,80 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
   return out;
 }
 
+/** Where the gated slices are drawn, and the value the other input is held at. */
+export const GATED_SLICE_RANGE: readonly [number, number] = [-4, 4];
+export const GATED_SLICE_AT = 1;
+
+/** y(g, u) of a gated call: the registry unit where it computes the call, else act(g)·u from the registry's act. */
+export function gatedEvaluator(call: GatedCall): (g: number, u: number) => number {
+  const unitParams = call.unitParams;
+  if (unitParams !== undefined) {
+    const unit = gated[call.unit];
+    return (g, u) => unit.f(g, u, unitParams);
+  }
+  const act = activations[call.act];
+  return (g, u) => act.f(g, call.actParams) * u;
+}
+
+/** The `data:` URI of two slices of a gated unit: y(g) at u = 1 (solid) and y(u) at g = 1 (dashed). */
+export function gatedSlicesFor(variant: GatedVariant, params: Params): string {
+  return remember(sparkCache, `gated:${cacheKey(variant as FunctionId, params)}`, () => {
+    const y = gatedEvaluator(gatedCallFor(variant, params));
+    const xs = linspace(GATED_SLICE_RANGE[0], GATED_SLICE_RANGE[1], SPARK_POINTS);
+    const alongG = new Float64Array(xs.length);
+    const alongU = new Float64Array(xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      alongG[i] = y(xs[i] as number, GATED_SLICE_AT);
+      alongU[i] = y(GATED_SLICE_AT, xs[i] as number);
+    }
+    const svg = sparklineSvg({
+      xs,
+      series: [
+        { ys: alongG, color: SPARK_COLORS.f },
+        { ys: alongU, color: SPARK_COLORS.df, dashed: true },
+      ],
+      width: 200,
+      height: 60,
+      title: `${variant}: y(g) at u = 1 and y(u) at g = 1 on [-4, 4]`,
+    });
+    return svgDataUri(svg);
+  });
+}
+
+function argLines(argsRead: ResolvedCall['argsRead']): string[] {
+  const lines: string[] = [];
+  for (const a of argsRead) {
+    const shown = codeSpan(`${a.name}=${a.text.length > 40 ? `${a.text.slice(0, 39)}…` : a.text}`);
+    lines.push('', a.understood ? `Read from the call: ${shown}.` : `Read from the call: ${shown}, not a literal: assuming the default.`);
+  }
+  return lines;
+}
+
+/** Markdown explaining a call that computes a gated unit y = act(g)·u. */
+function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
+  const { entry, params, argsRead } = call;
+  const gc = gatedCallFor(variant, params);
+  const spec = GATED_SPECS[gc.unit];
+  const act = activations[gc.act];
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
+  lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
+  if (entry.gate !== undefined) lines.push('', `Gate: ${escapeMarkdown(GATE_LAYOUT_TEXT[entry.gate])}.`);
+  const shown = Object.keys(params).filter((k) => Number.isFinite(params[k]));
+  if (shown.length > 0) lines.push('', `Parameters: ${shown.map((k) => `${escapeMarkdown(k)} = ${escapeMarkdown(formatNumber(params[k] as number))}`).join('; ')}.`);
+  const va = entry.variantArg;
+  if (va !== undefined) lines.push('', `Default: ${codeSpan(`${va.name}=${va.default}`)}.`);
+  lines.push(...argLines(argsRead));
+  if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
+  lines.push('', `![${escapeMarkdown(`${spec.shortLabel}: y(g) at u = 1 solid, y(u) at g = 1 dashed, from −4 to 4`)}](${gatedSlicesFor(variant, params)})`);
+  return lines.join('\n');
+}
+
 /** Markdown explaining a resolved call. */
 export function frameworkMarkdown(call: ResolvedCall): string {
-  const { entry, variant, params, argsRead } = call;
+  if (isGatedVariant(call.variant)) return gatedMarkdown(call, call.variant);
+  const { entry, params, argsRead } = call;
+  const variant = call.variant as FunctionId;
   const fn = activations[variant];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
@@ -117,13 +188,10 @@ export function frameworkMarkdown(call: ResolvedCall): string {
   if (constants.length > 0) lines.push('', `Constants: ${constants.join('; ')}.`);
   const va = entry.variantArg;
   if (va !== undefined) {
-    const def = activations[entry.defaultVariant].label;
+    const def = isGatedVariant(entry.defaultVariant) ? entry.defaultVariant : activations[entry.defaultVariant].label;
     lines.push('', `Default: ${codeSpan(`${va.name}=${va.default}`)} → ${escapeMarkdown(def)}.`);
   }
-  for (const a of argsRead) {
-    const shown = codeSpan(`${a.name}=${a.text.length > 40 ? `${a.text.slice(0, 39)}…` : a.text}`);
-    lines.push('', a.understood ? `Read from the call: ${shown}.` : `Read from the call: ${shown}, not a literal: assuming the default.`);
-  }
+  lines.push(...argLines(argsRead));
   if (fn.family === 'gelu') {
     if (variant === 'gelu') {
       lines.push('', 'Exact GELU: no approximation error.');

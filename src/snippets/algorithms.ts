@@ -15,7 +15,7 @@
  * without compensation: their dtype is not known when the code is written.
  */
 import { activations } from '../core/activations';
-import type { FunctionId, Params } from '../core/types';
+import { FUNCTION_IDS, type FunctionId, type Params } from '../core/types';
 import { literal, MATH, type ScalarType, mul as rmul, real, scale as rscale, split } from './exact';
 import { Block, type Expr, type Fn, add, call, clamp, cmp, div, helper, mul, neg, num, select, sub } from './ir';
 
@@ -546,6 +546,13 @@ function hardswish(env: AlgoEnv): Algorithm {
   return { f, df, constants: [], method: 'x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch)' };
 }
 
+/**
+ * The registry ids that have an algorithm here, in registry order: the first 14. Issue 12's 15
+ * functions joined the registry first; their algorithms (and this list growing to FUNCTION_IDS)
+ * come with the snippets work.
+ */
+export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1);
+
 /** The algorithm of `id` for the target environment. */
 export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
   switch (id) {
@@ -577,6 +584,9 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
       return relu6(env);
     case 'hardswish':
       return hardswish(env);
+    default:
+      // Issue 12's functions: their algorithms come with the snippets work (registry first).
+      throw new Error(`No snippet algorithm for ${id} yet.`);
   }
 }
 

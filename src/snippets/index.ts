@@ -7,7 +7,7 @@
  */
 import { activations } from '../core/activations';
 import { FUNCTION_IDS, type Activation, type FunctionId, isFunctionId, type Params } from '../core/types';
-import { algorithm } from './algorithms';
+import { ALGORITHM_IDS, algorithm } from './algorithms';
 import { builtinCalls, builtinSentences } from './builtins';
 import { defaultNames, headerSentences } from './common';
 import { resolvePlain, tabStop, toSnippetSyntax } from './emit';
@@ -51,7 +51,7 @@ export const TARGETS: readonly TargetInfo[] = TARGET_IDS.map((id) => {
 });
 
 /** Every variant: the registry's functions in registry order (exact GELU and its approximations first). */
-export const VARIANTS: readonly Activation[] = FUNCTION_IDS.map((id) => activations[id]);
+export const VARIANTS: readonly Activation[] = ALGORITHM_IDS.map((id) => activations[id]);
 
 export function isTargetId(value: unknown): value is TargetId {
   return typeof value === 'string' && (TARGET_IDS as readonly string[]).includes(value);
@@ -72,7 +72,7 @@ export function targetsForLanguage(languageId: string | undefined): TargetInfo[]
 
 /** Fills in defaults and checks the combination; throws {@link SnippetOptionsError} with a clear message. */
 export function resolveOptions(options: SnippetOptions): ResolvedOptions {
-  if (!isFunctionId(options.variant)) throw new SnippetOptionsError(`Unknown variant ${JSON.stringify(options.variant)}. Known: ${FUNCTION_IDS.join(', ')}.`);
+  if (!isFunctionId(options.variant) || !ALGORITHM_IDS.includes(options.variant)) throw new SnippetOptionsError(`Unknown variant ${JSON.stringify(options.variant)}. Known: ${ALGORITHM_IDS.join(', ')}.`);
   if (!isTargetId(options.target)) throw new SnippetOptionsError(`Unknown target ${JSON.stringify(options.target)}. Known: ${TARGET_IDS.join(', ')}.`);
   const info = targetInfo(options.target);
   const form: Form = options.form ?? 'function';
@@ -158,7 +158,7 @@ export function generateSnippet(options: SnippetOptions): Snippet {
 export function allOptionCombinations(): SnippetOptions[] {
   const out: SnippetOptions[] = [];
   for (const t of TARGETS) {
-    for (const variant of FUNCTION_IDS) {
+    for (const variant of ALGORITHM_IDS) {
       for (const withDerivative of [false, true]) {
         for (const form of FORMS.filter((f) => t.forms.includes(f))) {
           for (const vectorised of t.vectorisable ? [false, true] : [false]) {

@@ -3,8 +3,8 @@
  * the variant it computes and the parameters its literal arguments set. The catalogue itself
  * (data) is src/frameworks/catalogue.ts.
  */
-import type { FunctionId, Params } from '../core/types';
-import { defaultParams, FRAMEWORK_CATALOGUE, type EntryKind, type FrameworkEntry } from '../frameworks/catalogue';
+import type { Params } from '../core/types';
+import { defaultParams, FRAMEWORK_CATALOGUE, type CatalogueVariant, type EntryKind, type FrameworkEntry } from '../frameworks/catalogue';
 import type { CommentStyle } from './languages';
 import { isSpace, literalsIn } from './scanner';
 
@@ -21,7 +21,7 @@ export interface ArgRead {
 export interface ResolvedCall {
   readonly entry: FrameworkEntry;
   /** The variant the call computes, given the arguments read. */
-  readonly variant: FunctionId;
+  readonly variant: CatalogueVariant;
   /** Parameter values the call uses (the framework's defaults unless an argument says otherwise). */
   readonly params: Params;
   readonly argsRead: readonly ArgRead[];
@@ -306,7 +306,7 @@ function pickArg(args: readonly CallArg[], positional: boolean, names: readonly 
   return undefined;
 }
 
-function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positional: boolean): { variant: FunctionId; params: Params; argsRead: ArgRead[] } {
+function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positional: boolean): { variant: CatalogueVariant; params: Params; argsRead: ArgRead[] } {
   let variant = entry.defaultVariant;
   const params: Record<string, number> = { ...defaultParams(entry) };
   const argsRead: ArgRead[] = [];

@@ -26,7 +26,8 @@ export interface ActivationCount {
   readonly exampleNodes: readonly string[];
 }
 
-const LABELS: Readonly<Record<ActivationId, string>> = {
+// Partial: the registry's newer ids (issue 12) have no ONNX pattern here yet; they show their id.
+const LABELS: Readonly<Partial<Record<ActivationId, string>>> = {
   gelu: 'GELU (exact)',
   gelu_tanh: 'GELU (tanh approximation)',
   gelu_sigmoid: 'QuickGELU (sigmoid approximation)',
@@ -52,7 +53,7 @@ const LABELS: Readonly<Record<ActivationId, string>> = {
 
 /** The label this view shows for an activation id. */
 export function activationLabel(id: ActivationId): string {
-  return LABELS[id];
+  return Object.prototype.hasOwnProperty.call(LABELS, id) ? (LABELS[id] ?? id) : id;
 }
 
 const GATED_NAMES: Partial<Record<ActivationId, string>> = {
@@ -392,6 +393,6 @@ function countFindings(findings: readonly Finding[]): ActivationCount[] {
     }
   }
   return [...groups.values()]
-    .map(({ first, count, names }) => ({ id: first.id, label: LABELS[first.id], form: first.form, params: first.params, gated: first.gated, count, exampleNodes: names }))
+    .map(({ first, count, names }) => ({ id: first.id, label: activationLabel(first.id), form: first.form, params: first.params, gated: first.gated, count, exampleNodes: names }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }

@@ -1,12 +1,14 @@
 /**
- * Gated units built from the registry (src/core/gated.ts) against every line of the 120-digit
- * reference ../shared/reference/gated.jsonl: y within 2 ulp, ∂y/∂g and ∂y/∂u within 4.
+ * The gated units' records and numbers (src/core/gated.ts, the `gated` the core exports) against
+ * every line of the 120-digit reference ../shared/reference/gated.jsonl: y within 2 ulp, ∂y/∂g
+ * and ∂y/∂u within 4, subnormal gates included; prints the worst error per unit and partial.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { activations } from '../../../src/core/activations';
-import { GATED_SPECS, gated, gatedUnit } from '../../../src/core/gated';
+import { gated as exported } from '../../../src/core';
+import { GATED_SPECS, gated } from '../../../src/core/gated';
 import { GATED_IDS, type GatedId } from '../../../src/core/types';
 import { measure, referenceDir, skipWithoutReference } from '../../support/reference';
 
@@ -20,7 +22,6 @@ interface GatedLine {
 }
 
 const BOUNDS = [2, 4, 4] as const;
-const SMALLEST_NORMAL = 2 ** -1022;
 
 function loadGated(): GatedLine[] {
   const file = path.join(referenceDir() ?? '', 'gated.jsonl');
@@ -32,31 +33,33 @@ describe('core gated units', function () {
     skipWithoutReference(this);
   });
 
-  it('are every id of the reference, each built from its registry function', function () {
+  it('are every id of the reference, each a record naming its gate side, formula, act and code', function () {
     assert.deepEqual(Object.keys(gated), [...GATED_IDS]);
-    for (const id of GATED_IDS) assert.equal(gated[id].spec.id, id);
+    assert.equal(exported, gated, 'src/core exports `gated`');
+    for (const id of GATED_IDS) {
+      const s = gated[id].spec;
+      assert.equal(s.id, id);
+      assert.equal(GATED_SPECS[id], s);
+      assert.ok(s.label.length > 0 && s.summary.length > 0 && s.formula.text.length > 0 && s.formula.latex.length > 0, id);
+      assert.match(s.gate, /half|even/, `${id} says which input is the gate`);
+      assert.ok(s.code.source.endsWith('.'), id);
+      for (const p of s.params) assert.ok(p.min <= p.default && p.default <= p.max && p.step > 0, `${id}.${p.key}`);
+    }
     assert.equal(GATED_SPECS.swiglu.act, 'silu');
     assert.equal(GATED_SPECS.geglu.act, 'gelu');
+    assert.match(GATED_SPECS.glu.gate, /SECOND half/);
+    assert.deepEqual(GATED_SPECS.swiglu_oai.params.map((p) => [p.key, p.default]), [['alpha', 1.702], ['limit', 7]]);
   });
 
-  it('match every reference line: y within 2 ulp, ∂y/∂g and ∂y/∂u within 4', function () {
+  it('match every reference line: y within 2 ulp, ∂y/∂g and ∂y/∂u within 4, subnormal gates included', function () {
     const lines = loadGated();
     const worst = new Map<GatedId, [number, number, number]>();
-    let subnormalGate = 0;
     for (const line of lines) {
       const id = line.fn as GatedId;
       assert.ok((GATED_IDS as readonly string[]).includes(id), `unknown id ${line.fn}`);
       const unit = gated[id];
       const g = Number(line.g);
       const u = Number(line.u);
-      const act = activations[unit.spec.act];
-      // act(g) or act′(g) subnormal: the product with a large u keeps only the subnormal's
-      // absolute precision (GEGLU at g = −38, u = 1e300). Issue 12's kernels handle these.
-      const subnormal = (v: number): boolean => v !== 0 && Math.abs(v) < SMALLEST_NORMAL;
-      if (subnormal(act.f(g, unit.spec.actParams)) || subnormal(act.df(g, unit.spec.actParams))) {
-        subnormalGate++;
-        continue;
-      }
       const got = [unit.f(g, u), unit.dg(g, u), unit.du(g, u)];
       const refs = [line.y, line.dy_dg, line.dy_du];
       const w = worst.get(id) ?? [0, 0, 0];
@@ -68,9 +71,24 @@ describe('core gated units', function () {
       worst.set(id, w);
     }
     assert.deepEqual([...worst.keys()].sort(), [...GATED_IDS].sort(), 'every unit has checked lines');
-    for (const [id, [y, dg, du]] of worst) console.log(`      ${id.padEnd(11)} worst ulp: y ${y.toFixed(2)}, ∂g ${dg.toFixed(2)}, ∂u ${du.toFixed(2)}`);
-    console.log(`      ${lines.length} lines; ${subnormalGate} with a subnormal act(g) or act′(g) left to issue 12`);
-    assert.ok(subnormalGate < lines.length / 20, 'the subnormal exception stays an exception');
+    for (const [id, [y, dg, du]] of worst) console.log(`      ${id.padEnd(11)} worst ulp: y ${y.toFixed(2)}, ∂y/∂g ${dg.toFixed(2)}, ∂y/∂u ${du.toFixed(2)}`);
+    console.log(`      ${lines.length} lines`);
+  });
+
+  it('agree with act(g)·u from the one-variable registry where nothing is subnormal', function () {
+    for (const id of GATED_IDS) {
+      const { act, actParams } = gated[id].spec;
+      const fn = activations[act];
+      for (const g of [-5, -1.25, -0.3, 0.4, 2, 6.5]) {
+        for (const u of [-3, 0.5, 2]) {
+          const bias = gated[id].spec.bias ?? 0;
+          const close = (a: number, b: number): boolean => Math.abs(a - b) <= 4 * 2 ** -52 * Math.abs(b);
+          assert.ok(close(gated[id].f(g, u), fn.f(g, actParams) * (u + bias)), `${id} f(${g}, ${u})`);
+          assert.ok(close(gated[id].dg(g, u), fn.df(g, actParams) * (u + bias)), `${id} dg(${g}, ${u})`);
+          assert.ok(close(gated[id].du(g, u), fn.f(g, actParams)), `${id} du(${g}, ${u})`);
+        }
+      }
+    }
   });
 
   it('clamps as gpt-oss does: g above at 7, u to ±7, then adds 1 to u', function () {
@@ -85,15 +103,21 @@ describe('core gated units', function () {
     assert.equal(oai.du(1, 2), quick.f(1));
   });
 
-  it('gives NaN for NaN in either input and builds any registry function into a gate', function () {
+  it('takes the parameters of its record: the tanh form of GEGLU, gpt-oss α and limit', function () {
+    assert.equal(gated.geglu.f(1.5, 2, { tanh: 1 }), activations.gelu_tanh.f(1.5) * 2);
+    assert.equal(gated.geglu.du(-0.7, 2, { tanh: 1 }), activations.gelu_tanh.f(-0.7));
+    assert.notEqual(gated.geglu.f(1.5, 2, { tanh: 1 }), gated.geglu.f(1.5, 2));
+    assert.equal(gated.swiglu_oai.f(9, 2, { limit: 5 }), activations.gelu_sigmoid.f(5) * 3);
+    assert.equal(gated.swiglu_oai.du(1, 6, { limit: 5 }), 0);
+    assert.ok(Math.abs(gated.swiglu_oai.f(1, 2, { alpha: 1 }) - activations.silu.f(1) * 3) <= 2 ** -50);
+  });
+
+  it('gives NaN for NaN in either input', function () {
     for (const id of GATED_IDS) {
       for (const k of ['f', 'dg', 'du'] as const) {
         assert.ok(Number.isNaN(gated[id][k](NaN, 1)), `${id}.${k}(NaN, 1)`);
         assert.ok(Number.isNaN(gated[id][k](1, NaN)), `${id}.${k}(1, NaN)`);
       }
     }
-    const mishGlu = gatedUnit({ id: 'glu', label: 'Mish-GLU', shortLabel: 'Mish-GLU', act: 'mish', bias: 0.5 });
-    assert.equal(mishGlu.f(2, 3), activations.mish.f(2) * 3.5);
-    assert.equal(mishGlu.dg(2, 3), activations.mish.df(2) * 3.5);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
 import { FUNCTION_IDS } from '../../../src/core/types';
-import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE } from '../../../src/frameworks/catalogue';
+import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedCallFor, isGatedVariant } from '../../../src/frameworks/catalogue';
 
 describe('frameworks: catalogue', () => {
   it('has unique ids, known variants, parameter keys the registry knows, and https docs', () => {
@@ -9,12 +9,21 @@ describe('frameworks: catalogue', () => {
     for (const e of FRAMEWORK_CATALOGUE) {
       assert.ok(!ids.has(e.id), `duplicate id ${e.id}`);
       ids.add(e.id);
-      assert.ok((FUNCTION_IDS as readonly string[]).includes(e.defaultVariant), e.id);
       assert.ok(e.names.length > 0, e.id);
       assert.match(e.docUrl, /^https:\/\//, e.id);
-      const keys = new Set(activations[e.defaultVariant].params.map((p) => p.key));
-      for (const p of e.paramArgs ?? []) assert.ok(keys.has(p.key), `${e.id}: ${p.key} is a parameter of ${e.defaultVariant}`);
-      for (const v of Object.values(e.variantArg?.values ?? {})) assert.ok((FUNCTION_IDS as readonly string[]).includes(v), e.id);
+      const known = (v: string) => (FUNCTION_IDS as readonly string[]).includes(v) || isGatedVariant(v);
+      assert.ok(known(e.defaultVariant), e.id);
+      for (const v of Object.values(e.variantArg?.values ?? {})) assert.ok(known(v), e.id);
+      const dv = e.defaultVariant;
+      if (isGatedVariant(dv)) {
+        assert.ok(e.gate !== undefined, `${e.id}: a gated entry names its gate`);
+        const gatedKeys = new Set(['alpha', 'limit', 'threshold']);
+        for (const p of e.paramArgs ?? []) assert.ok(gatedKeys.has(p.key), `${e.id}: ${p.key}`);
+      } else {
+        const keys = new Set(activations[dv].params.map((p) => p.key));
+        for (const p of e.paramArgs ?? []) assert.ok(keys.has(p.key), `${e.id}: ${p.key} is a parameter of ${dv}`);
+        for (const k of Object.keys(e.fixedParams ?? {})) assert.ok(keys.has(k), `${e.id}: fixed ${k}`);
+      }
     }
   });
 
@@ -55,5 +64,54 @@ describe('frameworks: catalogue', () => {
     const tanh = entriesComputing('gelu_tanh').map((e) => e.id);
     for (const id of ['torch.nn.functional.gelu', 'tf.nn.gelu', 'jax.nn.gelu', 'hf:gelu_new', 'ort:FastGelu', 'ggml_gelu', 'onnx:Gelu']) assert.ok(tanh.includes(id), id);
     assert.ok(!entriesComputing('gelu_tanh').some((e) => e.id === 'hf:quick_gelu'));
+  });
+
+  it('knows the issue-12 names with their real defaults', () => {
+    const byId = new Map(FRAMEWORK_CATALOGUE.map((e) => [e.id, e]));
+    const get = (id: string) => byId.get(id) ?? assert.fail(`missing ${id}`);
+    const cases: [string, string, Record<string, number>][] = [
+      ['torch.nn.functional.celu', 'celu', { alpha: 1 }],
+      ['torch.nn.Hardtanh', 'hardtanh', { min: -1, max: 1 }],
+      ['torch.nn.Softshrink', 'softshrink', { lambda: 0.5 }],
+      ['torch.nn.Hardshrink', 'hardshrink', { lambda: 0.5 }],
+      ['torch.nn.PReLU', 'leaky_relu', { slope: 0.25 }],
+      ['torch.nn.Hardsigmoid', 'hard_sigmoid', {}],
+      ['keras.activations.squareplus', 'squareplus', { b: 4 }],
+      ['keras.activations.soft_shrink', 'softshrink', { lambda: 0.5 }],
+      ['jax.nn.squareplus', 'squareplus', { b: 4 }],
+      ['jax.nn.hard_tanh', 'hardtanh', {}],
+      ['hf:relu2', 'relu2', {}],
+      ['hf:laplace', 'laplace', {}],
+      ['onnx:HardSigmoid', 'hard_sigmoid', { h: 2.5 }],
+      ['onnx:Celu', 'celu', { alpha: 1 }],
+      ['vllm:SwigluOAIAndMul', 'swiglu_oai', { alpha: 1.702, limit: 7 }],
+      ['vllm:FatreluAndMul', 'reglu', { threshold: 0 }],
+      ['ggml_hardsigmoid', 'hard_sigmoid', {}],
+      ['ggml_geglu', 'geglu_tanh', {}],
+      ['ggml_geglu_erf', 'geglu', {}],
+    ];
+    for (const [id, variant, params] of cases) {
+      assert.equal(get(id).defaultVariant, variant, id);
+      assert.deepEqual(defaultParams(get(id)), params, id);
+    }
+    assert.equal(get('vllm:SiluAndMul').gate, 'first-half');
+    assert.equal(get('vllm:MulAndSilu').gate, 'second-half');
+    assert.equal(get('torch.nn.functional.glu').gate, 'second-half');
+    assert.equal(get('vllm:SwigluOAIAndMul').gate, 'interleaved');
+    assert.equal(get('ggml_swiglu').gate, 'first-half');
+    assert.equal(get('onnx:SwiGLU').gate, 'first-argument');
+  });
+
+  it('turns a gated variant and its parameters into the core unit', () => {
+    assert.equal(GATED_VARIANTS.get('geglu_tanh')?.act, 'gelu_tanh');
+    assert.deepEqual(gatedCallFor('swiglu_oai', { alpha: 2, limit: 5 }), { unit: 'swiglu_oai', act: 'gelu_sigmoid', actParams: { k: 2 }, unitParams: { alpha: 2, limit: 5 } });
+    assert.deepEqual(gatedCallFor('swiglu_oai', {}).unitParams, { alpha: 1.702, limit: 7 });
+    assert.deepEqual(gatedCallFor('geglu_tanh', {}).unitParams, { tanh: 1 });
+    assert.deepEqual(gatedCallFor('geglu', {}).unitParams, { tanh: 0 });
+    // Forms the registry unit has no parameter for are act(g)·u.
+    assert.equal(gatedCallFor('geglu_quick', {}).unitParams, undefined);
+    assert.deepEqual(gatedCallFor('swiglu', { alpha: 1.5 }), { unit: 'swiglu', act: 'silu', actParams: { beta: 1.5 } });
+    // Own properties only: a prototype key is no parameter.
+    assert.deepEqual(gatedCallFor('swiglu_oai', Object.create({ alpha: 9 }) as Record<string, number>).unitParams, { alpha: 1.702, limit: 7 });
   });
 });

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { transformSync } from 'esbuild';
-import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
+import { type FunctionId } from '../../../src/core/types';
+// The ids with a snippet algorithm (issue 12's functions come with the snippets work).
+import { ALGORITHM_IDS as FUNCTION_IDS } from '../../../src/snippets/algorithms';
 import { generateSnippet, type Snippet, type SnippetOptions, type TargetId } from '../../../src/snippets';
 import { has, parsePairs, type RefPoint, run, tempDir } from './harness';
 
@@ -439,7 +441,7 @@ export const TORCH_DTYPES = ['float64', 'float32', 'bfloat16', 'float16'] as con
 export type TorchDtype = (typeof TORCH_DTYPES)[number];
 
 /** What torch itself offers for each function (None: no built-in), at the core's default parameters. */
-const TORCH_BUILTINS: Readonly<Record<FunctionId, string>> = {
+const TORCH_BUILTINS: Readonly<Partial<Record<FunctionId, string>>> = {
   gelu: "lambda x: F.gelu(x)",
   gelu_tanh: "lambda x: F.gelu(x, approximate='tanh')",
   gelu_sigmoid: 'None',
@@ -482,7 +484,7 @@ export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, R
     fs.writeFileSync(file, s.plainCode);
     return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
   });
-  const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id]},`).join('\n');
+  const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id] ?? 'None'},`).join('\n');
   fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify({ jobs, xs: xs.map(hexFloat) }));
   const driver = [
     'import json, math',

@@ -8,7 +8,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
-import { FUNCTION_IDS, type FunctionId } from '../../../src/core/types';
+import { type FunctionId } from '../../../src/core/types';
+// The ids with a snippet algorithm (issue 12's functions come with the snippets work).
+import { ALGORITHM_IDS as FUNCTION_IDS } from '../../../src/snippets/algorithms';
 import { referenceAndSweepPoints, ROOT_REGION } from './harness';
 import { runTorch, TORCH_DTYPES, type TorchDtype, type TorchResult, torchMissing } from './runners';
 
