@@ -17,5 +17,6 @@ export { activations, formulaText } from './activations';
 export { GATED_SPECS, gated, type GatedSpec, type GatedUnit } from './gated';
 export * from './types';
 export * from './sample';
+export { checkParams } from './params';
 export * from './approxError';
 export * from './precision';
