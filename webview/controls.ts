@@ -5,7 +5,7 @@
  * with the theme's variables, so everything is keyboard reachable with visible focus.
  */
 import katex from 'katex';
-import type { FunctionId, Order, ParamSpec } from '../src/core/types';
+import { FAMILIES, type Family, type FunctionId, type Order, type ParamSpec } from '../src/core/types';
 import {
   checkRange, type ErrorKind, type FunctionInfo, type HostKind, type Layout, type PlotState, type PointValue, type Precision,
   type ViewMode, type XRange,
@@ -14,6 +14,16 @@ import type { Catalogue } from './catalogue';
 import { fmt, ORDER_NAMES } from './chart';
 import { formulaBody, paramText } from './params';
 import type { Theme } from './theme';
+
+/** The picker's group headings, one per registry family. */
+const FAMILY_TITLES: Readonly<Record<Family, string>> = {
+  gelu: 'GELU family',
+  relu: 'ReLU family',
+  smooth: 'Smooth gates',
+  squashing: 'Squashing',
+  shrinkage: 'Shrinkage',
+  periodic: 'Periodic',
+};
 
 export interface ControlEvents {
   /** The user changed something; `resample` when new data is needed. */
@@ -113,11 +123,11 @@ export class Controls {
     this.theme = theme;
     const compact = mode === 'view';
 
-    // Functions: the GELU family, then every other family as relatives (the catalogue lists the
-    // GELU family first).
+    // Functions: one group per family with its heading, in FAMILIES order (GELU family first).
     const picker = el('div', { class: 'picker' });
-    for (const family of ['gelu', 'relative'] as const) {
-      const members = catalogue.list.filter((f) => (family === 'gelu') === (f.family === 'gelu'));
+    for (const family of FAMILIES) {
+      const members = catalogue.list.filter((f) => f.family === family);
+      if (members.length === 0) continue;
       const list = el('div', { class: 'checks' });
       for (const f of members) {
         const box = el('input', { type: 'checkbox', id: id('fn'), value: f.id });
@@ -128,8 +138,8 @@ export class Controls {
         list.append(el('label', { class: 'check', for: box.id, title: f.formula.text }, box, swatch, el('span', { text: f.shortLabel }),
           el('span', { class: 'hint', text: f.label.replace(/^[^(]*\(?/, '').replace(/\)$/, '') })));
       }
-      picker.append(el('div', { class: 'group', role: 'group', 'aria-label': family === 'gelu' ? 'GELU family' : 'Relatives' },
-        el('div', { class: 'group-title', text: family === 'gelu' ? 'GELU family' : 'Relatives' }), list));
+      picker.append(el('div', { class: 'group', role: 'group', 'aria-label': FAMILY_TITLES[family] },
+        el('div', { class: 'group-title', text: FAMILY_TITLES[family] }), list));
     }
     this.formulas = el('div', { class: 'formulas', 'aria-label': 'Formulas' });
 

@@ -17,6 +17,7 @@ export { activations, formulaText } from './activations';
 export { GATED_SPECS, gated, type GatedSpec, type GatedUnit } from './gated';
 export * from './types';
 export * from './sample';
+export { checkParams } from './params';
 export * from './approxError';
 export * from './precision';
 export { implementations, IMPLEMENTATION_IDS, MODES, isImplementationId, isMode } from './implementations';

@@ -2,6 +2,7 @@
  * Sampling and batch evaluation for plots and tables.
  */
 import { activations } from './activations';
+import { checkParams } from './params';
 import type { Curve, FunctionId, Order, Params } from './types';
 import { FUNCTION_IDS } from './types';
 
@@ -85,15 +86,18 @@ export function sampleCurve(id: FunctionId, order: Order, a: number, b: number, 
 }
 
 /**
- * The full parameter object of `id`: every {@link ParamSpec} key, taken from `params` when it is
- * a finite number (clamped to the spec's [min, max]) and from the default otherwise. Unknown keys
- * are dropped. For sliders and settings; the registry functions themselves accept any values.
+ * The full parameter object of `id`: every {@link ParamSpec} key, taken from `params` when given
+ * and from the default otherwise; unknown keys are dropped.
+ * @throws {CoreArgumentError} with checkParams' sentences (params.ts) when a value is not a
+ * finite number inside its spec's [min, max] or the values do not go together (xIELU αₙ ≤ β):
+ * refused, never clamped.
  */
 export function resolveParams(id: FunctionId, params?: Params): Record<string, number> {
+  const specs = activations[id].params;
+  const known = Object.fromEntries(Object.entries(params ?? {}).filter(([key]) => specs.some((s) => s.key === key)));
+  const problems = checkParams(id, known);
+  if (problems.length > 0) throw new CoreArgumentError(problems.join(' '));
   const out: Record<string, number> = {};
-  for (const spec of activations[id].params) {
-    const v = params?.[spec.key];
-    out[spec.key] = typeof v === 'number' && Number.isFinite(v) ? Math.min(spec.max, Math.max(spec.min, v)) : spec.default;
-  }
+  for (const spec of specs) out[spec.key] = known[spec.key] ?? spec.default;
   return out;
 }

@@ -4,7 +4,7 @@
  * the benchmark run exactly this code.
  */
 import type { Config } from '../configModel';
-import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
+import { activations, approximationError, checkParams as checkParamValues, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
 import {
@@ -54,18 +54,15 @@ export function defaultState(plot: Config['plot'], mode: HostKind): PlotState {
 }
 
 /**
- * Checks the webview's parameter values against the registry (known key, inside the spec's
- * range) and completes them with defaults. Returns a sentence for the first problem instead.
+ * Checks the webview's parameter values with the core's checkParams (known key, inside the
+ * spec's range, values that go together) and completes them with defaults. Returns a sentence
+ * for the first problem instead.
  */
 export function checkParams(functions: readonly FunctionId[], params: ParamValues): Map<FunctionId, Params> | string {
   const out = new Map<FunctionId, Params>();
   for (const [id, values] of Object.entries(params) as [FunctionId, Params][]) {
-    const specs = activations[id].params;
-    for (const [key, v] of Object.entries(values)) {
-      const spec = specs.find((s) => s.key === key);
-      if (!spec) return `${activations[id].label} has no parameter "${key}".`;
-      if (v < spec.min || v > spec.max) return `${activations[id].label}: ${spec.label} must be between ${spec.min} and ${spec.max} (got ${v}).`;
-    }
+    const problems = checkParamValues(id, values);
+    if (problems.length > 0) return problems[0]!;
   }
   for (const id of functions) out.set(id, resolveParams(id, params[id]));
   return out;

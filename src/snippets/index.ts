@@ -7,6 +7,7 @@
  */
 import { activations } from '../core/activations';
 import { FUNCTION_IDS, type Activation, type FunctionId, isFunctionId, type Params } from '../core/types';
+import { checkParams } from '../core/params';
 import { ALGORITHM_IDS, algorithm } from './algorithms';
 import { builtinCalls, builtinSentences } from './builtins';
 import { defaultNames, headerSentences } from './common';
@@ -83,13 +84,11 @@ export function resolveOptions(options: SnippetOptions): ResolvedOptions {
   if (!info.precisions.includes(precision)) throw new SnippetOptionsError(`${info.label} computes in ${info.precisions.join(' or ')}, not ${JSON.stringify(precision)}.`);
   const activation = activations[options.variant];
   const params: Record<string, number> = {};
-  for (const spec of activation.params) {
-    const value = options.params?.[spec.key] ?? spec.default;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max) {
-      throw new SnippetOptionsError(`${activation.label}: ${spec.key} must be a number from ${spec.min} to ${spec.max}, got ${JSON.stringify(value)}.`);
-    }
-    params[spec.key] = value;
-  }
+  // The core's one check (ranges, xIELU αn > β), shared with the plot and the hovers.
+  const known = Object.fromEntries(activation.params.flatMap((spec) => (options.params?.[spec.key] === undefined ? [] : [[spec.key, options.params[spec.key]]])));
+  const problems = checkParams(options.variant, known);
+  if (problems.length > 0) throw new SnippetOptionsError(problems.join(' '));
+  for (const spec of activation.params) params[spec.key] = (known[spec.key] as number | undefined) ?? spec.default;
   const defaults = defaultNames(options.variant, info.naming);
   const names: SnippetNames = { ...defaults, ...definedNames(options.names) };
   for (const [key, name] of Object.entries(names)) {

@@ -78,8 +78,9 @@ describe('core sampling', function () {
   it('resolves parameters: defaults for missing or non-finite, clamped to the range, unknown keys dropped', function () {
     assert.deepEqual(resolveParams('gelu_tanh'), { c: 0.044715 });
     assert.deepEqual(resolveParams('gelu_tanh', { c: 0.05, other: 3 }), { c: 0.05 });
-    assert.deepEqual(resolveParams('gelu_tanh', { c: 7 }), { c: 0.1 });
-    assert.deepEqual(resolveParams('silu', { beta: NaN }), { beta: 1 });
+    assert.throws(() => resolveParams('gelu_tanh', { c: 7 }), /c must be between 0 and 0\.1 \(got 7\)/);
+    assert.throws(() => resolveParams('silu', { beta: NaN }), /β must be a finite number/);
+    assert.throws(() => resolveParams('xielu', { alphaN: 0.4 }), /αn must be greater than β/);
     assert.deepEqual(resolveParams('relu', { beta: 2 }), {});
   });
 });

@@ -208,7 +208,7 @@ describe('snippets: generation', function () {
     assert.throws(() => generateSnippet({ variant: 'gelu', target: 'c', form: 'module' }), (e: unknown) => e instanceof SnippetOptionsError && /C offers the form\(s\) function/.test(e.message));
     assert.throws(() => resolveOptions({ variant: 'gelu', target: 'python', vectorised: true }), SnippetOptionsError);
     assert.throws(() => resolveOptions({ variant: 'gelu', target: 'c', precision: 'float' }), /computes in double/);
-    assert.throws(() => resolveOptions({ variant: 'gelu_sigmoid', target: 'c', params: { k: 99 } }), /k must be a number from/);
+    assert.throws(() => resolveOptions({ variant: 'gelu_sigmoid', target: 'c', params: { k: 99 } }), /k must be between 0\.5 and 4 \(got 99\)/);
     assert.throws(() => resolveOptions({ variant: 'gelu', target: 'c', names: { forward: 'not a name' } }), /identifier/);
     assert.equal(typeof parseSnippetOptions(null), 'string');
     assert.match(parseSnippetOptions({ variant: 'gelu', target: 'cobol' }) as string, /target must be one of/);
