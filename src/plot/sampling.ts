@@ -7,6 +7,7 @@ import type { Config } from '../configModel';
 import { activations, approximationError, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
+import { DEFAULT_PRECISION_SELECTION } from '../protocol';
 import type {
   Curve, ErrorKind, ErrorSeries, EvaluateRequest, FunctionInfo, HostKind, KeyPoint, ParamValues, PlotData, PlotState,
   PointValue, Precision, SampleRequest,
@@ -50,6 +51,7 @@ export function defaultState(plot: Config['plot'], mode: HostKind): PlotState {
     precision: 'float64',
     pins: [],
     lightExport: false,
+    precisionView: DEFAULT_PRECISION_SELECTION,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   assertNever, type DrawReport, type HostKind, type HostToWebview, parsePlotState, parseWebviewMessage, type PlotState,
   type WebviewToHost,
 } from '../protocol';
+import { implementationCatalogue, precisionPlot } from './precisionLab';
 import { catalogue, defaultState, evaluatePoint, samplePlot, toCsv } from './sampling';
 
 /** What a session needs from its surroundings; every effect on the world goes through here. */
@@ -86,7 +87,7 @@ export class PlotSession {
         const defaults = defaultState(env.plotConfig(), env.mode);
         const state = fromWebview?.ok ? fromWebview.value : (this.startState ?? defaults);
         this.startState = state;
-        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults });
+        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults, implementations: implementationCatalogue() });
         this.ready = true;
         for (const queued of this.queue.splice(0)) env.post(queued);
         return;
@@ -97,6 +98,9 @@ export class PlotSession {
         else env.post({ type: 'plot/data', requestId: message.requestId, ...data });
         return;
       }
+      case 'precision/sample':
+        env.post({ type: 'precision/data', requestId: message.requestId, ...precisionPlot(message.request) });
+        return;
       case 'plot/evaluate': {
         const values = evaluatePoint(message.request);
         if (typeof values === 'string') env.post({ type: 'error', requestId: message.requestId, message: values });
