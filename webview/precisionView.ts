@@ -101,7 +101,7 @@ export class PrecisionView {
     this.canvas = el('canvas', { role: 'img' });
     this.chartHost = el('div', { class: 'chart precision-chart' }, this.canvas);
     this.legend = el('div', { class: 'precision-legend' });
-    this.notes = el('div', { class: 'summary' });
+    this.notes = el('div', { class: 'precision-notes' });
     this.tableHost = el('section', { class: 'precision-table', 'aria-label': 'Sweep table' });
     this.root = el('section', { class: 'precision', 'aria-label': 'Precision view' }, settings, this.chartHost, this.legend, this.notes, this.tableHost);
     this.sync(selection);
