@@ -11,7 +11,9 @@
  *   webview → `export/png` | `export/csv` {requestId}          host → `export/done` | `error`
  *   webview → `clipboard/write` {requestId}                    host → `clipboard/done` | `error`
  *   webview → `plot/drawn`, `log` (notifications, no reply)
- *   host → `plot/pin` (crosshair to a number), `plot/refresh` (settings changed: ask again)
+ *   webview → `precision/sample` {requestId}                   host → `precision/data` | `error`
+ *   host → `plot/pin` (crosshair to a number), `plot/refresh` (settings changed: ask again),
+ *   `plot/show` (functions, view, range or Precision choices to apply)
  * Every request carries a positive integer `requestId`; exactly one reply with the same id
  * follows, the matching success message or `error`. A message the host cannot parse is answered
  * with `error` carrying the request id when one could be read, otherwise `null`.
@@ -22,11 +24,42 @@ import {
   type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isFunctionId, isGatedId, type KeyPointKind, type Order,
   type ParamSpec, type Params,
 } from './core/types';
+import type { ImplementationId, Mode } from './core/implementations';
+import type { Format } from './core/precision';
 
 export type { Curve, KeyPointKind };
+export type { Format, ImplementationId, Mode };
 
-export const VIEW_MODES = ['curves', 'error'] as const;
-/** `curves`: f, f′, f″ of each function; `error`: error of each approximation against its reference. */
+/*
+ * The core's implementation ids, formats and modes, repeated here as data because importing
+ * core/implementations.ts would bundle every implementation into the webview. The `satisfies`
+ * clauses and the checks below fail the build when a list loses or gains an entry against the
+ * core's types; test/unit/protocol.test.ts checks the order against the core's lists.
+ */
+export const IMPLEMENTATION_IDS = [
+  'gelu_erf', 'gelu_erfc', 'gelu_tanh', 'gelu_tanh_sigmoid', 'gelu_fast', 'gelu_onnx_tanh', 'gelu_ggml', 'gelu_quick_ggml',
+  'quick_gelu', 'silu', 'silu_div', 'softplus_log1pexp', 'softplus_torch', 'mish',
+] as const satisfies readonly ImplementationId[];
+export const FORMATS = ['float64', 'float32', 'bfloat16', 'float16', 'float8_e4m3fn', 'float8_e5m2'] as const satisfies readonly Format[];
+export const MODES = ['per-op', 'fp32-opmath'] as const satisfies readonly Mode[];
+type Covers<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+const LISTS_COMPLETE: [
+  Covers<ImplementationId, (typeof IMPLEMENTATION_IDS)[number]>, Covers<Format, (typeof FORMATS)[number]>, Covers<Mode, (typeof MODES)[number]>,
+] = [true, true, true];
+void LISTS_COMPLETE;
+
+const IMPLEMENTATION_SET: ReadonlySet<string> = new Set(IMPLEMENTATION_IDS);
+
+/** An own entry of the implementation list (a Set lookup: `constructor`, `__proto__` are not ids). */
+export function isImplementationId(value: unknown): value is ImplementationId {
+  return typeof value === 'string' && IMPLEMENTATION_SET.has(value);
+}
+
+export const VIEW_MODES = ['curves', 'error', 'precision'] as const;
+/**
+ * `curves`: f, f′, f″ of each function; `error`: error of each approximation against its
+ * reference; `precision`: the error in format ulps of implementations (op by op in a format).
+ */
 export type ViewMode = (typeof VIEW_MODES)[number];
 
 export const LAYOUTS = ['stacked', 'overlay'] as const;
@@ -91,6 +124,100 @@ export interface PlotState {
   readonly pins: readonly number[];
   /** PNG export on a light background whatever the theme. */
   readonly lightExport: boolean;
+  /**
+   * What the Precision view shows; absent means {@link DEFAULT_PRECISION_SELECTION} (states saved
+   * before the view existed, and states written by code that does not know it).
+   */
+  readonly precisionView?: PrecisionSelection;
+}
+
+/** Most implementations the Precision view compares at once. */
+export const MAX_PRECISION_IMPLEMENTATIONS = 8;
+/** Most x values of one Precision curve. */
+export const MAX_PRECISION_POINTS = 16_384;
+/** Most shaded bands per implementation (runs beyond it are merged into the last). */
+export const MAX_BANDS = 256;
+
+/** The Precision view's choices: implementations (core ids), the working format and the compute mode. */
+export interface PrecisionSelection {
+  readonly implementations: readonly ImplementationId[];
+  readonly format: Format;
+  readonly mode: Mode;
+}
+
+export const DEFAULT_PRECISION_SELECTION: PrecisionSelection = { implementations: ['gelu_erf', 'gelu_tanh'], format: 'bfloat16', mode: 'per-op' };
+
+/** What the Precision view asks for: its choices, the visible range and the chart width. */
+export interface PrecisionRequest extends PrecisionSelection {
+  readonly range: XRange;
+  readonly widthPx: number;
+}
+
+/** The kinds of failure the Precision view shades: NaN, ±∞, 0 where the true value is not, wrong sign. */
+export const BAND_KINDS = ['nan', 'inf', 'zero', 'sign'] as const;
+export type BandKind = (typeof BAND_KINDS)[number];
+
+/** An x interval where an implementation fails in one way. */
+export interface Band {
+  readonly impl: ImplementationId;
+  readonly kind: BandKind;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Error of one implementation at the x values of the reply, in ulps of the format (NaN: not measurable there). */
+export interface PrecisionSeries {
+  readonly impl: ImplementationId;
+  readonly y: Float64Array;
+}
+
+/** One row of the sweep table: an implementation over every value of the format (a ≥ 10⁶ sample for float32/float64). */
+export interface PrecisionRow {
+  readonly impl: ImplementationId;
+  /** Against the implementation's own function or against exact GELU. */
+  readonly reference: 'own' | 'gelu';
+  readonly referenceFn: FunctionId;
+  readonly count: number;
+  readonly maxUlp: number;
+  readonly argMax: number;
+  readonly meanUlp: number;
+  readonly nan: number;
+  readonly inf: number;
+  readonly zeroWhereNonzero: number;
+  readonly wrongSign: number;
+}
+
+export interface PrecisionData {
+  readonly format: Format;
+  readonly mode: Mode;
+  /** Ascending values of the format inside the range. */
+  readonly x: Float64Array;
+  readonly series: readonly PrecisionSeries[];
+  readonly bands: readonly Band[];
+  readonly table: readonly PrecisionRow[];
+  /** The table as Markdown, for "Copy table". */
+  readonly markdown: string;
+  readonly notes: readonly string[];
+  readonly samplingMs: number;
+}
+
+/** What the webview needs to know of an implementation: its id, its name and the function it approximates. */
+export interface ImplementationInfo {
+  readonly id: ImplementationId;
+  readonly label: string;
+  readonly fn: FunctionId;
+  readonly expression: string;
+}
+
+/**
+ * What `geluLab.openPlot` may be given (and `plot/show` carries): functions to select, a view,
+ * an x range, and Precision view choices; every field optional, the rest of the state kept.
+ */
+export interface PlotShow {
+  readonly functions?: readonly FunctionId[];
+  readonly view?: ViewMode;
+  readonly range?: XRange;
+  readonly precision?: Partial<PrecisionSelection>;
 }
 
 /** What to sample: the webview's choices plus the chart width it measured. */
@@ -187,13 +314,23 @@ export interface DrawReport {
   /** The x range drawn and the number of pinned rows. */
   readonly range: XRange;
   readonly pins: number;
+  /** The functions selected when it drew (the curves drawn, or kept for the other views). */
+  readonly functions?: readonly FunctionId[];
 }
 
 // ─── Host → webview ──────────────────────────────────────────────────────────────────────
 
 export type HostToWebview =
   /** Answer to `ready`: the catalogue and the state to start from (restored or from settings). */
-  | { readonly type: 'plot/init'; readonly mode: HostKind; readonly catalogue: readonly FunctionInfo[]; readonly state: PlotState; readonly defaults: PlotState }
+  | {
+    readonly type: 'plot/init'; readonly mode: HostKind; readonly catalogue: readonly FunctionInfo[]; readonly state: PlotState; readonly defaults: PlotState;
+    /** For the Precision view's picker (absent from hosts that predate it: no implementations offered). */
+    readonly implementations?: readonly ImplementationInfo[];
+  }
+  /** Answer to `precision/sample`. */
+  | ({ readonly type: 'precision/data'; readonly requestId: number } & PrecisionData)
+  /** Select functions, a view, a range or Precision choices (from `geluLab.openPlot` with an argument). */
+  | { readonly type: 'plot/show'; readonly show: PlotShow }
   /** Answer to `plot/sample`. */
   | ({ readonly type: 'plot/data'; readonly requestId: number } & PlotData)
   /** Answer to `plot/evaluate`. */
@@ -216,6 +353,8 @@ export type WebviewToHost =
   | { readonly type: 'ready'; readonly state: unknown }
   /** Sample curves, errors and key points for a range and width. Reply: `plot/data`. */
   | { readonly type: 'plot/sample'; readonly requestId: number; readonly request: SampleRequest }
+  /** Error in format ulps of implementations over the range, failure bands and the sweep table. Reply: `precision/data`. */
+  | { readonly type: 'precision/sample'; readonly requestId: number; readonly request: PrecisionRequest }
   /** Exact values at one x for a pinned row. Reply: `plot/values`. */
   | { readonly type: 'plot/evaluate'; readonly requestId: number; readonly request: EvaluateRequest }
   /** Save a PNG (a `data:image/png;base64,` URL) through the save dialog. Reply: `export/done`. */
@@ -404,6 +543,87 @@ function drawReport(value: unknown): DrawReport {
     layout: oneOf(r.layout, LAYOUTS, 'report.layout'),
     range: range(r.range, 'report.range'),
     pins: count(r.pins, 'report.pins'),
+    ...(r.functions === undefined ? {} : { functions: functionList(r.functions, 'report.functions') }),
+  };
+}
+
+function implementationList(value: unknown, what: string): ImplementationId[] {
+  if (!Array.isArray(value)) fail(`${what} must be a list of implementation ids`);
+  if (value.length === 0) fail(`${what} must name at least one implementation`);
+  if (value.length > MAX_PRECISION_IMPLEMENTATIONS) fail(`${what} names more than ${MAX_PRECISION_IMPLEMENTATIONS} implementations`);
+  const seen = new Set<ImplementationId>();
+  for (const v of value) {
+    if (!isImplementationId(v)) fail(`${what}: unknown implementation ${JSON.stringify(typeof v === 'string' ? v.slice(0, 60) : v)} (known: ${IMPLEMENTATION_IDS.join(', ')})`);
+    if (seen.has(v)) fail(`${what}: ${v} appears twice`);
+    seen.add(v);
+  }
+  // Core order, so colours and table rows do not depend on click order.
+  return IMPLEMENTATION_IDS.filter((id) => seen.has(id));
+}
+
+function precisionSelection(value: unknown, what: string): PrecisionSelection {
+  const r = obj(value, what);
+  return {
+    implementations: implementationList(r.implementations, `${what}.implementations`),
+    format: oneOf(r.format, FORMATS, `${what}.format`),
+    mode: oneOf(r.mode, MODES, `${what}.mode`),
+  };
+}
+
+function widthOf(value: unknown, what: string): number {
+  const widthPx = finite(value, what);
+  if (!Number.isInteger(widthPx) || widthPx < MIN_WIDTH_PX || widthPx > MAX_WIDTH_PX) fail(`${what} must be an integer from ${MIN_WIDTH_PX} to ${MAX_WIDTH_PX}`);
+  return widthPx;
+}
+
+function precisionRequest(value: unknown): PrecisionRequest {
+  const r = obj(value, 'request');
+  return { ...precisionSelection(r, 'request'), range: range(r.range, 'request.range'), widthPx: widthOf(r.widthPx, 'request.widthPx') };
+}
+
+const SHOW_KEYS: ReadonlySet<string> = new Set(['functions', 'view', 'range', 'precision']);
+const SELECTION_KEYS: ReadonlySet<string> = new Set(['implementations', 'format', 'mode']);
+
+/** The fields of a {@link PlotShow}; unknown keys are refused so that a typo is not silently ignored. */
+function plotShow(value: unknown, what: string): PlotShow {
+  const r = obj(value, what);
+  for (const key of Object.keys(r)) if (!SHOW_KEYS.has(key)) fail(`${what}: unknown key ${JSON.stringify(key.slice(0, 40))} (known: ${[...SHOW_KEYS].join(', ')})`);
+  const out: { -readonly [K in keyof PlotShow]: PlotShow[K] } = {};
+  if (r.functions !== undefined) out.functions = functionList(r.functions, `${what}.functions`);
+  if (r.view !== undefined) out.view = oneOf(r.view, VIEW_MODES, `${what}.view`);
+  if (r.range !== undefined) out.range = range(r.range, `${what}.range`);
+  if (r.precision !== undefined) {
+    const p = obj(r.precision, `${what}.precision`);
+    for (const key of Object.keys(p)) if (!SELECTION_KEYS.has(key)) fail(`${what}.precision: unknown key ${JSON.stringify(key.slice(0, 40))} (known: ${[...SELECTION_KEYS].join(', ')})`);
+    const sel: { -readonly [K in keyof PrecisionSelection]?: PrecisionSelection[K] } = {};
+    if (p.implementations !== undefined) sel.implementations = implementationList(p.implementations, `${what}.precision.implementations`);
+    if (p.format !== undefined) sel.format = oneOf(p.format, FORMATS, `${what}.precision.format`);
+    if (p.mode !== undefined) sel.mode = oneOf(p.mode, MODES, `${what}.precision.mode`);
+    out.precision = sel;
+  }
+  return out;
+}
+
+/**
+ * Validates what `geluLab.openPlot` was given (untrusted: a command link or another extension):
+ * `{ functions?, view?, range?, precision?: { implementations?, format?, mode? } }`. Never throws.
+ */
+export function parsePlotShow(raw: unknown): Parsed<PlotShow> {
+  try {
+    return { ok: true, value: plotShow(raw, 'argument') };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+  }
+}
+
+/** Applies a {@link PlotShow} to a state: a new range becomes the home range too; Precision choices merge. */
+export function applyShow(state: PlotState, show: PlotShow): PlotState {
+  return {
+    ...state,
+    ...(show.functions ? { functions: show.functions } : {}),
+    ...(show.view ? { view: show.view } : {}),
+    ...(show.range ? { range: show.range, home: show.range } : {}),
+    ...(show.precision ? { precisionView: { ...(state.precisionView ?? DEFAULT_PRECISION_SELECTION), ...show.precision } } : {}),
   };
 }
 
@@ -441,6 +661,8 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
           return { type, requestId: requestIdOf(m.requestId), request: sampleRequest(m.request) };
         case 'plot/evaluate':
           return { type, requestId: requestIdOf(m.requestId), request: evaluateRequest(m.request) };
+        case 'precision/sample':
+          return { type, requestId: requestIdOf(m.requestId), request: precisionRequest(m.request) };
         case 'export/png':
           return { type, requestId: requestIdOf(m.requestId), dataUrl: pngDataUrl(m.dataUrl), suggestedName: fileName(m.suggestedName, 'png') };
         case 'export/csv':
@@ -488,6 +710,7 @@ export function parsePlotState(raw: unknown): Parsed<PlotState> {
           return Math.abs(x) <= X_LIMIT ? x : fail(`state.pins[${i}] must lie within ±${X_LIMIT}`);
         }),
         lightExport: typeof s.lightExport === 'boolean' ? s.lightExport : fail('state.lightExport must be true or false'),
+        ...(s.precisionView === undefined ? {} : { precisionView: precisionSelection(s.precisionView, 'state.precisionView') }),
       },
     };
   } catch (error) {
@@ -512,8 +735,13 @@ function functionInfo(value: unknown, what: string): void {
 }
 
 const HOST_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
-  'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh',
+  'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh', 'precision/data', 'plot/show',
 ]);
+
+/** A string the webview may use as an implementation id (the host's catalogue is the authority). */
+function implId(value: unknown, what: string): void {
+  if (!isImplementationId(value)) fail(`${what} must be an implementation id`);
+}
 
 /**
  * Checks the shape of a message from the host, enough that the webview can use it without
@@ -534,8 +762,48 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
         const defaults = parsePlotState(m.defaults);
         if (!state.ok) fail(`plot/init.${state.error}`);
         if (!defaults.ok) fail(`plot/init.defaults: ${defaults.error}`);
+        if (m.implementations !== undefined && !Array.isArray(m.implementations)) fail('plot/init.implementations must be a list');
+        (m.implementations ?? []).forEach((f, i) => {
+          const info = obj(f, `plot/init.implementations[${i}]`);
+          implId(info.id, `plot/init.implementations[${i}].id`);
+          text(info.label, `plot/init.implementations[${i}].label`, 200);
+          text(info.expression, `plot/init.implementations[${i}].expression`, 2000);
+          if (!isFunctionId(info.fn)) fail(`plot/init.implementations[${i}].fn must be a function id`);
+        });
         break;
       }
+      case 'precision/data': {
+        requestIdOf(m.requestId);
+        oneOf(m.format, FORMATS, 'precision/data.format');
+        oneOf(m.mode, MODES, 'precision/data.mode');
+        if (!(m.x instanceof Float64Array)) fail('precision/data.x must be a Float64Array');
+        const n = m.x.length;
+        if (!Array.isArray(m.series) || !Array.isArray(m.bands) || !Array.isArray(m.table) || !Array.isArray(m.notes)) fail('precision/data.series, bands, table and notes must be lists');
+        for (const c of m.series) {
+          if (!isObj(c) || !(c.y instanceof Float64Array) || c.y.length !== n) fail('precision/data.series holds a malformed series');
+          implId(c.impl, 'precision/data.series[].impl');
+        }
+        for (const b of m.bands) {
+          if (!isObj(b)) fail('precision/data.bands holds a malformed band');
+          implId(b.impl, 'precision/data.bands[].impl');
+          oneOf(b.kind, BAND_KINDS, 'precision/data.bands[].kind');
+          finite(b.from, 'precision/data.bands[].from');
+          finite(b.to, 'precision/data.bands[].to');
+        }
+        for (const row of m.table) {
+          if (!isObj(row)) fail('precision/data.table holds a malformed row');
+          implId(row.impl, 'precision/data.table[].impl');
+          oneOf(row.reference, ['own', 'gelu'] as const, 'precision/data.table[].reference');
+          for (const k of ['count', 'maxUlp', 'argMax', 'meanUlp', 'nan', 'inf', 'zeroWhereNonzero', 'wrongSign']) {
+            if (typeof row[k] !== 'number') fail(`precision/data.table[].${k} must be a number`);
+          }
+        }
+        text(m.markdown, 'precision/data.markdown', MAX_TEXT);
+        break;
+      }
+      case 'plot/show':
+        plotShow(m.show, 'plot/show.show');
+        break;
       case 'plot/data': {
         requestIdOf(m.requestId);
         if (!(m.x instanceof Float64Array)) fail('plot/data.x must be a Float64Array');

@@ -7,9 +7,10 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FunctionId } from '../src/core/types';
 import {
-  type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotState,
+  applyShow, DEFAULT_PRECISION_SELECTION, type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotShow, type PlotState,
   rangeRevealing, type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
+import { PrecisionView } from './precisionView';
 import { Catalogue } from './catalogue';
 import { ChartView, fmt, ORDER_NAMES } from './chart';
 import { Controls, type ControlEvents, type PinRow, pinsAsText, renderPins } from './controls';
@@ -81,6 +82,8 @@ class App {
   private widthPx = 0;
   private statusTimer: number | undefined;
   private readonly controlEvents: ControlEvents;
+  private readonly precision: PrecisionView;
+  private readonly plotHost: HTMLElement;
 
   constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
     this.state = init.state;
@@ -110,7 +113,12 @@ class App {
     this.pinsHost = document.createElement('section');
     this.pinsHost.className = 'pins';
     this.pinsHost.setAttribute('aria-label', 'Pinned values');
-    main.append(heading, plot, this.summary, this.status, this.keyPoints, this.pinsHost);
+    this.plotHost = plot;
+    this.precision = new PrecisionView(init.implementations ?? [], (this.state.precisionView ?? DEFAULT_PRECISION_SELECTION), this.theme, {
+      onChange: (selection) => this.update({ precisionView: selection }),
+      onCopy: (markdown) => void this.copyText(markdown, 'Table copied as Markdown.'),
+    });
+    main.append(heading, plot, this.precision.root, this.summary, this.status, this.keyPoints, this.pinsHost);
     // The side bar shows the chart first; the panel keeps its settings column on the left.
     if (init.mode === 'view') root.append(main, aside);
     else root.append(aside, main);
@@ -133,6 +141,7 @@ class App {
       this.theme = theme;
       this.controls.setTheme(theme);
       this.charts.setTheme(theme);
+      this.precision.setTheme(theme);
       if (this.data) this.renderSummary(this.data);
       this.renderPins();
     });
@@ -141,6 +150,7 @@ class App {
       if (Math.abs(w - this.widthPx) >= 8) this.sample();
     }).observe(plot);
     this.persist();
+    this.showView();
     this.pins = this.state.pins.map((x) => ({ x, values: undefined }));
     this.renderPins();
     this.sample();
@@ -153,6 +163,8 @@ class App {
     this.state = { ...before, ...patch };
     this.persist();
     this.controls.sync(this.state);
+    this.precision.sync((this.state.precisionView ?? DEFAULT_PRECISION_SELECTION));
+    if (patch.view) this.showView();
     const valuesChanged = patch.functions || patch.params || patch.orders || patch.precision;
     if (patch.pins) {
       this.pins = this.state.pins.map((x) => this.pins.find((r) => r.x === x) ?? { x, values: undefined });
@@ -168,6 +180,19 @@ class App {
       return;
     }
     this.sample();
+  }
+
+  /** Applies `plot/show` (from `geluLab.openPlot` with an argument). */
+  show(show: PlotShow): void {
+    this.update(applyShow(this.state, show));
+  }
+
+  /** The Precision view replaces the curve charts, the summary, key points and pinned rows. */
+  private showView(): void {
+    const precision = this.state.view === 'precision';
+    this.precision.root.hidden = !precision;
+    for (const e of [this.plotHost, this.summary, this.keyPoints, this.pinsHost]) e.hidden = precision || (e === this.keyPoints && this.keyPoints.hidden);
+    if (!precision && this.data) this.renderKeyPoints(this.data);
   }
 
   /** Removes a pinned row (all rows for null) and keeps the keyboard focus in the table or on the plot. */
@@ -236,6 +261,10 @@ class App {
     }
     this.inFlight = true;
     this.dirty = false;
+    if (this.state.view === 'precision') {
+      void this.samplePrecision();
+      return;
+    }
     const req = this.sampleRequest();
     void request({ type: 'plot/sample', request: req }).then((reply) => {
       this.inFlight = false;
@@ -251,6 +280,36 @@ class App {
     });
   }
 
+  private async samplePrecision(): Promise<void> {
+    const s = this.state;
+    const req = { ...(s.precisionView ?? DEFAULT_PRECISION_SELECTION), range: s.range, widthPx: this.precision.plotWidth() };
+    this.showStatus('Computing the precision sweep…');
+    const reply = await request({ type: 'precision/sample', request: req });
+    this.inFlight = false;
+    if (this.dirty) {
+      this.sample();
+      return;
+    }
+    if (reply.type === 'precision/data') {
+      this.lastGood = this.state;
+      this.controls.clearRefusal();
+      this.showStatus('');
+      const started = performance.now();
+      debug.receivedAt = started;
+      const drawn = this.precision.render(reply, this.state.range);
+      const r: DrawReport = {
+        requestId: reply.requestId, ms: performance.now() - started, charts: 1, datasets: drawn.datasets, points: drawn.points,
+        view: 'precision', layout: this.state.layout, range: this.state.range, pins: this.state.pins.length, functions: this.state.functions,
+      };
+      debug.lastDraw = r;
+      debug.draws += 1;
+      vscode.postMessage({ type: 'plot/drawn', report: r });
+    } else if (reply.type === 'error') {
+      this.precision.showRefusal(`Not applied: ${reply.message}`);
+      this.refused(reply.message);
+    }
+  }
+
   /**
    * The host refused the state: go back to the last plot it accepted (still drawn), and say why
    * next to the control that changed.
@@ -262,6 +321,8 @@ class App {
     this.state = this.lastGood;
     this.persist();
     this.controls.sync(this.state);
+    this.precision.sync((this.state.precisionView ?? DEFAULT_PRECISION_SELECTION));
+    this.showView();
     if (where === 'other') this.showStatus(`Could not sample: ${message}`, 'error');
     else this.controls.showRefusal(where, `Not applied: ${message}`);
     this.renderPins();
@@ -284,7 +345,7 @@ class App {
     this.renderSummary(data);
     const r: DrawReport = {
       requestId: data.requestId, ms, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points,
-      view: this.state.view, layout: this.state.layout, range: this.state.range, pins: this.state.pins.length,
+      view: this.state.view, layout: this.state.layout, range: this.state.range, pins: this.state.pins.length, functions: this.state.functions,
     };
     debug.lastDraw = r;
     debug.draws += 1;
@@ -357,17 +418,22 @@ class App {
   }
 
   private async export(kind: 'png' | 'csv'): Promise<void> {
-    const stamp = this.state.view === 'error' ? 'error' : 'curves';
+    const stamp = this.state.view;
+    const png = (): string => (this.state.view === 'precision' ? this.precision.exportPng() : this.charts.exportPng(this.state.lightExport));
     const reply = kind === 'png'
-      ? await request({ type: 'export/png', dataUrl: this.charts.exportPng(this.state.lightExport), suggestedName: `gelu-lab-${stamp}.png` })
+      ? await request({ type: 'export/png', dataUrl: png(), suggestedName: `gelu-lab-${stamp}.png` })
       : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
     if (reply.type === 'export/done') this.showStatus(reply.path ? `Saved ${reply.path}` : 'Export cancelled.');
     else if (reply.type === 'error') this.showStatus(`Export failed: ${reply.message}`, 'error');
   }
 
   private async copyTable(): Promise<void> {
-    const reply = await request({ type: 'clipboard/write', text: pinsAsText(this.state, this.pins, this.catalogue) });
-    if (reply.type === 'clipboard/done') this.showStatus('Table copied.');
+    await this.copyText(pinsAsText(this.state, this.pins, this.catalogue), 'Table copied.');
+  }
+
+  private async copyText(text: string, done: string): Promise<void> {
+    const reply = await request({ type: 'clipboard/write', text });
+    if (reply.type === 'clipboard/done') this.showStatus(done);
     else if (reply.type === 'error') this.showStatus(`Copy failed: ${reply.message}`, 'error');
   }
 
@@ -383,6 +449,7 @@ function plot(near: HTMLElement): HTMLElement | null {
 
 let app: App | undefined;
 const early: number[] = [];
+const earlyShows: PlotShow[] = [];
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = parseHostMessage(event.data);
@@ -396,8 +463,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (app) return;
       app = new App(m);
       for (const x of early.splice(0)) app.pin(x, true);
+      for (const show of earlyShows.splice(0)) app.show(show);
+      return;
+    case 'plot/show':
+      if (app) app.show(m.show);
+      else earlyShows.push(m.show);
       return;
     case 'plot/data':
+    case 'precision/data':
     case 'plot/values':
     case 'export/done':
     case 'clipboard/done':

@@ -34,10 +34,11 @@ export function register(ctx: FeatureContext): void {
       const summary = first !== undefined && second !== undefined ? describeDifference(differenceBetween(first, second)) : undefined;
       const x = args.x ?? (first !== undefined && second !== undefined ? differenceBetween(first, second).atX : undefined);
       ctx.log.info(`Compare Model Activations: ${args.functions.join(', ')}${summary ? `; ${summary}` : ''}.`);
+      // Show exactly the variants involved on the curves, then pin where they differ most.
+      await vscode.commands.executeCommand(CommandId.openPlot, args.functions.length > 0 ? { functions: args.functions, view: 'curves' } : undefined);
       if (x !== undefined) await vscode.commands.executeCommand(CommandId.plotAtX, x);
-      else await vscode.commands.executeCommand(CommandId.openPlot);
       const names = args.functions.map((f) => activations[f].label).join(', ');
-      void vscode.window.showInformationMessage(`GELU Lab: this model involves ${names}${summary ? `; ${summary}` : ''}. Select them in the plot if they are not shown.`);
+      void vscode.window.showInformationMessage(`GELU Lab: this model involves ${names}${summary ? `; ${summary}` : ''}; the plot shows them.`);
     } catch (error) {
       ctx.log.error(`Compare Model Activations failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       void vscode.window.showErrorMessage('GELU Lab: the comparison could not be opened; see the log for details.');

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
-import type { DrawReport, HostKind } from '../protocol';
+import type { DrawReport, HostKind, PlotShow } from '../protocol';
 import { PlotSession } from './session';
 import { makeNonce, webviewHtml } from './webviewHtml';
 
@@ -83,6 +83,11 @@ export class PlotController implements vscode.Disposable {
   /** Moves the crosshair to x and pins a row there (once the webview is ready). */
   pin(x: number): void {
     this.session.send({ type: 'plot/pin', x });
+  }
+
+  /** Selects functions, a view, a range or Precision choices (once the webview is ready). */
+  show(show: PlotShow): void {
+    this.session.send({ type: 'plot/show', show });
   }
 
   status(): PlotStatus {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseXInput } from '../commands/evaluate';
 import { CommandId, ViewId } from '../commands/ids';
 import type { FeatureContext } from '../feature';
-import { X_LIMIT } from '../protocol';
+import { parsePlotShow, X_LIMIT } from '../protocol';
 import { PlotController } from './controller';
 import { live } from './live';
 
@@ -60,9 +60,22 @@ export function register(ctx: FeatureContext): void {
     return adopt(panel);
   };
 
-  const openPlot = (): PlotController | undefined => {
+  /**
+   * Opens (or reveals) the plot; with an argument `{ functions?, view?, range?, precision? }`
+   * (validated like a webview message) also selects those. A bad argument opens nothing and says why.
+   */
+  const openPlot = (arg?: unknown): PlotController | undefined => {
+    // Menus pass the resource they were invoked on: that is not a request to show anything.
+    const given = arg === undefined || arg === null || arg instanceof vscode.Uri ? undefined : parsePlotShow(arg);
+    if (given && !given.ok) {
+      ctx.log.warn(`Open Plot: bad argument (${given.error}).`);
+      void vscode.window.showErrorMessage(`GELU Lab: cannot open the plot: ${given.error}.`);
+      return undefined;
+    }
     try {
-      return open();
+      const controller = open();
+      if (given?.ok) controller.show(given.value);
+      return controller;
     } catch (error) {
       ctx.log.error(`Open Plot failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       void vscode.window.showErrorMessage('GELU Lab: the plot could not be opened; see the log for details.');

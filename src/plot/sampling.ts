@@ -8,7 +8,7 @@ import { activations, approximationError, checkParams as checkParamValues, evalu
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
 import {
-  type Curve, type ErrorKind, type ErrorSeries, type EvaluateRequest, type FunctionInfo, type HostKind, type KeyPoint, MAX_SAMPLES_PER_REQUEST,
+  type Curve, DEFAULT_PRECISION_SELECTION, type ErrorKind, type ErrorSeries, type EvaluateRequest, type FunctionInfo, type HostKind, type KeyPoint, MAX_SAMPLES_PER_REQUEST,
   type ParamValues, type PlotData, type PlotState, type PointValue, type Precision, type SampleRequest,
 } from '../protocol';
 
@@ -50,6 +50,7 @@ export function defaultState(plot: Config['plot'], mode: HostKind): PlotState {
     precision: 'float64',
     pins: [],
     lightExport: false,
+    precisionView: DEFAULT_PRECISION_SELECTION,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   assertNever, type DrawReport, type HostKind, type HostToWebview, parsePlotState, parseWebviewMessage, type PlotState,
   type WebviewToHost,
 } from '../protocol';
+import { implementationCatalogue, precisionPlot } from './precisionLab';
 import { catalogue, defaultState, evaluatePoint, samplePlot, toCsv } from './sampling';
 
 /** What a session needs from its surroundings; every effect on the world goes through here. */
@@ -113,7 +114,7 @@ export class PlotSession {
         this.restored = undefined;
         const state = restore(message.state, "the webview's saved state") ?? this.startState ?? restore(restored, 'the saved plot state') ?? defaults;
         this.startState = state;
-        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults });
+        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults, implementations: implementationCatalogue() });
         this.ready = true;
         for (const queued of this.queue.splice(0)) env.post(queued);
         return;
@@ -124,6 +125,9 @@ export class PlotSession {
         else env.post({ type: 'plot/data', requestId: message.requestId, ...data });
         return;
       }
+      case 'precision/sample':
+        env.post({ type: 'precision/data', requestId: message.requestId, ...precisionPlot(message.request) });
+        return;
       case 'plot/evaluate': {
         const values = evaluatePoint(message.request);
         if (typeof values === 'string') env.post({ type: 'error', requestId: message.requestId, message: values });

@@ -81,7 +81,7 @@ export async function axeEverywhere(browser: Browser, open: Open, shots: string)
 export async function axeErrorViewAndPins(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Error' }).check();
   await page.getByLabel('Measure').selectOption('ulp');
-  await page.getByLabel('Precision').selectOption('bfloat16');
+  await page.getByRole('combobox', { name: 'Precision' }).selectOption('bfloat16');
   await page.waitForTimeout(600);
   const violations = await axeViolations(page);
   assert.equal(violations.length, 0, describe(violations));
@@ -97,7 +97,8 @@ export async function radioGroupsByKeyboard(page: Page): Promise<void> {
   await page.keyboard.press('ArrowLeft');
   assert.equal(await curves.isChecked(), true, 'ArrowLeft goes back to Curves');
   const names = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('.segmented')].map((g) => new Set([...g.querySelectorAll('input')].map((i) => i.name)).size));
-  assert.deepEqual(names, [1, 1], 'one name per group');
+  // View and Layout, then the Precision view's Mode: one name per group.
+  assert.deepEqual(names, [1, 1, 1], 'one name per group');
   // Tab leaves the group from the selected radio rather than visiting the other one.
   await curves.focus();
   await page.keyboard.press('Tab');
@@ -127,7 +128,7 @@ export async function controlsByKeyboard(page: Page): Promise<void> {
   await summary.press('Enter');
   assert.equal(await details.evaluate((d) => (d as HTMLDetailsElement).open), !open, 'Enter toggles a section');
   await summary.press('Enter');
-  const precision = page.getByLabel('Precision');
+  const precision = page.getByRole('combobox', { name: 'Precision' });
   await precision.focus();
   await precision.selectOption('float32');
   assert.equal(await page.evaluate(() => (window as unknown as { geluPlot: { state: { precision: string } } }).geluPlot.state.precision), 'float32');

@@ -162,7 +162,7 @@ test('ulp errors in bfloat16 are shown and explained', async () => {
   await page.getByLabel('Measure').selectOption('ulp');
   await settled(page, before);
   before = await draws(page);
-  await page.getByLabel('Precision').selectOption('bfloat16');
+  await page.getByRole('combobox', { name: 'Precision' }).selectOption('bfloat16');
   await settled(page, before);
   const summary = await page.locator('.summary').innerText();
   assert.match(summary, /\(ulps of bfloat16\) at x =/);
@@ -188,7 +188,7 @@ test('bfloat16 curves show the staircase beside the exact curve', async () => {
   assert.ok(steps < 0.5, `bfloat16 values repeat (distinct ratio ${steps.toFixed(2)})`);
   await shot(page, 'curves-bfloat16');
   before = await draws(page);
-  await page.getByLabel('Precision').selectOption('float64');
+  await page.getByRole('combobox', { name: 'Precision' }).selectOption('float64');
   await settled(page, before);
 });
 

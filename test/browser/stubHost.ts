@@ -5,7 +5,7 @@
  * Loaded before dist/webview.js; configured through `window.__stubInit` (set by the test).
  */
 import type { Config } from '../../src/configModel';
-import type { HostToWebview, PlotState } from '../../src/protocol';
+import type { HostToWebview, PlotShow, PlotState } from '../../src/protocol';
 import { PlotSession } from '../../src/plot/session';
 
 type ThemeName = 'dark' | 'light' | 'hc-dark' | 'hc-light';
@@ -123,6 +123,10 @@ const stub = {
   /** Delivers any value to the webview as a host message would arrive. */
   toWebview(message: unknown): void {
     setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data: message })), 0);
+  },
+  /** What `geluLab.openPlot` with an argument does: the session sends `plot/show` (queued until ready). */
+  show(show: PlotShow): void {
+    session.send({ type: 'plot/show', show });
   },
   /** Hands any value to the host session as if the webview had sent it; resolves with the replies it caused. */
   async toHost(message: unknown): Promise<HostToWebview[]> {

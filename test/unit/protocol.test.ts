@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { catalogue } from '../../src/plot/sampling';
 import {
-  checkRange, type GatedSampleRequest, rangeRevealing, X_LIMIT, MAX_GRID_SIDE, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
+  applyShow, checkRange, DEFAULT_PRECISION_SELECTION, type GatedSampleRequest, rangeRevealing, X_LIMIT, MAX_GRID_SIDE, parsePlotShow, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
   type PlotState, type SampleRequest,
 } from '../../src/protocol';
 
@@ -279,5 +279,90 @@ describe('protocol: gated units (two-variable messages)', () => {
       const parsed = parseGatedData(raw);
       assert.equal(parsed.ok, false, what);
     }
+  });
+});
+
+describe('protocol: the Precision view and openPlot arguments', () => {
+  const precisionRequest = { implementations: ['gelu_tanh', 'gelu_erf'], format: 'bfloat16', mode: 'per-op', range: { min: -8, max: 8 }, widthPx: 400 };
+
+  it('lists exactly the core implementation ids, formats and modes, in the core order', async () => {
+    const core = await import('../../src/core/implementations');
+    const precision = await import('../../src/core/precision');
+    const protocol = await import('../../src/protocol');
+    assert.deepEqual([...protocol.IMPLEMENTATION_IDS], [...core.IMPLEMENTATION_IDS]);
+    assert.deepEqual([...protocol.MODES], [...core.MODES]);
+    assert.deepEqual([...protocol.FORMATS], [...precision.FORMATS]);
+  });
+
+  it('accepts a Precision request and puts implementations in core order', () => {
+    const parsed = parseWebviewMessage({ type: 'precision/sample', requestId: 3, request: precisionRequest });
+    assert.ok(parsed.ok);
+    assert.ok(parsed.value.type === 'precision/sample');
+    assert.deepEqual(parsed.value.request.implementations, ['gelu_erf', 'gelu_tanh']);
+  });
+
+  it('refuses unknown implementations (prototype names included), formats, modes, too many ids and bad widths', () => {
+    for (const bad of ['constructor', '__proto__', 'toString', 'gelu', 'GELU_TANH']) {
+      const r = rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, implementations: [bad] } });
+      assert.match(r.error, /unknown implementation/);
+      assert.equal(r.requestId, 4);
+    }
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, implementations: [] } }).error, /at least one/);
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, implementations: ['silu', 'silu'] } }).error, /twice/);
+    const nine = ['gelu_erf', 'gelu_erfc', 'gelu_tanh', 'gelu_tanh_sigmoid', 'gelu_fast', 'gelu_onnx_tanh', 'gelu_ggml', 'gelu_quick_ggml', 'silu'];
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, implementations: nine } }).error, /more than 8/);
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, format: 'float128' } }).error, /format must be one of/);
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, mode: 'fast' } }).error, /mode must be one of/);
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, widthPx: 1e9 } }).error, /widthPx/);
+    assert.match(rejected({ type: 'precision/sample', requestId: 4, request: { ...precisionRequest, range: { min: 1, max: -1 } } }).error, /range/);
+  });
+
+  it('reads a state saved before the Precision view existed with the default choices', () => {
+    const parsed = parsePlotState(state);
+    assert.ok(parsed.ok);
+    assert.equal(parsed.value.precisionView, undefined, 'absent: the default applies');
+    const withView = parsePlotState({ ...state, view: 'precision', precisionView: { implementations: ['mish'], format: 'float8_e4m3fn', mode: 'fp32-opmath' } });
+    assert.ok(withView.ok);
+    assert.equal(withView.value.view, 'precision');
+    assert.deepEqual(withView.value.precisionView, { implementations: ['mish'], format: 'float8_e4m3fn', mode: 'fp32-opmath' });
+    assert.equal(parsePlotState({ ...state, precisionView: { implementations: ['__proto__'], format: 'bfloat16', mode: 'per-op' } }).ok, false);
+  });
+
+  it('validates what openPlot is given: known keys and ids only, each field optional', () => {
+    const ok = parsePlotShow({ functions: ['gelu_tanh', 'gelu'], view: 'precision', range: { min: -10, max: 2 }, precision: { implementations: ['gelu_ggml'], format: 'float16' } });
+    assert.ok(ok.ok);
+    assert.deepEqual(ok.value, { functions: ['gelu', 'gelu_tanh'], view: 'precision', range: { min: -10, max: 2 }, precision: { implementations: ['gelu_ggml'], format: 'float16' } });
+    assert.deepEqual(parsePlotShow({}), { ok: true, value: {} });
+    const unknownFn = parsePlotShow({ functions: ['gelu', 'constructor'] });
+    assert.ok(!unknownFn.ok && /unknown function id "constructor"/.test(unknownFn.error));
+    const typo = parsePlotShow({ function: ['gelu'] });
+    assert.ok(!typo.ok && /unknown key "function"/.test(typo.error));
+    const badImpl = parsePlotShow({ precision: { implementations: ['gelu_tanhh'] } });
+    assert.ok(!badImpl.ok && /unknown implementation "gelu_tanhh"/.test(badImpl.error));
+    assert.equal(parsePlotShow('gelu').ok, false);
+    assert.equal(parsePlotShow({ range: { min: 0, max: 1e9 } }).ok, false);
+    assert.equal(parsePlotShow({ precision: { mode: 'per-op', extra: 1 } }).ok, false);
+  });
+
+  it('applies openPlot choices to a state: range becomes home, Precision choices merge', () => {
+    const next = applyShow({ ...state, precisionView: DEFAULT_PRECISION_SELECTION }, { functions: ['gelu_tanh'], range: { min: -1, max: 1 }, precision: { format: 'float16' } });
+    assert.deepEqual(next.functions, ['gelu_tanh']);
+    assert.deepEqual(next.home, { min: -1, max: 1 });
+    assert.deepEqual(next.range, { min: -1, max: 1 });
+    assert.deepEqual(next.precisionView, { ...DEFAULT_PRECISION_SELECTION, format: 'float16' });
+    assert.equal(next.view, state.view);
+  });
+
+  it('checks precision/data and plot/show from the host', () => {
+    const x = new Float64Array([0, 1]);
+    const good = {
+      type: 'precision/data', requestId: 1, format: 'bfloat16', mode: 'per-op', x, series: [{ impl: 'gelu_tanh', y: new Float64Array([0, 1]) }],
+      bands: [{ impl: 'gelu_tanh', kind: 'zero', from: -9, to: -6 }], table: [], markdown: '', notes: [], samplingMs: 1,
+    };
+    assert.equal(parseHostMessage(good).ok, true);
+    assert.equal(parseHostMessage({ ...good, series: [{ impl: 'gelu_tanh', y: new Float64Array(3) }] }).ok, false);
+    assert.equal(parseHostMessage({ ...good, bands: [{ impl: 'gelu_tanh', kind: 'melt', from: 0, to: 1 }] }).ok, false);
+    assert.equal(parseHostMessage({ type: 'plot/show', show: { functions: ['gelu'] } }).ok, true);
+    assert.equal(parseHostMessage({ type: 'plot/show', show: { functions: ['nope'] } }).ok, false);
   });
 });

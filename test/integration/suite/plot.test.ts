@@ -57,6 +57,21 @@ describe('plot', () => {
     assert.equal(plotTabs().length, 1);
   });
 
+  it('Open Plot with { functions: [gelu, gelu_tanh] } shows exactly those, and refuses an unknown id', async () => {
+    const handle = (await live()).panel;
+    assert.ok(handle);
+    const before = handle.status();
+    const result = await vscode.commands.executeCommand<Handle | undefined>('geluLab.openPlot', { functions: ['gelu', 'gelu_tanh'] });
+    assert.equal(result, handle, 'the same panel');
+    let report = await nextDraw(handle, before);
+    for (let i = 0; i < 5 && report.datasets !== 6; i++) report = await nextDraw(handle, handle.status());
+    assert.deepEqual(report.functions, ['gelu', 'gelu_tanh']);
+    assert.equal(report.datasets, 6, 'two functions × f, f′, f″');
+    const refused = await vscode.commands.executeCommand<Handle | undefined>('geluLab.openPlot', { functions: ['gelu', 'constructor'] });
+    assert.equal(refused, undefined, 'nothing opened for an unknown id');
+    assert.deepEqual(handle.status().problems, []);
+  });
+
   it('Plot at x brings x into range and pins a row there', async () => {
     const handle = (await live()).panel;
     assert.ok(handle);
