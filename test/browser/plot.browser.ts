@@ -73,10 +73,10 @@ test('renders each selected function\'s formula with KaTeX and its fonts', async
 
 test('picking tanh and sigmoid adds their curves', async () => {
   const before = await draws(page);
-  await page.getByRole('checkbox', { name: /^Tanh/ }).check();
+  await page.getByRole('checkbox', { name: 'Tanh', exact: true }).check();
   await settled(page, before);
   const mid = await draws(page);
-  await page.getByRole('checkbox', { name: /^Sigmoid/ }).check();
+  await page.getByRole('checkbox', { name: 'Sigmoid', exact: true }).check();
   await settled(page, mid);
   const last = await page.evaluate(() => window.geluPlot.lastDraw);
   assert.equal(last.datasets, 15);
@@ -410,7 +410,7 @@ test('a malformed message from the host is rejected, and the plot keeps working'
   const logs = await page.evaluate((n) => window.__stub.logs.slice(n), warnings);
   assert.ok(logs.every((l) => /ignored a malformed message/.test(l)), logs.join('\n'));
   const before = await draws(page);
-  await page.getByRole('checkbox', { name: /^Tanh/ }).uncheck();
+  await page.getByRole('checkbox', { name: 'Tanh', exact: true }).uncheck();
   await settled(page, before);
 });
 
@@ -444,7 +444,7 @@ test('the state persists through setState and comes back after a reload', async 
     assert.deepEqual(req.functions, saved.functions);
     assert.deepEqual(req.range, saved.range);
     await restored.waitForSelector('.pins-table tbody tr');
-    assert.equal(await restored.getByRole('checkbox', { name: /^Sigmoid/ }).isChecked(), true);
+    assert.equal(await restored.getByRole('checkbox', { name: 'Sigmoid', exact: true }).isChecked(), true);
     assert.deepEqual(restored.problems, []);
   } finally {
     await restored.close();

@@ -55,9 +55,9 @@ export default async function check({ page, runCommand, artifacts, workspace, lo
   await page.screenshot({ path: path.join(artifacts, 'plot-opened.png') });
 
   let n = await draws(frame);
-  await frame.getByRole('checkbox', { name: /^Tanh/ }).check();
+  await frame.getByRole('checkbox', { name: 'Tanh', exact: true }).check();
   n = await waitForDraw(frame, n);
-  await frame.getByRole('checkbox', { name: /^Sigmoid/ }).check();
+  await frame.getByRole('checkbox', { name: 'Sigmoid', exact: true }).check();
   n = await waitForDraw(frame, n);
   const formulas = await frame.locator('.formula .katex').count();
   if (formulas !== 5) throw new Error(`expected 5 formulas, found ${formulas}`);
@@ -133,7 +133,7 @@ export default async function check({ page, runCommand, artifacts, workspace, lo
   const again = plotFrame(page);
   await again.locator('.plot canvas').first().waitFor({ state: 'visible', timeout: 60_000 });
   await waitForDraw(again, 0, 30_000);
-  if (!(await again.getByRole('checkbox', { name: /^Sigmoid/ }).isChecked())) throw new Error('the restored panel lost its functions');
+  if (!(await again.getByRole('checkbox', { name: 'Sigmoid', exact: true }).isChecked())) throw new Error('the restored panel lost its functions');
   const restored = await painted(again.locator('.plot canvas').first());
   if (restored < 2000) throw new Error(`the restored chart looks blank (${restored})`);
   log('after Reload Window the panel is back, drawn, with its functions');
