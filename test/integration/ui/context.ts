@@ -12,7 +12,8 @@ export interface UiContext {
   /** F1, types the command title, picks the matching entry; retries while the palette is still filling. */
   runCommand(title: string): Promise<void>;
   /** Opens a workspace file (path relative to the workspace) through Quick Open and waits for its editor. */
-  openFile(relativePath: string): Promise<void>;
+  /** Opens a workspace file through Quick Open; `textEditor: false` for one that opens in a custom editor. */
+  openFile(relativePath: string, options?: { textEditor?: boolean }): Promise<void>;
   log(message: string): void;
 }
 

@@ -38,18 +38,31 @@ export function createUiContext(page: Page, workspace: string, artifacts: string
     throw new Error(`command "${title}" never appeared in the palette: ${String(lastError)}`);
   };
 
-  const openFile = async (relativePath: string): Promise<void> => {
+  /**
+   * Opens a workspace file through Quick Open. The workbench learns of files written behind its
+   * back through its watcher, and under load its first search can miss one: the search is retried.
+   * `textEditor: false` for a file that opens in a custom editor.
+   */
+  const openFile = async (relativePath: string, { textEditor = true }: { textEditor?: boolean } = {}): Promise<void> => {
     const base = path.basename(relativePath);
-    await closeQuickInput();
-    await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(relativePath);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
-    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    for (let attempt = 1; ; attempt++) {
+      await closeQuickInput();
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(relativePath);
+      try {
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        log(`Quick Open does not list ${relativePath} yet (attempt ${attempt})`);
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: 15_000 });
-    await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
+    if (textEditor) await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
   };
 
   return { page, workspace, artifacts, host, runCommand, openFile, log };

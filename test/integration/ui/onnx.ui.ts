@@ -9,7 +9,7 @@ import type { UiContext } from './context';
  * config.json beside it says "gelu" (the exact form). In the web pass this goes through the
  * whole-file fallback; in the Node pass through ranged reads.
  */
-export default async function check({ page, workspace, artifacts, log }: UiContext): Promise<void> {
+export default async function check({ page, workspace, artifacts, log, openFile }: UiContext): Promise<void> {
   const folder = path.join(workspace, 'bert-like');
   fs.mkdirSync(folder, { recursive: true });
   const approximate = { name: 'approximate', type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode('tanh') };
@@ -21,25 +21,7 @@ export default async function check({ page, workspace, artifacts, log }: UiConte
   fs.writeFileSync(path.join(folder, 'model.onnx'), onnx.ModelProto.encode({ irVersion: 9, producerName: 'gelu-lab-ui-check', opsetImport: [{ domain: '', version: 20 }], graph: { name: 'bert', node: nodes } }).finish());
   fs.writeFileSync(path.join(folder, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_act: 'gelu' }, null, 2));
 
-  // The workbench learns of files written behind its back through its watcher; in the web pass that
-  // lagged past Quick Open's first search, so the search is retried.
-  const input = page.locator('.quick-input-widget input');
-  const fileRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'model.onnx' }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('bert-like/model.onnx');
-    try {
-      await fileRow.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt === 6) throw error;
-      log(`Quick Open does not list model.onnx yet (attempt ${attempt})`);
-    }
-  }
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: 'model.onnx' }).waitFor({ state: 'visible', timeout: 15_000 });
+  await openFile('bert-like/model.onnx', { textEditor: false });
 
   // The newest webview: a plot left open by an earlier check would be another iframe.
   const view = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
