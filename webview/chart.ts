@@ -111,6 +111,8 @@ interface Mark {
   readonly color: string;
   readonly shape: 'circle' | 'diamond' | 'triangle' | 'vline';
   readonly label?: string;
+  /** A shorter label for tight spots (the full one then shows as the marker's tooltip). */
+  readonly shortLabel?: string;
 }
 
 interface DatasetSpec {
@@ -180,7 +182,34 @@ function themeId(theme: Theme): number {
   return id;
 }
 
-const marksByChart = new WeakMap<Chart, { marks: Mark[]; theme: Theme }>();
+/** A label as drawn: its box in CSS pixels of the canvas, and whether it is the short form. */
+export interface LabelBox {
+  readonly text: string;
+  readonly l: number;
+  readonly t: number;
+  readonly r: number;
+  readonly b: number;
+  readonly short: boolean;
+  /** Plotting-area cells (4 px square) with a curve that the box covers; 0 when it is clear of every curve. */
+  readonly curveCells: number;
+  /** Index of the labelled mark among those passed to {@link placeLabels}. */
+  readonly index: number;
+}
+
+/** A marker whose label was shortened or had no room: the full text shows as a tooltip on the marker. */
+export interface MarkerTip {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly hidden: boolean;
+}
+
+export interface LabelLayout {
+  readonly boxes: LabelBox[];
+  readonly tips: MarkerTip[];
+}
+
+const marksByChart = new WeakMap<Chart, { marks: Mark[]; theme: Theme; layout?: LabelLayout }>();
 
 function drawShape(ctx: CanvasRenderingContext2D, shape: Mark['shape'], x: number, y: number, r: number): void {
   ctx.beginPath();
@@ -199,12 +228,163 @@ function drawShape(ctx: CanvasRenderingContext2D, shape: Mark['shape'], x: numbe
   }
 }
 
-/** Draws marks after the datasets, labels placed greedily where they overlap nothing placed before. */
+interface Box {
+  l: number;
+  t: number;
+  r: number;
+  b: number;
+}
+
+const CELL = 4;
+
+/**
+ * Which 4-px cells of the plotting area a visible curve passes through, from the (decimated)
+ * points chart.js laid out; labels are scored by how many of these cells they would cover.
+ */
+class CurveGrid {
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly cells: Uint8Array;
+
+  constructor(chart: Chart, private readonly area: Box) {
+    this.cols = Math.max(1, Math.ceil((area.r - area.l) / CELL));
+    this.rows = Math.max(1, Math.ceil((area.b - area.t) / CELL));
+    this.cells = new Uint8Array(this.cols * this.rows);
+    for (let i = 0; i < chart.data.datasets.length; i++) {
+      if (!chart.isDatasetVisible(i)) continue;
+      const points = chart.getDatasetMeta(i).data;
+      let prev: { x: number; y: number } | undefined;
+      for (const p of points) {
+        const { x, y } = p;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) {
+          prev = undefined;
+          continue;
+        }
+        this.mark(prev?.x ?? x, prev?.y ?? y, x, y);
+        prev = { x, y };
+      }
+    }
+  }
+
+  private col(x: number): number {
+    return Math.floor((x - this.area.l) / CELL);
+  }
+
+  private row(y: number): number {
+    return Math.floor((y - this.area.t) / CELL);
+  }
+
+  /** Marks the cells of the segment's bounding box (segments are about a pixel wide after decimation). */
+  private mark(x0: number, y0: number, x1: number, y1: number): void {
+    const c0 = Math.max(0, this.col(Math.min(x0, x1)));
+    const c1 = Math.min(this.cols - 1, this.col(Math.max(x0, x1)));
+    const r0 = Math.max(0, this.row(Math.min(y0, y1)));
+    const r1 = Math.min(this.rows - 1, this.row(Math.max(y0, y1)));
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) this.cells[r * this.cols + c] = 1;
+  }
+
+  /** Curve cells under `box`. */
+  count(box: Box): number {
+    const c0 = Math.max(0, this.col(box.l));
+    const c1 = Math.min(this.cols - 1, this.col(box.r));
+    const r0 = Math.max(0, this.row(box.t));
+    const r1 = Math.min(this.rows - 1, this.row(box.b));
+    let n = 0;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) n += this.cells[r * this.cols + c] as number;
+    return n;
+  }
+}
+
+const overlaps = (a: Box, b: Box): boolean => !(a.r <= b.l || a.l >= b.r || a.b <= b.t || a.t >= b.b);
+
+interface Pending {
+  readonly m: Mark;
+  readonly px: number;
+  readonly py: number;
+}
+
+/**
+ * Spots for a label of width `w` and height `h` around a marker at (px, py), nearest first; a
+ * pinned x's label goes along the top of the plotting area, row after row.
+ */
+function candidates(p: Pending, w: number, h: number, area: Box): { l: number; t: number }[] {
+  const { px, py } = p;
+  if (p.m.shape === 'vline') {
+    const out: { l: number; t: number }[] = [];
+    for (let row = 0; row < 4; row++) {
+      const t = area.t + row * (h + 2);
+      out.push({ l: Math.min(px + 4, area.r - w - 1), t }, { l: Math.max(area.l + 1, px - 4 - w), t });
+    }
+    return out;
+  }
+  const xs = [px + 8, px - w - 8, px - w / 2];
+  const ys = [py - h - 4, py + 4, py - h / 2, py - 2 * h - 6, py + h + 6, py - 3 * h - 8, py + 2 * h + 8, py - 4 * h - 10, py + 3 * h + 10, py - 5 * h - 12];
+  const out: { l: number; t: number; d: number }[] = [];
+  for (const l of xs) {
+    for (const t of ys) {
+      // A centred label straight on the marker would cover it.
+      if (l === px - w / 2 && t + h > py - 6 && t < py + 6) continue;
+      const cx = Math.max(l, Math.min(px, l + w));
+      const cy = Math.max(t, Math.min(py, t + h));
+      out.push({ l, t, d: Math.hypot(cx - px, cy - py) });
+    }
+  }
+  return out.sort((a, b) => a.d - b.d);
+}
+
+/**
+ * Places labels so that no two overlap and none covers a marker; among the free spots the one
+ * covering the fewest curve cells wins (nearest first on a tie). Preference: the full text clear
+ * of curves, the short text clear of curves, the full text over a curve, the short text over a
+ * curve; with no free spot at all the label is not drawn and its marker gets a tooltip.
+ */
+export function placeLabels(
+  pending: readonly Pending[], obstacles: Box[], area: Box, grid: { count(box: Box): number },
+  measure: (text: string) => number, h: number,
+): LabelLayout {
+  const boxes: LabelBox[] = [];
+  const tips: MarkerTip[] = [];
+  const placed: Box[] = [...obstacles];
+  for (const [index, p] of pending.entries()) {
+    const full = p.m.label as string;
+    const texts = p.m.shortLabel !== undefined && p.m.shortLabel !== full ? [full, p.m.shortLabel] : [full];
+    let best: (LabelBox & { rank: number }) | undefined;
+    for (const [ti, text] of texts.entries()) {
+      const w = measure(text);
+      for (const c of candidates(p, w + 6, h, area)) {
+        const box = { l: c.l, t: c.t, r: c.l + w + 6, b: c.t + h };
+        if (box.l < area.l || box.r > area.r || box.t < area.t || box.b > area.b) continue;
+        if (placed.some((q) => overlaps(box, q))) continue;
+        const curveCells = p.m.shape === 'vline' ? 0 : grid.count(box);
+        // Ranks: 0 full & clear, 1 short & clear, 2 full over a curve, 3 short over a curve.
+        const rank = (curveCells > 0 ? 2 : 0) + ti;
+        if (!best || rank < best.rank || (rank === best.rank && curveCells < best.curveCells)) best = { ...box, text, short: ti > 0, curveCells, index, rank };
+        if (curveCells === 0) break;
+      }
+      if (best && best.rank === ti) break;
+    }
+    if (!best) {
+      tips.push({ x: p.px, y: p.py, text: full, hidden: true });
+      continue;
+    }
+    const box: LabelBox = { text: best.text, l: best.l, t: best.t, r: best.r, b: best.b, short: best.short, curveCells: best.curveCells, index: best.index };
+    boxes.push(box);
+    placed.push(box);
+    if (box.short) tips.push({ x: p.px, y: p.py, text: full, hidden: false });
+  }
+  return { boxes, tips };
+}
+
+/** Draws marks after the datasets, then their labels where {@link placeLabels} found room. */
 const marksPlugin: Plugin<'line'> = {
   id: 'geluMarks',
   afterDatasetsDraw(chart) {
     const entry = marksByChart.get(chart);
-    if (!entry || entry.marks.length === 0) return;
+    if (!entry) return;
+    if (entry.marks.length === 0) {
+      entry.layout = { boxes: [], tips: [] };
+      return;
+    }
     const { marks, theme } = entry;
     const { ctx, chartArea: area } = chart;
     const xs = chart.scales.x as Scale;
@@ -212,11 +392,11 @@ const marksPlugin: Plugin<'line'> = {
     // No clip: a marker at the edge of the plotting area is drawn whole (the layout leaves room
     // for it); vertical lines and labels keep inside the area by construction.
     ctx.save();
-    const placed: { l: number; t: number; r: number; b: number }[] = [];
+    const markers: Box[] = [];
     const fontSize = Math.max(10, theme.fontSize - 2);
     ctx.font = `${fontSize}px ${theme.fontFamily}`;
     ctx.textBaseline = 'middle';
-    const labels: { m: Mark; px: number; py: number }[] = [];
+    const pending: Pending[] = [];
     for (const m of marks) {
       const px = xs.getPixelForValue(m.x);
       if (px < area.left - 1 || px > area.right + 1) continue;
@@ -229,13 +409,7 @@ const marksPlugin: Plugin<'line'> = {
         ctx.lineTo(Math.round(px) + 0.5, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
-        if (m.label) {
-          const w = ctx.measureText(m.label).width;
-          const lx = Math.min(px + 4, area.right - w - 2);
-          ctx.fillStyle = m.color;
-          ctx.fillText(m.label, lx, area.top + fontSize / 2 + 2);
-          placed.push({ l: lx, t: area.top, r: lx + w, b: area.top + fontSize + 4 });
-        }
+        if (m.label) pending.push({ m, px, py: area.top });
         continue;
       }
       if (m.y === null || !Number.isFinite(m.y)) continue;
@@ -247,30 +421,22 @@ const marksPlugin: Plugin<'line'> = {
       ctx.lineWidth = 2;
       ctx.strokeStyle = m.color;
       ctx.stroke();
-      placed.push({ l: px - 6, t: py - 6, r: px + 6, b: py + 6 });
-      if (m.label) labels.push({ m, px, py });
+      markers.push({ l: px - 6, t: py - 6, r: px + 6, b: py + 6 });
+      if (m.label) pending.push({ m, px, py });
     }
-    // Labels after every marker, so no marker covers a label; each takes the first free spot.
+    // Pins first (they own the top row), then key points in the order given (extrema before inflections).
+    pending.sort((a, b) => Number(b.m.shape === 'vline') - Number(a.m.shape === 'vline'));
+    const box = { l: area.left, t: area.top, r: area.right, b: area.bottom };
     const h = fontSize + 4;
-    for (const { m, px, py } of labels) {
-      const label = m.label as string;
-      const w = ctx.measureText(label).width;
-      const candidates = [
-        { l: px + 8, t: py - h - 4 }, { l: px + 8, t: py + 4 }, { l: px - w - 8, t: py - h - 4 }, { l: px - w - 8, t: py + 4 },
-        { l: px + 8, t: py - h / 2 }, { l: px - w - 8, t: py - h / 2 }, { l: px + 8, t: py - 2 * h - 6 }, { l: px + 8, t: py + h + 6 },
-        { l: px - w - 8, t: py - 2 * h - 6 }, { l: px - w - 8, t: py + h + 6 },
-      ];
-      const spot = candidates
-        .map((c) => ({ l: c.l - 3, t: c.t, r: c.l + w + 3, b: c.t + h }))
-        .find((c) => c.l >= area.left && c.r <= area.right && c.t >= area.top && c.b <= area.bottom
-          && placed.every((p) => c.r < p.l || c.l > p.r || c.b < p.t || c.t > p.b));
-      if (!spot) continue;
-      placed.push(spot);
+    const layout = placeLabels(pending, markers, box, new CurveGrid(chart, box), (t) => ctx.measureText(t).width, h);
+    entry.layout = layout;
+    for (const spot of layout.boxes) {
+      const { m, px, py } = pending[spot.index] as Pending;
       // A label pushed away from its marker gets a faint leader line back to it.
       const lx = Math.max(spot.l, Math.min(px, spot.r));
       const ly = Math.max(spot.t, Math.min(py, spot.b));
       const dist = Math.hypot(lx - px, ly - py);
-      if (dist > 16) {
+      if (m.shape !== 'vline' && dist > 16) {
         ctx.strokeStyle = withAlpha(m.color, 0.5);
         ctx.lineWidth = 1;
         ctx.beginPath();
@@ -281,7 +447,7 @@ const marksPlugin: Plugin<'line'> = {
       ctx.fillStyle = withAlpha(theme.background, 0.85);
       ctx.fillRect(spot.l, spot.t, spot.r - spot.l, spot.b - spot.t);
       ctx.fillStyle = m.color;
-      ctx.fillText(label, spot.l + 3, spot.t + h / 2);
+      ctx.fillText(spot.text, spot.l + 3, spot.t + h / 2);
     }
     ctx.restore();
   },
@@ -385,6 +551,11 @@ export class ChartView {
 
   get chartCount(): number {
     return this.slots.length;
+  }
+
+  /** Each chart's labels as last drawn and its markers' tooltips, for tests. */
+  labelLayouts(): LabelLayout[] {
+    return this.slots.map((s) => marksByChart.get(s.chart)?.layout ?? { boxes: [], tips: [] });
   }
 
   /** The canvases, for tests. */
@@ -675,6 +846,10 @@ export class ChartView {
     };
     canvas.addEventListener('pointermove', (e) => {
       this.keyboardCrosshair = false;
+      // A marker whose label was shortened or left out shows the full text as a tooltip.
+      const tip = marksByChart.get(chart)?.layout?.tips.find((t) => Math.abs(t.x - e.offsetX) <= 7 && Math.abs(t.y - e.offsetY) <= 7);
+      if (tip) canvas.title = tip.text;
+      else canvas.removeAttribute('title');
       const x = xAt(e);
       this.setCrosshair(x);
     });
@@ -877,7 +1052,7 @@ export class ChartView {
           });
           if (e.max > 0 && Number.isFinite(e.argmax)) {
             const unit = e.kind === 'ulp' ? ` ulps of ${state.precision}` : e.kind === 'rel' ? ' (relative)' : ' (absolute)';
-            marks.push({ x: e.argmax, y: Number.isFinite(e.max) ? e.max : null, color, shape: 'triangle', label: `max ${fmt(e.max, 3)}${unit} at x = ${fmt(e.argmax, 4)}` });
+            marks.push({ x: e.argmax, y: Number.isFinite(e.max) ? e.max : null, color, shape: 'triangle', label: `max ${fmt(e.max, 3)}${unit} at x = ${fmt(e.argmax, 4)}`, shortLabel: `max ${fmt(e.max, 3)}` });
           }
         }
       }
@@ -909,12 +1084,14 @@ function keyPointMarks(points: readonly KeyPoint[], orders: readonly Order[], th
   for (const p of points) {
     const color = theme.color(p.fn);
     if (order === 0) {
-      const label = p.kind === 'inflection' ? `inflection ${fmtFixed(p.x, 4)}` : `${p.kind === 'minimum' ? 'min' : 'max'} (${fmtFixed(p.x, 4)}, ${fmtFixed(p.y[0], 4)})`;
-      marks.push({ x: p.x, y: p.y[0], color, shape: p.kind === 'inflection' ? 'diamond' : 'circle', label });
+      const extremum = p.kind === 'minimum' ? 'min' : 'max';
+      const label = p.kind === 'inflection' ? `inflection ${fmtFixed(p.x, 4)}` : `${extremum} (${fmtFixed(p.x, 4)}, ${fmtFixed(p.y[0], 4)})`;
+      const shortLabel = p.kind === 'inflection' ? `infl. ${fmt(p.x, 3)}` : `${extremum} ${fmt(p.y[0], 3)}`;
+      marks.push({ x: p.x, y: p.y[0], color, shape: p.kind === 'inflection' ? 'diamond' : 'circle', label, shortLabel });
     } else if (order === 1 && p.kind !== 'inflection') {
-      marks.push({ x: p.x, y: p.y[1], color, shape: 'circle', label: `f′ = 0 at ${fmtFixed(p.x, 4)}` });
+      marks.push({ x: p.x, y: p.y[1], color, shape: 'circle', label: `f′ = 0 at ${fmtFixed(p.x, 4)}`, shortLabel: fmt(p.x, 3) });
     } else if (order === 2 && p.kind === 'inflection') {
-      marks.push({ x: p.x, y: p.y[2], color, shape: 'diamond', label: `f″ = 0 at ${fmtFixed(p.x, 4)}` });
+      marks.push({ x: p.x, y: p.y[2], color, shape: 'diamond', label: `f″ = 0 at ${fmtFixed(p.x, 4)}`, shortLabel: fmt(p.x, 3) });
     }
   }
   // Extrema first: when labels compete for room, the minimum of GELU wins over an inflection.

@@ -1,7 +1,7 @@
 /**
  * Colours and fonts of the plot, read from the CSS variables VS Code puts on the page
  * (`--vscode-*`), so the charts look native in dark, light and high-contrast themes and follow
- * a theme change without a reload.
+ * a theme change without a reload. Under forced colours (Windows high contrast) the system colours win.
  */
 import type { FunctionId } from '../src/core/types';
 import { swatchOf } from './palette';
@@ -49,8 +49,66 @@ function withAlpha(color: string, alpha: number): string {
   return color;
 }
 
+const FORCED_COLORS = '(forced-colors: active)';
+
+/** Whether the system forces its own colours (Windows high contrast); the page's colours are then replaced. */
+export function forcedColors(): boolean {
+  return window.matchMedia?.(FORCED_COLORS).matches ?? false;
+}
+
+/** The value of a CSS system colour (`Canvas`, `CanvasText`, `Highlight`…) as `rgb(…)`. */
+function systemColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = name;
+  probe.style.setProperty('forced-color-adjust', 'none');
+  probe.hidden = true;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
+/** Relative luminance (WCAG) of an `rgb(…)` or `#rrggbb` colour; 0 when it cannot be read. */
+function luminance(color: string): number {
+  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(color) ?? /^#(..)(..)(..)$/.exec(color)?.slice(0, 4).map((h, i) => (i === 0 ? h : String(parseInt(h, 16))));
+  if (!rgb) return 0;
+  const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The theme under forced colours: the canvas is not repainted by the system (its CSS says
+ * `forced-color-adjust: none`) but sits on the system's `Canvas`, so text, axes and grid use
+ * `CanvasText` and the curves the palette half made for that background; the VS Code variables,
+ * which still describe the editor theme, would give white text on a white Canvas.
+ */
+function forcedTheme(base: Theme, slotOf: (fn: FunctionId) => number): Theme {
+  const background = systemColor('Canvas');
+  const foreground = systemColor('CanvasText');
+  const lightish = luminance(background) > 0.5;
+  return {
+    ...base,
+    background,
+    foreground,
+    muted: foreground,
+    grid: withAlpha(foreground, 0.35),
+    axis: foreground,
+    focus: systemColor('Highlight'),
+    lineWidth: 2.5,
+    color: (fn) => (lightish ? swatchOf(slotOf(fn)).light : swatchOf(slotOf(fn)).dark),
+  };
+}
+
 /** Reads the current theme from the page; `slotOf` gives each function's palette slot. */
 export function readTheme(slotOf: (fn: FunctionId) => number): Theme {
+  const theme = readEditorTheme(slotOf);
+  return forcedColors() ? forcedTheme(theme, slotOf) : theme;
+}
+
+function readEditorTheme(slotOf: (fn: FunctionId) => number): Theme {
   const style = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   const kind = themeKindOf(document.body);
@@ -110,5 +168,11 @@ export function watchTheme(slotOf: (fn: FunctionId) => number, onChange: (theme:
   const observer = new MutationObserver(fire);
   observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind'] });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
-  return () => observer.disconnect();
+  // Windows high contrast switched on or off while the panel is open.
+  const forced = window.matchMedia?.(FORCED_COLORS);
+  forced?.addEventListener('change', fire);
+  return () => {
+    observer.disconnect();
+    forced?.removeEventListener('change', fire);
+  };
 }

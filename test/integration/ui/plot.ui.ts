@@ -4,12 +4,12 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { UiContext } from './context';
 
 /** The plot webview's document: VS Code nests it in `iframe.webview.ready` → `#active-frame`. */
-function plotFrame(page: Page): FrameLocator {
+export function plotFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
 /** Painted pixels of a canvas (alpha ≥ 128): a chart with curves has thousands. */
-function painted(canvas: Locator): Promise<number> {
+export function painted(canvas: Locator): Promise<number> {
   return canvas.evaluate((c: HTMLCanvasElement) => {
     const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height);
     let n = 0;
@@ -18,11 +18,11 @@ function painted(canvas: Locator): Promise<number> {
   });
 }
 
-function draws(frame: FrameLocator): Promise<number> {
+export function draws(frame: FrameLocator): Promise<number> {
   return frame.locator('body').evaluate(() => (window as unknown as { geluPlot?: { draws: number } }).geluPlot?.draws ?? 0);
 }
 
-async function waitForDraw(frame: FrameLocator, after: number, timeout = 20_000): Promise<number> {
+export async function waitForDraw(frame: FrameLocator, after: number, timeout = 20_000): Promise<number> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const n = await draws(frame).catch(() => 0);
@@ -35,11 +35,27 @@ async function waitForDraw(frame: FrameLocator, after: number, timeout = 20_000)
   }
 }
 
+/** Picks a colour theme by name through Preferences: Color Theme. */
+export async function pickColorTheme(page: Page, theme: string): Promise<void> {
+  // Not runCommand: Enter there takes the first row, which the fuzzy match ranks "Browse Color Themes in Marketplace".
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible', timeout: 10_000 });
+  await palette.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.getByText('Preferences: Color Theme', { exact: true }) }).first().click({ timeout: 10_000 });
+  const picker = page.locator('.quick-input-widget input');
+  await picker.waitFor({ state: 'visible', timeout: 10_000 });
+  await picker.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(theme, { exact: true }) }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 /**
  * A new user's tour of the plot, driven through the real workbench: palette → Open Plot; the
  * panel's canvases hold drawn curves; pick Tanh and Sigmoid; switch to the error view and read
  * the maximum; move the QuickGELU slider; zoom into the tail; export a PNG through the save
- * dialog; reload the window and find the panel back with its choices.
+ * dialog; reload the window and find the panel back with its choices. (Screenshots at four widths
+ * in four themes: plotWidths.ui.ts, which gets its own time budget.)
  */
 export default async function check({ page, runCommand, artifacts, workspace, log }: UiContext): Promise<void> {
   await runCommand('GELU Lab: Open Plot');
@@ -148,17 +164,7 @@ export default async function check({ page, runCommand, artifacts, workspace, lo
   const before = await tickColor();
   const wasDark = ((await body.getAttribute('class')) ?? '').includes('vscode-dark');
   const theme = wasDark ? 'Light Modern' : 'Dark Modern';
-  // Not runCommand: Enter there takes the first row, which the fuzzy match ranks "Browse Color Themes in Marketplace".
-  await page.keyboard.press('F1');
-  const palette = page.locator('.quick-input-widget input');
-  await palette.waitFor({ state: 'visible', timeout: 10_000 });
-  await palette.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { has: page.getByText('Preferences: Color Theme', { exact: true }) }).first().click({ timeout: 10_000 });
-  const picker = page.locator('.quick-input-widget input');
-  await picker.waitFor({ state: 'visible', timeout: 10_000 });
-  await picker.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await pickColorTheme(page, theme);
   const themeDeadline = Date.now() + 15_000;
   while ((await tickColor()) === before && Date.now() < themeDeadline) await page.waitForTimeout(200);
   if ((await tickColor()) === before) throw new Error(`the chart kept its colours after switching to ${theme}`);
