@@ -52,8 +52,9 @@ export function restoreState(raw: unknown, defaults: PlotState): { state: PlotSt
     const value = Object.hasOwn(saved, key) ? saved[key] : undefined;
     // The one validator judges each field, the others held at their (valid) defaults.
     const alone = parsePlotState({ ...defaults, [key]: value });
-    if (alone.ok) kept[key] = alone.value[key];
-    else problems.push(alone.error);
+    // A field the saved state lacks is not "usable": optional ones (precisionView) would pass alone.
+    if (!alone.ok) problems.push(alone.error);
+    else if (Object.hasOwn(saved, key)) kept[key] = alone.value[key];
   }
   if (Object.keys(kept).length === 0) return { state: undefined, problems };
   if (kept.range === undefined && kept.home !== undefined) kept.range = kept.home;

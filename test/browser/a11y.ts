@@ -79,7 +79,9 @@ export async function axeEverywhere(browser: Browser, open: Open, shots: string)
 
 /** axe in the error view with bfloat16 ulps (summary, units, log axes) and with a pinned row. */
 export async function axeErrorViewAndPins(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: 'Error' }).check();
+  // A person clicks the segment's label; the visually hidden radios are 1 px and stacked.
+  await page.locator('.segmented label', { hasText: /^Error$/ }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Error' }).isChecked(), true);
   await page.getByLabel('Measure').selectOption('ulp');
   await page.getByRole('combobox', { name: 'Precision' }).selectOption('bfloat16');
   await page.waitForTimeout(600);
