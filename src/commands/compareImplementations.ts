@@ -6,9 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { IMPLEMENTATION_IDS, implementations, isImplementationId, isMode, MODES, type ImplementationId, type Mode } from '../core/implementations';
-import { FORMATS, isFormat, type Format } from '../core/precision';
+import { FORMATS, isFormat } from '../core/precision';
 import type { InputSet } from '../core/sweep';
 import type { FeatureContext } from '../feature';
+import { MemoryDocuments } from '../memoryDocuments';
 import { compareReport, describeInputs, type CompareRequest } from './compareImplementationsReport';
 import { CommandId } from './ids';
 
@@ -30,23 +31,6 @@ const INPUT_SETS: readonly InputSet[] = [
 ];
 
 const DEFAULT_IDS: readonly ImplementationId[] = ['gelu_erf', 'gelu_tanh', 'gelu_tanh_sigmoid', 'gelu_ggml'];
-
-class Reports implements vscode.TextDocumentContentProvider {
-  private readonly reports = new Map<string, string>();
-  private counter = 0;
-
-  add(markdown: string, format: Format): vscode.Uri {
-    this.counter += 1;
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Implementations ${format} ${this.counter}.md` });
-    this.reports.set(uri.path, markdown);
-    while (this.reports.size > KEPT) this.reports.delete(this.reports.keys().next().value as string);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.reports.get(uri.path) ?? 'This report is no longer available: run "GELU Lab: Compare Implementations…" again.\n';
-  }
-}
 
 /** The choices passed as an argument, validated; a sentence saying what is wrong otherwise. */
 export function parseRequest(arg: unknown): CompareRequest | string {
@@ -98,7 +82,7 @@ async function ask(): Promise<CompareRequest | undefined> {
 }
 
 export function register(ctx: FeatureContext): void {
-  const reports = new Reports();
+  const reports = new MemoryDocuments<string>(REPORT_SCHEME, KEPT, (markdown) => markdown, 'This report is no longer available: run "GELU Lab: Compare Implementations…" again.\n');
 
   const compare = async (arg?: unknown): Promise<CompareResult | undefined> => {
     try {
@@ -119,7 +103,7 @@ export function register(ctx: FeatureContext): void {
         { location: vscode.ProgressLocation.Notification, title: `GELU Lab: sweeping ${request.ids.length} implementation${request.ids.length === 1 ? '' : 's'} in ${request.format}…` },
         () => Promise.resolve(compareReport(request)),
       );
-      const uri = reports.add(markdown, request.format);
+      const uri = reports.add(markdown, (n) => `Implementations ${request.format} ${n}`);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       return { uri: uri.toString(), markdown };

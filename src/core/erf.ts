@@ -25,11 +25,11 @@ import {
   A_TABLE, B_TABLE, ERF_SMALL, EXP2_H26, EXP2_L26, G_TAIL, GELU_DF_SMALL, INV_LN2_64, INV_SQRT_2PI_HI, INV_SQRT_2PI_LO,
   LN2_64_HI, LN2_64_LO, PHI_SMALL, SQRT2_HI, SQRT2_LO,
 } from './coefficients';
-import { expKernel, ldexp, POW2, R, ROUNDER, SPLIT } from './dd';
+import { expKernel, ldexp, POW2, R, ROUNDER, SPLIT, twoProd, twoSum } from './dd';
 
 // The per-element paths below write exact products and sums out inline (`c = SPLIT·a; a1 = c −
 // (c − a)` …): they are dd.ts's twoProd and twoSum, their one definition, kept in registers
-// instead of round trips through R.
+// instead of round trips through R. The rare paths (geluValueRare, geluDerivativeRare) call them.
 
 const K_HI = INV_SQRT_2PI_HI;
 const K_LO = INV_SQRT_2PI_LO;
@@ -377,23 +377,12 @@ function geluValueRare(x: number, t: number): number {
   if (t <= 0.5) {
     // x·(1/2 + x·P(x²)), every step in double-double.
     smallPoly(PHI_SMALL, x * x);
-    let p = x * REG[0]!;
-    let c = SPLIT * x;
-    const x1 = c - (c - x);
-    const x2 = x - x1;
-    c = SPLIT * REG[0]!;
-    let c1 = c - (c - REG[0]!);
-    let c2 = REG[0]! - c1;
-    let e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * REG[1]!;
-    const s = 0.5 + p;
-    const sl = ((0.5 - s) + p) + e;
-    p = x * s;
-    c = SPLIT * s;
-    c1 = c - (c - s);
-    c2 = s - c1;
-    e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * sl;
+    twoProd(x, REG[0]!);
+    const s = 0.5 + R[0]!;
+    const sl = ((0.5 - s) + R[0]!) + (R[1]! + x * REG[1]!);
+    twoProd(x, s);
     // A result that underflows keeps the sign of x (p + e is +0 when p = −0 and e = +0).
-    const y = p + e;
+    const y = R[0]! + (R[1]! + x * sl);
     return y === 0 ? x * 0 : y;
   }
   // Here x·Φ(−x) < ulp(x)/2.
@@ -462,14 +451,9 @@ function geluDerivativeRare(x: number, t: number): number {
   if (t <= 0.5) {
     // 1/2 + x·D(x²) in double-double.
     smallPoly(GELU_DF_SMALL, x * x);
-    const p = x * REG[0]!;
-    let c = SPLIT * x;
-    const x1 = c - (c - x);
-    const x2 = x - x1;
-    c = SPLIT * REG[0]!;
-    const c1 = c - (c - REG[0]!);
-    const c2 = REG[0]! - c1;
-    const e = (((x1 * c1 - p) + x1 * c2 + x2 * c1) + x2 * c2) + x * REG[1]!;
+    twoProd(x, REG[0]!);
+    const p = R[0]!;
+    const e = R[1]! + x * REG[1]!;
     const s = 0.5 + p;
     return s + (((0.5 - s) + p) + e);
   }
@@ -479,17 +463,11 @@ function geluDerivativeRare(x: number, t: number): number {
   // B = G/t − t·k: t·k dominates (G/t < t·k/140), so G/t needs no correction step.
   gTail(1 / (t * t));
   const g = (REG[0]! + REG[1]!) / t;
-  const p = t * K_HI;
-  let c = SPLIT * t;
-  const t1 = c - (c - t);
-  const t2 = t - t1;
-  c = SPLIT * K_HI;
-  const k1 = c - (c - K_HI);
-  const k2 = K_HI - k1;
-  const pl = (((t1 * k1 - p) + t1 * k2 + t2 * k1) + t2 * k2) + t * K_LO;
-  const s = g - p;
-  const bb = s - g;
-  const e = ((g - (s - bb)) + (-p - bb)) - pl;
+  twoProd(t, K_HI);
+  const pl = R[1]! + t * K_LO;
+  twoSum(g, -R[0]!);
+  const s = R[0]!;
+  const e = R[1]! - pl;
   const bh = s + e;
   const bl = e - (bh - s);
   gauss(t);

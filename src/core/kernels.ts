@@ -65,7 +65,7 @@ function out(h: number, l: number, m: number): number {
 }
 
 /** (n_h + n_l)/((d_h + d_l)^k) for k = 1, 2, 3, rounded once (no scaling). */
-function divPow(nh: number, nl: number, dh: number, dl: number, k: 1 | 2 | 3): number {
+export function divPow(nh: number, nl: number, dh: number, dl: number, k: 1 | 2 | 3): number {
   let ph = dh;
   let pl = dl;
   for (let i = 1; i < k; i++) {

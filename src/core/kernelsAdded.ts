@@ -29,7 +29,7 @@ import * as kernels from './kernels';
 // Local bindings (imported bindings are getter calls under CommonJS transpilation).
 const { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } = dd;
 const { normalCdf, normalPdf } = erfModule;
-const { sigmoid, sigmoidD1, softplus } = kernels;
+const { divPow, sigmoid, sigmoidD1, softplus } = kernels;
 const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
 
 // ---------------------------------------------------------------------------------------------
@@ -613,17 +613,8 @@ function onePlusAbsPow(x: number, k: 1 | 2 | 3): number {
   } else {
     twoSum(1, ax);
   }
-  const dh = R[0]!;
-  const dl = R[1]!;
-  let ph = dh;
-  let pl = dl;
-  for (let i = 1; i < k; i++) {
-    mul22(ph, pl, dh, dl);
-    ph = R[0]!;
-    pl = R[1]!;
-  }
-  div22(1, 0, ph, pl);
-  return e === 0 ? R[0]! + R[1]! : ldexp(R[0]! + R[1]!, -k * e);
+  const q = divPow(1, 0, R[0]!, R[1]!, k);
+  return e === 0 ? q : ldexp(q, -k * e);
 }
 
 /**

@@ -12,6 +12,7 @@ import { literalOptionsFor } from '../text/languages';
 import { literalAt } from '../text/scanner';
 import type { FunctionId } from '../core/types';
 import type { FeatureContext } from '../feature';
+import { MemoryDocuments } from '../memoryDocuments';
 import { copyTable, copyValuesCommand } from './copyValues';
 import { boundedSelectionText } from './numberHover';
 import { evaluationReport, evaluationReportOf, type EvaluationReport, type TableFormat } from './valuesModel';
@@ -38,28 +39,6 @@ interface Evaluation {
 /** What a dropped (or unknown) evaluation document reads as. */
 const STALE = 'This evaluation is no longer available: run "GELU Lab: Evaluate Selection" again.\n';
 
-/** Read-only documents whose content is held in memory, by URI path. */
-class EvaluationDocuments implements vscode.TextDocumentContentProvider {
-  private readonly evaluations = new Map<string, Evaluation>();
-  private counter = 0;
-
-  add(evaluation: Evaluation): vscode.Uri {
-    this.counter += 1;
-    const uri = vscode.Uri.from({ scheme: EVALUATION_SCHEME, path: `/Evaluation ${this.counter}.md` });
-    this.evaluations.set(uri.path, evaluation);
-    while (this.evaluations.size > KEPT) this.evaluations.delete(this.evaluations.keys().next().value as string);
-    return uri;
-  }
-
-  get(uri: vscode.Uri): Evaluation | undefined {
-    return uri.scheme === EVALUATION_SCHEME ? this.evaluations.get(uri.path) : undefined;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.get(uri)?.markdown ?? STALE;
-  }
-}
-
 /**
  * Turns word wrap off in the (active) editor of an evaluation document: Markdown wraps by
  * default, which breaks every table row over several lines. The toggle is the editor's own
@@ -79,14 +58,14 @@ function describeSource(document: vscode.TextDocument, selections: readonly vsco
 }
 
 /** The evaluation documents of this window (their provider is registered by {@link register}). */
-const documents = new EvaluationDocuments();
+const documents = new MemoryDocuments<Evaluation>(EVALUATION_SCHEME, KEPT, (evaluation) => evaluation.markdown, STALE);
 
 /**
  * Opens `report` as a new evaluation document beside the active editor (word wrap off) and
  * returns its URI. Shared by "Evaluate Selection" and "Evaluate at x…".
  */
 export async function showEvaluation(report: EvaluationReport, functions: readonly FunctionId[]): Promise<vscode.Uri> {
-  const uri = documents.add({ markdown: report.markdown, xs: report.xs, functions });
+  const uri = documents.add({ markdown: report.markdown, xs: report.xs, functions }, (n) => `Evaluation ${n}`);
   const opened = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   await unwrap(opened);

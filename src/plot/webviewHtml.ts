@@ -5,6 +5,7 @@
  * Pure (no vscode), so the browser tests load exactly this page.
  */
 import type { HostKind } from '../protocol';
+import { escapeHtml, htmlShell } from '../webviewShell';
 
 export interface WebviewPage {
   /** `webview.cspSource`: the origin the webview serves extension files from. */
@@ -22,10 +23,6 @@ export function makeNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** The Content-Security-Policy of the page; exported for the tests that check it. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
@@ -41,19 +38,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function webviewHtml(page: WebviewPage): string {
   if (!/^[0-9a-f]{32}$/.test(page.nonce)) throw new Error('the nonce must be 32 hex digits from makeNonce()');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(page.cspSource, page.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(page.styleUri)}">
-<title>GELU Lab: Plot</title>
-</head>
-<body data-mode="${page.mode}">
-<div id="app"><p class="loading">Loading the plot…</p></div>
-<script nonce="${page.nonce}" src="${attr(page.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return htmlShell({
+    csp: contentSecurityPolicy(page.cspSource, page.nonce),
+    styleUri: page.styleUri,
+    title: 'GELU Lab: Plot',
+    bodyAttributes: { 'data-mode': page.mode },
+    body: `<div id="app"><p class="loading">Loading the plot…</p></div>
+<script nonce="${page.nonce}" src="${escapeHtml(page.scriptUri)}"></script>`,
+  });
 }

@@ -130,6 +130,18 @@ export function unaryReferenceLines(): ReferenceLine[] {
   return referenceFiles().flatMap((f) => (f.kind === 'unary' ? f.lines : []));
 }
 
+/** The lines of the one-variable reference file `name`, or undefined when the folder lacks it. */
+export function unaryReference(name: string): readonly ReferenceLine[] | undefined {
+  const file = referenceFiles().find((f) => f.name === name);
+  return file?.kind === 'unary' ? file.lines : undefined;
+}
+
+/** The lines of the gated reference file `name`, or undefined when the folder lacks it. */
+export function gatedReference(name = 'gated.jsonl'): readonly GatedReferenceLine[] | undefined {
+  const file = referenceFiles().find((f) => f.name === name);
+  return file?.kind === 'gated' ? file.lines : undefined;
+}
+
 /** An exact rational ±n·10^p10·2^p2 (n ≥ 0). */
 export interface Exact {
   readonly neg: boolean;

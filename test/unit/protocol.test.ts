@@ -3,19 +3,11 @@ import fc from 'fast-check';
 import { catalogue } from '../../src/plot/sampling';
 import {
   applyShow, checkRange, DEFAULT_PRECISION_SELECTION, type GatedSampleRequest, rangeRevealing, X_LIMIT, MAX_GRID_SIDE, parsePlotShow, MAX_SLICES, parseGatedData, parseGatedSample, parseHostMessage, parsePlotState, parseWebviewMessage,
-  type PlotState, type SampleRequest,
+  type PlotState,
 } from '../../src/protocol';
+import { sampleRequest } from '../support/fixtures';
 
-const request: SampleRequest = {
-  functions: ['gelu', 'gelu_tanh'],
-  params: { gelu_tanh: { c: 0.05 } },
-  range: { min: -4, max: 4 },
-  widthPx: 800,
-  orders: [0, 1, 2],
-  precision: 'float64',
-  view: 'curves',
-  errorKind: 'abs',
-};
+const request = sampleRequest({ functions: ['gelu', 'gelu_tanh'], params: { gelu_tanh: { c: 0.05 } } });
 
 const state: PlotState = {
   functions: ['gelu'],

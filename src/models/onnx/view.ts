@@ -5,6 +5,7 @@
 import type { ConfigCheck } from './configCheck';
 import type { OnnxModelSummary } from './graph';
 import type { ActivationCount } from './recognise';
+import { escapeHtml as esc, htmlShell } from '../../webviewShell';
 
 export interface OnnxViewPage {
   readonly cspSource: string;
@@ -16,33 +17,20 @@ export type OnnxViewContent =
   | { readonly kind: 'model'; readonly model: OnnxModelSummary; readonly activations: readonly ActivationCount[]; readonly config?: ConfigCheck; readonly seconds: number }
   | { readonly kind: 'error'; readonly message: string };
 
-function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 3 : 1)} MiB`;
 }
 
 export function onnxViewHtml(page: OnnxViewPage, content: OnnxViewContent): string {
   const csp = ["default-src 'none'", `style-src ${page.cspSource}`, "base-uri 'none'", "form-action 'none'"].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(page.styleUri)}">
-<title>Activations in ${esc(page.fileName)}</title>
-</head>
-<body>
-<h1>Activations in ${esc(page.fileName)}</h1>
-${content.kind === 'error' ? `<p class="error" role="alert">${esc(content.message)}</p>` : modelSection(content.model, content.activations, content.config, content.seconds)}
-</body>
-</html>
-`;
+  return htmlShell({
+    csp,
+    styleUri: page.styleUri,
+    title: `Activations in ${page.fileName}`,
+    body: `<h1>Activations in ${esc(page.fileName)}</h1>
+${content.kind === 'error' ? `<p class="error" role="alert">${esc(content.message)}</p>` : modelSection(content.model, content.activations, content.config, content.seconds)}`,
+  });
 }
-
 function modelSection(model: OnnxModelSummary, activations: readonly ActivationCount[], config: ConfigCheck | undefined, seconds: number): string {
   const opsets = model.opsets.map((o) => `${o.domain === '' ? 'ai.onnx' : o.domain} ${o.version}`).join(', ') || 'none declared';
   const rows = activations

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'gelu-lab.gelu-lab';
+import { EXTENSION_ID, hoverPartText, hoversAt, workspaceUri } from './workspace';
 
 /**
  * True values (120-digit arithmetic, 30 digits kept) from shared/reference/activations.jsonl,
@@ -26,12 +25,6 @@ function near(shown: number, exact: number, ulps = 2): boolean {
   return Math.abs(shown - exact) <= ulps * ulp;
 }
 
-function workspaceUri(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
 /** The position of the `nth` occurrence (0-based) of `marker` in the document, plus `offset`. */
 function positionOf(doc: vscode.TextDocument, marker: string, offset = 0, nth = 0): vscode.Position {
   const text = doc.getText();
@@ -43,10 +36,9 @@ function positionOf(doc: vscode.TextDocument, marker: string, offset = 0, nth = 
 
 /** The Markdown of GELU Lab's hovers at `position` (other providers' hovers are left out). */
 async function geluHover(doc: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: string; ranges: vscode.Range[] }> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-  const ours = hovers.filter((h) => h.contents.some((c) => /GELU|Φ\(x\)/.test(typeof c === 'string' ? c : c.value)));
+  const ours = (await hoversAt(doc, position)).filter((h) => h.contents.some((c) => /GELU|Φ\(x\)/.test(hoverPartText(c))));
   return {
-    markdown: ours.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')).join('\n---\n'),
+    markdown: ours.map((h) => h.contents.map(hoverPartText).join('\n')).join('\n---\n'),
     ranges: ours.flatMap((h) => (h.range ? [h.range] : [])),
   };
 }

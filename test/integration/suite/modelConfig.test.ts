@@ -1,13 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'gelu-lab.gelu-lab';
-
-function workspaceUri(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
+import { EXTENSION_ID, hoverPartText, hoversAt, workspaceUri } from './workspace';
 
 /** GELU Lab's diagnostics on `uri`, waiting for them to appear (they follow the open). */
 async function geluDiagnostics(uri: vscode.Uri, atLeast: number, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
@@ -20,8 +13,7 @@ async function geluDiagnostics(uri: vscode.Uri, atLeast: number, timeoutMs = 10_
 }
 
 async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+  return (await hoversAt(doc, position)).flatMap((h) => h.contents.map(hoverPartText)).join('\n---\n');
 }
 
 describe('model config.json', function () {

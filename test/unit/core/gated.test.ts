@@ -4,29 +4,13 @@
  * and ∂y/∂u within 4, subnormal gates included; prints the worst error per unit and partial.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { activations } from '../../../src/core/activations';
 import { gated as exported } from '../../../src/core';
 import { GATED_SPECS, gated } from '../../../src/core/gated';
 import { GATED_IDS, type GatedId } from '../../../src/core/types';
-import { measure, referenceDir, skipWithoutReference } from '../../support/reference';
-
-interface GatedLine {
-  readonly fn: string;
-  readonly g: string;
-  readonly u: string;
-  readonly y: string;
-  readonly dy_dg: string;
-  readonly dy_du: string;
-}
+import { gatedReference, measure, skipWithoutReference } from '../../support/reference';
 
 const BOUNDS = [2, 4, 4] as const;
-
-function loadGated(): GatedLine[] {
-  const file = path.join(referenceDir() ?? '', 'gated.jsonl');
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GatedLine);
-}
 
 describe('core gated units', function () {
   before(function () {
@@ -52,7 +36,8 @@ describe('core gated units', function () {
   });
 
   it('match every reference line: y within 2 ulp, ∂y/∂g and ∂y/∂u within 4, subnormal gates included', function () {
-    const lines = loadGated();
+    const lines = gatedReference();
+    assert.ok(lines !== undefined, 'the reference folder has gated.jsonl');
     const worst = new Map<GatedId, [number, number, number]>();
     for (const line of lines) {
       const id = line.fn as GatedId;

@@ -6,63 +6,27 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as gk from '../../../src/core/gatedKernels';
 import { GATED_IDS } from '../../../src/core/types';
-import { measure } from '../../support/reference';
-
-interface GatedLine {
-  readonly fn: string;
-  readonly g: string;
-  readonly u: string;
-  readonly y: string;
-  readonly dy_dg: string;
-  readonly dy_du: string;
-}
+import { PYTHON, skipWithoutMpmath } from '../../support/mpmath';
+import { gatedReference, type GatedReferenceLine, measure } from '../../support/reference';
 
 const KEYS = ['y', 'dy_dg', 'dy_du'] as const;
 const BOUNDS = [2, 4, 4] as const;
-
-function referenceFile(): string | undefined {
-  const env = process.env['GELU_REFERENCE_DIR'];
-  const dirs = [
-    ...(env !== undefined && env !== '' ? [path.resolve(env)] : []),
-    path.resolve(__dirname, '../../../../shared/reference'),
-    path.resolve(process.cwd(), '../shared/reference'),
-  ];
-  return dirs.map((d) => path.join(d, 'gated.jsonl')).find((f) => fs.existsSync(f));
-}
-
-function loadGated(file: string): GatedLine[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l, i) => {
-    const v: unknown = JSON.parse(l);
-    const o = v as Record<string, unknown>;
-    if (typeof v !== 'object' || v === null || !['fn', 'g', 'u', ...KEYS].every((key) => typeof o[key] === 'string')) {
-      throw new Error(`${file}:${i + 1}: not a gated reference line: ${l}`);
-    }
-    return v as GatedLine;
-  });
-}
-
-function ulpError(y: number, r: string): number {
-  if (Number.isNaN(y)) return Infinity;
-  return measure(y, r).ulps;
-}
 
 type Gated = (g: number, u: number) => number;
 
 describe('gated units: accuracy against the 120-digit reference', function () {
   this.timeout(60000);
-  const file = referenceFile();
-  let lines: GatedLine[] = [];
+  let lines: readonly GatedReferenceLine[] = [];
 
   before(function () {
-    if (file === undefined) {
+    const found = gatedReference();
+    if (found === undefined) {
       console.log('    (skipped: gated.jsonl not found; set GELU_REFERENCE_DIR or provide ../shared/reference)');
       this.skip();
     }
-    lines = loadGated(file);
+    lines = found;
   });
 
   it('has a kernel for every unit of the reference and no other', function () {
@@ -81,7 +45,7 @@ describe('gated units: accuracy against the 120-digit reference', function () {
         let at = '';
         for (const l of mine) {
           const y = fn(Number(l.g), Number(l.u));
-          const e = ulpError(y, l[KEYS[order]!]);
+          const e = measure(y, l[KEYS[order]!]).ulps;
           if (e > worst) {
             worst = e;
             at = `(${l.g}, ${l.u})`;
@@ -98,12 +62,8 @@ describe('gated units: accuracy against the 120-digit reference', function () {
 
 describe('gated units: variants against mpmath', function () {
   this.timeout(60000);
-  const PYTHON = '/usr/bin/python3';
   before(function () {
-    if (!fs.existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import mpmath'], { encoding: 'utf8' }).status !== 0) {
-      console.log('    (skipped: /usr/bin/python3 with mpmath not found)');
-      this.skip();
-    }
+    skipWithoutMpmath(this);
   });
 
   /** [g, u] pairs on a grid that avoids the clamps and kinks. */
@@ -127,7 +87,7 @@ describe('gated units: variants against mpmath', function () {
     const worst = [0, 0, 0];
     const failures: string[] = [];
     at.forEach(([g, u], i) => fns.forEach((fn, order) => {
-      const e = ulpError(fn(g, u), ref[i]![order]!);
+      const e = measure(fn(g, u), ref[i]![order]!).ulps;
       worst[order] = Math.max(worst[order]!, e);
       if (!(e <= BOUNDS[order]!)) failures.push(`${name} ${KEYS[order]} at (${g}, ${u}): got ${fn(g, u)}, want ${ref[i]![order]} (${e} ulp)`);
     }));

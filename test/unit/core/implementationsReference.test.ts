@@ -23,6 +23,20 @@ function python(script: string): { ok: true; out: Record<string, string> } | { o
   return { ok: true, out: JSON.parse(r.stdout) as Record<string, string> };
 }
 
+/** Registers a `before` hook that runs `script` into `out`, or skips the suite saying why. */
+function pythonBefore(script: string): { out: Record<string, string> } {
+  const result = { out: {} as Record<string, string> };
+  before(function () {
+    const r = python(script);
+    if (!r.ok) {
+      console.log(`      SKIPPED: ${r.why}`);
+      this.skip();
+    }
+    result.out = r.out;
+  });
+  return result;
+}
+
 /** 16-bit patterns from a hex dump of a little-endian uint16 array. */
 function patterns(hex: string): Uint16Array {
   const b = Buffer.from(hex, 'hex');
@@ -115,17 +129,9 @@ print(json.dumps(out))
 
 describe('Implementations agree with NumPy float16, op by op, over all 65,536 inputs', function () {
   this.timeout(180_000);
-  let result: ReturnType<typeof python> | undefined;
-  before(function () {
-    result = python(NUMPY);
-    if (!result.ok) {
-      console.log(`      SKIPPED: ${result.why}`);
-      this.skip();
-    }
-  });
+  const result = pythonBefore(NUMPY);
   for (const id of ['gelu_tanh', 'gelu_fast', 'gelu_onnx_tanh', 'silu_div', 'softplus_log1pexp', 'softplus_torch', 'mish'] as const) {
     it(`${id}: bit for bit except where NumPy rounds twice (float32 libm, then half)`, () => {
-      assert.ok(result?.ok === true);
       const native = patterns(result.out[id]!);
       const wide = patterns(result.out[`${id}/wide`]!);
       const doubleRounded = (i: number): boolean => native[i] !== wide[i] && !(decode(native[i]!, 'float16') !== decode(native[i]!, 'float16') && decode(wide[i]!, 'float16') !== decode(wide[i]!, 'float16'));
@@ -143,19 +149,11 @@ describe('Implementations agree with NumPy float16, op by op, over all 65,536 in
 
 describe('fp32-opmath implementations agree with PyTorch CPU kernels over every input', function () {
   this.timeout(180_000);
-  let result: ReturnType<typeof python> | undefined;
-  before(function () {
-    result = python(TORCH);
-    if (!result.ok) {
-      console.log(`      SKIPPED: ${result.why}`);
-      this.skip();
-    }
-  });
+  const result = pythonBefore(TORCH);
   for (const format of ['bfloat16', 'float16'] as const) {
     for (const id of ['gelu_erf', 'gelu_tanh', 'silu', 'mish', 'softplus_torch'] as const) {
       it(`${id} on ${format} tensors: the float32 kernel rounded agrees with fp32-opmath on ≥ 99.95 % of inputs, the bfloat16 kernel on ≥ 98 %`, function () {
-        assert.ok(result?.ok === true);
-        const f32 = result.out[`${format}/${id}/f32`];
+          const f32 = result.out[`${format}/${id}/f32`];
         if (f32 !== undefined) {
           const b = agreement(id, format, 'fp32-opmath', patterns(f32));
           console.log(`      ${id} float32 kernel rounded to ${format} vs fp32-opmath: ${b.identical}/65536 bit-identical, worst ${b.worstUlp} ulp at x = ${b.worstAt}`);

@@ -8,10 +8,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as k from '../../../src/core/kernelsAdded';
-import { measure } from '../../support/reference';
+import { PYTHON, skipWithoutMpmath } from '../../support/mpmath';
+import { measure, type ReferenceLine, unaryReference } from '../../support/reference';
 
 type Fn = (x: number) => number;
 type Triple = readonly [Fn, Fn, Fn];
@@ -38,54 +37,17 @@ const ADDED: Readonly<Record<string, Triple>> = {
 const BOUNDS = [2, 4, 8] as const;
 const KEYS = ['y', 'dy', 'd2y'] as const;
 
-interface AddedLine {
-  readonly fn: string;
-  readonly x: string;
-  readonly y: string;
-  readonly dy: string;
-  readonly d2y: string;
-}
-
-/** The reference folder: $GELU_REFERENCE_DIR, else ../shared/reference from the repository root. */
-export function referenceDir(): string | undefined {
-  const env = process.env['GELU_REFERENCE_DIR'];
-  const candidates = [
-    ...(env !== undefined && env !== '' ? [path.resolve(env)] : []),
-    path.resolve(__dirname, '../../../../shared/reference'),
-    path.resolve(process.cwd(), '../shared/reference'),
-  ];
-  return candidates.find((d) => fs.existsSync(path.join(d, 'activations-added.jsonl')));
-}
-
-function loadAdded(file: string): AddedLine[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l, i) => {
-    const v: unknown = JSON.parse(l);
-    const o = v as Record<string, unknown>;
-    if (typeof v !== 'object' || v === null || !['fn', 'x', 'y', 'dy', 'd2y'].every((key) => typeof o[key] === 'string')) {
-      throw new Error(`${file}:${i + 1}: not a reference line: ${l}`);
-    }
-    return v as AddedLine;
-  });
-}
-
-/** Error of y against r in ulps (README metric); Infinity for a wrong special value. */
-function ulpError(y: number, r: string): number {
-  if (r === 'inf' || r === '-inf' || r === '0' || r === '-0') return measure(y, r).ulps;
-  if (Number.isNaN(y)) return Infinity;
-  return measure(y, r).ulps;
-}
-
 describe('added activation functions: accuracy against the 120-digit reference', function () {
   this.timeout(120000);
-  const dir = referenceDir();
-  let lines: AddedLine[] = [];
+  let lines: readonly ReferenceLine[] = [];
 
   before(function () {
-    if (dir === undefined) {
+    const found = unaryReference('activations-added.jsonl');
+    if (found === undefined) {
       console.log('    (skipped: activations-added.jsonl not found; set GELU_REFERENCE_DIR or provide ../shared/reference)');
       this.skip();
     }
-    lines = loadAdded(path.join(dir, 'activations-added.jsonl'));
+    lines = found;
   });
 
   it('covers every function of the reference file and nothing else', function () {
@@ -105,7 +67,7 @@ describe('added activation functions: accuracy against the 120-digit reference',
         for (const l of mine) {
           const x = Number(l.x);
           const y = fns[order]!(x);
-          const e = ulpError(y, l[KEYS[order]!]);
+          const e = measure(y, l[KEYS[order]!]).ulps;
           if (e > worst || Number.isNaN(e)) {
             worst = e;
             at = l.x;
@@ -125,13 +87,6 @@ describe('added activation functions: accuracy against the 120-digit reference',
 // ---------------------------------------------------------------------------------------------
 // Parameters against mpmath.
 // ---------------------------------------------------------------------------------------------
-
-const PYTHON = '/usr/bin/python3';
-
-function hasMpmath(): boolean {
-  if (!fs.existsSync(PYTHON)) return false;
-  return spawnSync(PYTHON, ['-c', 'import mpmath'], { encoding: 'utf8' }).status === 0;
-}
 
 /** Deterministic points: a seeded xorshift over a few scales, plus fixed ones. */
 function points(seed: number, n: number, scale: number, fixed: readonly number[] = []): number[] {
@@ -182,7 +137,7 @@ function check(name: string, fns: Triple, body: string, params: readonly number[
   xs.forEach((x, i) => {
     for (let order = 0; order < 3; order++) {
       const y = fns[order]!(x);
-      const e = ulpError(y, ref[i]![order]!);
+      const e = measure(y, ref[i]![order]!).ulps;
       worst[order] = Math.max(worst[order]!, e);
       if (!(e <= BOUNDS[order]!)) failures.push(`${name} order ${order} at x = ${x}: got ${y}, want ${ref[i]![order]} (${e} ulp)`);
     }
@@ -194,10 +149,7 @@ function check(name: string, fns: Triple, body: string, params: readonly number[
 describe('added activation functions: parameters against mpmath', function () {
   this.timeout(120000);
   before(function () {
-    if (!hasMpmath()) {
-      console.log('    (skipped: /usr/bin/python3 with mpmath not found; apt-get install -y python3-mpmath)');
-      this.skip();
-    }
+    skipWithoutMpmath(this);
   });
 
   const XIELU = [

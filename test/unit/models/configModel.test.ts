@@ -26,6 +26,15 @@ const diagnosticsOf = (rel: string) => {
   const { text, file } = read(rel);
   return { text, diags: configDiagnostics(analyseConfig(text, file)) };
 };
+/** The one diagnostic of the file `rel`, asserted to be its only one and of this code and severity. */
+const onlyDiagnosticOf = (rel: string, code: string, severity: string) => {
+  const { text, diags } = diagnosticsOf(rel);
+  assert.equal(diags.length, 1);
+  const d = diags[0]!;
+  assert.equal(d.code, code);
+  assert.equal(d.severity, severity);
+  return { text, d };
+};
 
 describe('model config scanner', () => {
   it('keeps offsets of keys and string values, like JSON.parse reads them', () => {
@@ -87,11 +96,7 @@ describe('which files count as model configs', () => {
 
 describe('diagnostics on realistic configs', () => {
   it('Gemma with hidden_act "gelu": warns that transformers and vLLM run gelu_pytorch_tanh, with the size and a fix', () => {
-    const { text, diags } = diagnosticsOf('gemma/config.json');
-    assert.equal(diags.length, 1);
-    const d = diags[0]!;
-    assert.equal(d.code, 'model-type-override');
-    assert.equal(d.severity, 'warning');
+    const { text, d } = onlyDiagnosticOf('gemma/config.json', 'model-type-override', 'warning');
     assert.equal(text.slice(d.start, d.end), '"gelu"');
     assert.match(d.message, /max \|Δ\| = 4\.73e-4 at x = -2\.70/);
     assert.match(d.message, /bfloat16 ulps/);
@@ -105,11 +110,7 @@ describe('diagnostics on realistic configs', () => {
   });
 
   it('CLIP whose vision tower says "gelu": informs that the reference uses quick_gelu, with the size; the quick_gelu text tower is quiet', () => {
-    const { text, diags } = diagnosticsOf('clip/config.json');
-    assert.equal(diags.length, 1);
-    const d = diags[0]!;
-    assert.equal(d.code, 'reference-activation');
-    assert.equal(d.severity, 'information');
+    const { text, d } = onlyDiagnosticOf('clip/config.json', 'reference-activation', 'information');
     assert.ok(d.start > text.indexOf('"vision_config"'));
     assert.match(d.message, /quick_gelu/);
     assert.match(d.message, /max \|Δ\| = 0\.0203/);

@@ -6,6 +6,7 @@ import { checkRange, type HostToWebview, MAX_SAMPLES_PER_REQUEST, parsePlotState
 import { csvNumber, defaultState, samplePlot, sampleCount, toCsv, ulpIn } from '../../../src/plot/sampling';
 import { restoreState } from '../../../src/plot/session';
 import { decodeBase64, PlotSession, type SessionEnv } from '../../../src/plot/session';
+import { sampleRequest } from '../../support/fixtures';
 
 /** The functions of the state a plot/init message carries. */
 function initFunctions(m: HostToWebview | undefined): readonly string[] {
@@ -34,16 +35,7 @@ function fakeEnv(overrides: Partial<SessionEnv> = {}): SessionEnv & { posted: Ho
   };
 }
 
-const request: SampleRequest = {
-  functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'],
-  params: {},
-  range: { min: -4, max: 4 },
-  widthPx: 500,
-  orders: [0, 1, 2],
-  precision: 'float64',
-  view: 'curves',
-  errorKind: 'abs',
-};
+const request = sampleRequest({ functions: ['gelu', 'gelu_tanh', 'gelu_sigmoid'], widthPx: 500 });
 
 describe('plot session (host side, without VS Code)', () => {
   it('answers ready with the catalogue (GELU family first) and the configured defaults', async () => {
