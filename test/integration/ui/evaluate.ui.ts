@@ -3,8 +3,8 @@ import type { UiContext } from './context';
 
 /**
  * A person runs "GELU Lab: Evaluate at x…" from the palette, types a bad then a good x, and reads
- * the values in the GELU Lab log ("GELU Lab: Show Log"). The log is read rather than the
- * notification: headless code-server (4.139.1) did not render this extension's toasts here.
+ * the value in the evaluation document it opens (the same table as Evaluate Selection), not in a
+ * notification that headless and busy users never see.
  */
 export default async function check({ page, runCommand, artifacts, log }: UiContext): Promise<void> {
   await runCommand('GELU Lab: Evaluate at x');
@@ -18,10 +18,12 @@ export default async function check({ page, runCommand, artifacts, log }: UiCont
   await page.locator('.quick-input-message', { hasText: 'Type a number' }).waitFor({ state: 'hidden', timeout: 10_000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  await runCommand('GELU Lab: Show Log');
+  await page.locator('.tab', { hasText: 'Evaluation' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   // GELU(-0.7517915) = -0.169971207479903…, the minimum of exact GELU.
-  const line = page.locator('.part.panel .view-lines', { hasText: 'gelu(-0.7517915) = -0.16997' }).first();
-  await line.waitFor({ state: 'visible', timeout: 15_000 });
-  log(`log shows: ${(await line.innerText()).split('\n').find((l) => l.includes('gelu(-0.75')) ?? ''}`);
+  const table = page.locator('.editor-instance .view-lines', { hasText: '-0.7517915' }).first();
+  await table.waitFor({ state: 'visible', timeout: 15_000 });
+  const row = (await table.locator('.view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ')).find((t) => t.includes('-0.7517915') && /-0\.16997/.test(t));
+  if (row === undefined) throw new Error(`no row with GELU(-0.7517915) = -0.16997…:\n${await table.innerText()}`);
+  log(`evaluation document shows: ${row.trim()}`);
   await page.screenshot({ path: path.join(artifacts, 'evaluate.png') });
 }
