@@ -705,6 +705,65 @@ function tanhshrink(env: AlgoEnv): Algorithm {
  * squareplus, laplace and gelu_ibert have none yet (see the report of the snippets work): the
  * IR has no sqrt or sin, and xIELU's root and Laplace's Φ need double-double arguments.
  */
+/** I-BERT's constants (Kim et al. 2021): L(z) = sgn(z)·[a·(min(|z|, −b) + b)² + 1]. */
+const IBERT_A = '-0.2888';
+const IBERT_B = '-1.769';
+
+function geluIbert(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const K = exactSplit(MATH.rsqrt2, p);
+  const K3 = split(rscale(real(MATH.rsqrt2), 3), p);
+  const B = exactSplit(IBERT_B, p);
+  const halfA = split(rscale(real(IBERT_A), 0.5), p).hi;
+  const twoB = split(rscale(real(IBERT_B), 2), p).hi;
+  /** t = |x|/√2 + b, inside the polynomial part where t < 0; carried as th + tl when compensated. */
+  const arg = (bd: Builder): Expr => {
+    const b = bd.b;
+    b.comment('beyond ±4 the function is x or 0; the clamp keeps t² finite');
+    const { xc } = bd.clamp(X, 4);
+    const ax = b.let('ax', call('abs', xc));
+    if (!env.compensated) return b.let('t', add(mul(ax, bd.c(K.hi)), bd.c(B.hi)));
+    b.comment('t → 0 at the kink |x| = −b·√2: |x|/√2 carried as hi + lo so that t keeps its relative accuracy');
+    const ph = b.let('ph', mul(ax, bd.c(K.hi)));
+    const pe = bd.prodErr('pe', ax, K.hi, ph);
+    const th = b.let('th', add(ph, bd.c(B.hi)));
+    return b.let('t', add(th, add(add(pe, mul(ax, bd.c(K.lo))), bd.c(B.lo))));
+  };
+  const fb = new Builder(env);
+  const t = arg(fb);
+  const q = fb.b.let('q', mul(mul(fb.c(halfA), t), t));
+  const inner = fb.b.let('inner', select(cmp('>', X, fb.c(0)), add(X, mul(q, X)), neg(mul(q, X))));
+  // x ≤ 0 first: NaN fails it and stays NaN.
+  const outer = fb.b.let('outer', select(cmp('<=', X, fb.c(0)), fb.c(0), X));
+  const f = fb.b.ret(select(cmp('<', t, fb.c(0)), inner, outer));
+  const db = new Builder(env);
+  const td = arg(db);
+  let u: Expr;
+  if (env.compensated) {
+    db.b.comment('3t − 2b = 3|x|/√2 + b vanishes at the root x = b√2/3 of f′: formed as hi + lo there too');
+    const ax = { kind: 'var' as const, name: 'ax' };
+    const qh = db.b.let('qh', mul(ax, db.c(K3.hi)));
+    const qe = db.prodErr('qe', ax, K3.hi, qh);
+    const uh = db.b.let('uh', add(qh, db.c(B.hi)));
+    const ue = db.sumErr('ue', qh, db.c(B.hi), uh);
+    u = db.b.let('u', add(uh, add(add(ue, qe), add(mul(ax, db.c(K3.lo)), db.c(B.lo)))));
+  } else {
+    u = db.b.let('u', sub(mul(db.c(3), td), db.c(twoB)));
+  }
+  const r = db.b.let('r', mul(mul(db.c(halfA), td), u));
+  const dIn = db.b.let('din', select(cmp('>', X, db.c(0)), add(db.c(1), r), neg(r)));
+  const dOut = db.b.let('dout', select(cmp('>', X, db.c(0)), db.c(1), db.c(0)));
+  const g = db.b.let('g', select(cmp('<', td, db.c(0)), dIn, dOut));
+  // f′ jumps at 0 (from −ab²/2 to 1 + ab²/2): 1/2 there, the mean (autograd with sgn′(0) = 0).
+  const df = db.b.ret(select(cmp('<=', call('abs', X), db.c(0)), db.c(0.5), g));
+  return {
+    f,
+    df,
+    constants: [`a = ${IBERT_A}`, `b = ${IBERT_B}`, `1/√2 = ${env.compensated ? hiLo(K, p) : fmt(K.hi, p)}`],
+    method: '(x/2)(1 + L(x/√2)) as x + (a/2)·x·t² (x > 0) or −(a/2)·x·t² (x < 0), t = |x|/√2 + b < 0; else x or 0; f′(0) = 1/2',
+  };
+}
+
 const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   ...FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1),
   'relu2',
@@ -717,6 +776,7 @@ const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   'celu',
   'log_sigmoid',
   'tanhshrink',
+  'gelu_ibert',
 ]);
 export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.filter((id) => HAS_ALGORITHM.has(id));
 
@@ -771,6 +831,8 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
       return logSigmoid(env);
     case 'tanhshrink':
       return tanhshrink(env);
+    case 'gelu_ibert':
+      return geluIbert(env);
     default:
       // Issue 12's functions: their algorithms come with the snippets work (registry first).
       throw new Error(`No snippet algorithm for ${id} yet.`);
