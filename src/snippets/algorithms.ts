@@ -701,9 +701,10 @@ function tanhshrink(env: AlgoEnv): Algorithm {
 }
 
 /**
- * The registry ids that have an algorithm here, in registry order. Issue 12's xielu, snake,
- * squareplus, laplace and gelu_ibert have none yet (see the report of the snippets work): the
- * IR has no sqrt or sin, and xIELU's root and Laplace's Φ need double-double arguments.
+ * The registry ids that have an algorithm here, in registry order. Issue 12's xielu, snake and
+ * laplace have none yet: the IR has no sin, xIELU's root near x ≈ −2.45 cancels terms of order 1
+ * (a library expm1 is not accurate enough there), and Laplace's Φ((x − μ)/σ) needs z carried as
+ * hi + lo with μ's and σ's decimal tails.
  */
 /** I-BERT's constants (Kim et al. 2021): L(z) = sgn(z)·[a·(min(|z|, −b) + b)² + 1]. */
 const IBERT_A = '-0.2888';
@@ -764,6 +765,44 @@ function geluIbert(env: AlgoEnv): Algorithm {
   };
 }
 
+function squareplus(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const bText = paramText(env, 'squareplus', 'b');
+  const bv = paramValue(env, 'squareplus', 'b');
+  const bQuarter = split(rscale(real(bText), 0.25), p).hi;
+  const bEighth = split(rscale(real(bText), 0.125), p).hi;
+  /**
+   * s = √(x² + b) as |x|·w, w = √(1 + b/x²), beyond |x| = 1 (x² would overflow, in float16
+   * from 256) and as s0 = √(x² + b) within; only small literals, so tensor dtypes hold them.
+   */
+  const parts = (bd: Builder) => {
+    const b = bd.b;
+    const ax = b.let('ax', call('abs', X));
+    const alo = b.let('alo', clamp(ax, { hi: bd.c(1) }));
+    const ahi = b.let('ahi', clamp(ax, { lo: bd.c(1) }));
+    const w = b.let('w', call('sqrt', add(bd.c(1), div(div(bd.c(bv), ahi), ahi))));
+    const s0 = b.let('s0', call('sqrt', add(mul(alo, alo), bd.c(bv))));
+    const hs = b.let('hs', select(cmp('>', ax, bd.c(1)), mul(mul(ahi, w), bd.c(0.5)), mul(s0, bd.c(0.5))));
+    const hd = b.let('hd', add(mul(ax, bd.c(0.5)), hs));
+    return { alo, w, s0, hs, hd, ax };
+  };
+  const fb = new Builder(env);
+  const fp = parts(fb);
+  fb.b.comment('hd = (|x| + s)/2; x < 0: (x + s)/2 = b/(2(s − x)), the form without cancellation');
+  const f = fb.b.ret(select(cmp('<', X, fb.c(0)), div(fb.c(bQuarter), fp.hd), fp.hd));
+  const db = new Builder(env);
+  const dp = parts(db);
+  const r = db.b.let('r', select(cmp('>', dp.ax, db.c(1)), div(db.c(1), dp.w), div(dp.alo, dp.s0)));
+  const g = db.b.let('g', mul(add(db.c(1), r), db.c(0.5)));
+  const df = db.b.ret(select(cmp('<', X, db.c(0)), div(div(db.c(bEighth), dp.hs), dp.hd), g));
+  return {
+    f,
+    df,
+    constants: [`b = ${bText}`],
+    method: '(x + √(x² + b))/2, as b/(2(√(x² + b) − x)) for x < 0; f′ = (1 + |x|/s)/2, as b/(2s(s − x)) for x < 0',
+  };
+}
+
 const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   ...FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1),
   'relu2',
@@ -777,6 +816,7 @@ const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   'log_sigmoid',
   'tanhshrink',
   'gelu_ibert',
+  'squareplus',
 ]);
 export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.filter((id) => HAS_ALGORITHM.has(id));
 
@@ -833,6 +873,8 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
       return tanhshrink(env);
     case 'gelu_ibert':
       return geluIbert(env);
+    case 'squareplus':
+      return squareplus(env);
     default:
       // Issue 12's functions: their algorithms come with the snippets work (registry first).
       throw new Error(`No snippet algorithm for ${id} yet.`);

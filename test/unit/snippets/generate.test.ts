@@ -420,6 +420,7 @@ describe('snippets: special inputs', function () {
     log_sigmoid: [0, -Infinity, 0, 1],
     tanhshrink: [Infinity, -Infinity, 1, 1],
     gelu_ibert: [Infinity, 0, 1, 0],
+    squareplus: [Infinity, 0, 1, 0],
   };
 
   it('gives the limits at ±∞, NaN for NaN (f), and the core’s values at ±0 and the extremes (JavaScript)', function () {
