@@ -546,12 +546,279 @@ function hardswish(env: AlgoEnv): Algorithm {
   return { f, df, constants: [], method: 'x·relu6(x + 3)/6; f′(−3) = −½, f′(3) = 3/2 (the inner branch)' };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issue 12's one-variable functions (numerics as in src/core/kernelsAdded.ts, in the target's
+// own arithmetic: each form below has no cancellation and at most a few roundings)
+
+/** The registry default (or the environment's value) of a parameter, as the target's literal. */
+function paramValue(env: AlgoEnv, id: FunctionId, key: string): number {
+  return split(real(paramText(env, id, key)), env.precision).hi;
+}
+
+function relu2(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  // x ≤ 0 first: NaN fails it and takes x·x (NaN); f′(0) = 0 as relu′(0).
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), fb.c(0), mul(X, X)));
+  const db = new Builder(env);
+  const df = db.b.ret(select(cmp('<=', X, db.c(0)), db.c(0), mul(db.c(2), X)));
+  return { f, df, constants: [], method: 'max(0, x)²; f′ = 2·max(0, x) (0 at 0)' };
+}
+
+function hardtanh(env: AlgoEnv): Algorithm {
+  const lo = paramValue(env, 'hardtanh', 'min');
+  const hi = paramValue(env, 'hardtanh', 'max');
+  const fb = new Builder(env);
+  const xa = fb.b.let('xa', clamp(X, { lo: fb.c(lo) }));
+  const f = fb.b.ret(clamp(X, { lo: fb.c(lo), hi: fb.c(hi), below: xa }));
+  const db = new Builder(env);
+  const g = db.b.let('g', select(cmp('<', X, db.c(hi)), db.c(1), db.c(0)));
+  const df = db.b.ret(select(cmp('>', X, db.c(lo)), g, db.c(0)));
+  return {
+    f,
+    df,
+    constants: [`min = ${paramText(env, 'hardtanh', 'min')}`, `max = ${paramText(env, 'hardtanh', 'max')}`],
+    method: 'clamp(x, min, max); f′ = 1 strictly inside, 0 at min and max (PyTorch)',
+  };
+}
+
+function hardSigmoid(env: AlgoEnv): Algorithm {
+  const hText = paramText(env, 'hard_sigmoid', 'h');
+  const h = paramValue(env, 'hard_sigmoid', 'h');
+  const twoH = split(rscale(real(hText), 2), env.precision).hi;
+  const slope = split(real(hText), env.precision).hi === 0 ? 0 : 1 / twoH;
+  const fb = new Builder(env);
+  const xa = fb.b.let('xa', clamp(X, { lo: fb.c(-h) }));
+  const xc = fb.b.let('xc', clamp(X, { lo: fb.c(-h), hi: fb.c(h), below: xa }));
+  // (x + h)/(2h): x + h is exact near −h, so the value keeps its relative accuracy near 0.
+  const f = fb.b.ret(div(add(xc, fb.c(h)), fb.c(twoH)));
+  const db = new Builder(env);
+  const g = db.b.let('g', select(cmp('<', X, db.c(h)), db.c(slope), db.c(0)));
+  const df = db.b.ret(select(cmp('>', X, db.c(-h)), g, db.c(0)));
+  return {
+    f,
+    df,
+    constants: [`h = ${hText} (3: relu6(x + 3)/6 as PyTorch, Keras 3, JAX; 2.5: clip(0.2x + 0.5, 0, 1) as Keras 2, ONNX)`],
+    method: '(clamp(x, −h, h) + h)/(2h); f′ = 1/(2h) strictly inside, 0 at ±h (PyTorch)',
+  };
+}
+
+function softshrink(env: AlgoEnv): Algorithm {
+  const lText = paramText(env, 'softshrink', 'lambda');
+  const l = paramValue(env, 'softshrink', 'lambda');
+  const fb = new Builder(env);
+  const s = fb.b.let('s', select(cmp('<', X, fb.c(0)), add(X, fb.c(l)), sub(X, fb.c(l))));
+  // |x| ≤ λ first: NaN fails it and keeps s (NaN).
+  const f = fb.b.ret(select(cmp('<=', call('abs', X), fb.c(l)), fb.c(0), s));
+  const db = new Builder(env);
+  const df = db.b.ret(select(cmp('>', call('abs', X), db.c(l)), db.c(1), db.c(0)));
+  return { f, df, constants: [`λ = ${lText}`], method: 'x ∓ λ outside [−λ, λ], 0 inside; f′(±λ) = 0 (PyTorch)' };
+}
+
+function hardshrink(env: AlgoEnv): Algorithm {
+  const lText = paramText(env, 'hardshrink', 'lambda');
+  const l = paramValue(env, 'hardshrink', 'lambda');
+  const fb = new Builder(env);
+  const f = fb.b.ret(select(cmp('<=', call('abs', X), fb.c(l)), fb.c(0), X));
+  const db = new Builder(env);
+  const df = db.b.ret(select(cmp('>', call('abs', X), db.c(l)), db.c(1), db.c(0)));
+  return { f, df, constants: [`λ = ${lText}`], method: 'x outside [−λ, λ], 0 inside (and at ±λ, as PyTorch)' };
+}
+
+function softsign(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  // Beyond ±1e30 the quotient is ±1 in every precision; the clamp keeps ±∞/∞ from making NaN.
+  const { xc } = fb.clamp(X, 1e30);
+  const d = fb.b.let('d', add(fb.c(1), call('abs', xc)));
+  const f = fb.b.ret(div(xc, d));
+  const db = new Builder(env);
+  const dd = db.b.let('d', add(db.c(1), call('abs', X)));
+  // (1/d)/d rather than 1/d²: d² would overflow for |x| > 1e154 (float: 1.8e19).
+  const df = db.b.ret(div(div(db.c(1), dd), dd));
+  return { f, df, constants: [], method: 'x/(1 + |x|); f′ = 1/(1 + |x|)², as (1/d)/d (no overflow)' };
+}
+
+function sparsePlus(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const xa = fb.b.let('xa', clamp(X, { lo: fb.c(-1) }));
+  const xc = fb.b.let('xc', clamp(X, { lo: fb.c(-1), hi: fb.c(1), below: xa }));
+  // x + 1 is exact near −1, where the value is smallest.
+  const u = fb.b.let('u', add(xc, fb.c(1)));
+  const f = fb.b.ret(select(cmp('>=', X, fb.c(1)), X, mul(mul(u, u), fb.c(0.25))));
+  const db = new Builder(env);
+  const xa2 = db.b.let('xa', clamp(X, { lo: db.c(-1) }));
+  const xc2 = db.b.let('xc', clamp(X, { lo: db.c(-1), hi: db.c(1), below: xa2 }));
+  const df = db.b.ret(mul(add(xc2, db.c(1)), db.c(0.5)));
+  return { f, df, constants: [], method: '0 (x ≤ −1), (x + 1)²/4, x (x ≥ 1), from x clamped to [−1, 1]; f′ = (clamp(x, −1, 1) + 1)/2' };
+}
+
+function celu(env: AlgoEnv): Algorithm {
+  const aText = paramText(env, 'celu', 'alpha');
+  const alpha = paramValue(env, 'celu', 'alpha');
+  const isOne = alpha === 1;
+  const fb = new Builder(env);
+  // xn keeps expm1's argument ≤ 0 in both arms; the x ≤ 0 test lets NaN through as NaN.
+  const xn = fb.b.let('xn', select(cmp('>', X, fb.c(0)), fb.c(0), X));
+  const inner = isOne ? call('expm1', xn) : mul(fb.c(alpha), call('expm1', div(xn, fb.c(alpha))));
+  const f = fb.b.ret(select(cmp('<=', X, fb.c(0)), inner, X));
+  const db = new Builder(env);
+  const xn2 = db.b.let('xn', select(cmp('>', X, db.c(0)), db.c(0), X));
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), db.c(1), call('exp', isOne ? xn2 : div(xn2, db.c(alpha)))));
+  return { f, df, constants: [`α = ${aText}`], method: 'x if x > 0, else α·expm1(x/α); at 0 the derivative takes the x ≤ 0 side (1)' };
+}
+
+function logSigmoid(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const e = fb.b.let('e', call('exp', neg(call('abs', X))));
+  const l = fb.b.let('l', call('log1p', e));
+  // −softplus(−x): x − log1p(e) for x < 0 (both terms negative: no cancellation).
+  const f = fb.b.ret(select(cmp('<', X, fb.c(0)), sub(X, l), neg(l)));
+  const db = new Builder(env);
+  const e2 = db.b.let('e', call('exp', neg(call('abs', X))));
+  const d1 = db.b.let('d1', add(db.c(1), e2));
+  const df = db.b.ret(select(cmp('<', X, db.c(0)), div(db.c(1), d1), div(e2, d1)));
+  return { f, df, constants: [], method: 'min(x, 0) − log1p(exp(−|x|)); f′ = σ(−x) from e = exp(−|x|)' };
+}
+
+/** Depth of Lambert's continued fraction for tanh below |x| = 2 (truncation < 2^−59 there). */
+const TANHSHRINK_CF_DEPTH = 10;
+
+function tanhshrink(env: AlgoEnv): Algorithm {
+  const fb = new Builder(env);
+  const b = fb.b;
+  b.comment("below |x| = 2: x − tanh x = x³/(K + x²), K = 3 + x²/(5 + x²/(7 + …)) (Lambert's fraction; no cancellation)");
+  const xa = b.let('xa', clamp(X, { lo: fb.c(-2) }));
+  const xc = b.let('xc', clamp(X, { lo: fb.c(-2), hi: fb.c(2), below: xa }));
+  const s = b.let('s', mul(xc, xc));
+  let k: Expr = fb.c(2 * TANHSHRINK_CF_DEPTH + 3);
+  for (let n = TANHSHRINK_CF_DEPTH; n >= 1; n--) k = add(fb.c(2 * n + 1), div(s, k));
+  const kk = b.let('k', k);
+  const near = b.let('near', div(mul(xc, s), add(kk, s)));
+  const f = b.ret(select(cmp('<', call('abs', X), fb.c(2)), near, sub(X, call('tanh', X))));
+  const db = new Builder(env);
+  const t = db.b.let('t', call('tanh', X));
+  const df = db.b.ret(mul(t, t));
+  return { f, df, constants: [], method: "x − tanh x, from Lambert's continued fraction below |x| = 2; f′ = tanh²x (1 − sech²x cancels)" };
+}
+
 /**
- * The registry ids that have an algorithm here, in registry order: the first 14. Issue 12's 15
- * functions joined the registry first; their algorithms (and this list growing to FUNCTION_IDS)
- * come with the snippets work.
+ * The registry ids that have an algorithm here, in registry order. Issue 12's xielu, snake and
+ * laplace have none yet: the IR has no sin, xIELU's root near x ≈ −2.45 cancels terms of order 1
+ * (a library expm1 is not accurate enough there), and Laplace's Φ((x − μ)/σ) needs z carried as
+ * hi + lo with μ's and σ's decimal tails.
  */
-export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1);
+/** I-BERT's constants (Kim et al. 2021): L(z) = sgn(z)·[a·(min(|z|, −b) + b)² + 1]. */
+const IBERT_A = '-0.2888';
+const IBERT_B = '-1.769';
+
+function geluIbert(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const K = exactSplit(MATH.rsqrt2, p);
+  const K3 = split(rscale(real(MATH.rsqrt2), 3), p);
+  const B = exactSplit(IBERT_B, p);
+  const halfA = split(rscale(real(IBERT_A), 0.5), p).hi;
+  const twoB = split(rscale(real(IBERT_B), 2), p).hi;
+  /** t = |x|/√2 + b, inside the polynomial part where t < 0; carried as th + tl when compensated. */
+  const arg = (bd: Builder): Expr => {
+    const b = bd.b;
+    b.comment('beyond ±4 the function is x or 0; the clamp keeps t² finite');
+    const { xc } = bd.clamp(X, 4);
+    const ax = b.let('ax', call('abs', xc));
+    if (!env.compensated) return b.let('t', add(mul(ax, bd.c(K.hi)), bd.c(B.hi)));
+    b.comment('t → 0 at the kink |x| = −b·√2: |x|/√2 carried as hi + lo so that t keeps its relative accuracy');
+    const ph = b.let('ph', mul(ax, bd.c(K.hi)));
+    const pe = bd.prodErr('pe', ax, K.hi, ph);
+    const th = b.let('th', add(ph, bd.c(B.hi)));
+    return b.let('t', add(th, add(add(pe, mul(ax, bd.c(K.lo))), bd.c(B.lo))));
+  };
+  const fb = new Builder(env);
+  const t = arg(fb);
+  const q = fb.b.let('q', mul(mul(fb.c(halfA), t), t));
+  const inner = fb.b.let('inner', select(cmp('>', X, fb.c(0)), add(X, mul(q, X)), neg(mul(q, X))));
+  // x ≤ 0 first: NaN fails it and stays NaN.
+  const outer = fb.b.let('outer', select(cmp('<=', X, fb.c(0)), fb.c(0), X));
+  const f = fb.b.ret(select(cmp('<', t, fb.c(0)), inner, outer));
+  const db = new Builder(env);
+  const td = arg(db);
+  let u: Expr;
+  if (env.compensated) {
+    db.b.comment('3t − 2b = 3|x|/√2 + b vanishes at the root x = b√2/3 of f′: formed as hi + lo there too');
+    const ax = { kind: 'var' as const, name: 'ax' };
+    const qh = db.b.let('qh', mul(ax, db.c(K3.hi)));
+    const qe = db.prodErr('qe', ax, K3.hi, qh);
+    const uh = db.b.let('uh', add(qh, db.c(B.hi)));
+    const ue = db.sumErr('ue', qh, db.c(B.hi), uh);
+    u = db.b.let('u', add(uh, add(add(ue, qe), add(mul(ax, db.c(K3.lo)), db.c(B.lo)))));
+  } else {
+    u = db.b.let('u', sub(mul(db.c(3), td), db.c(twoB)));
+  }
+  const r = db.b.let('r', mul(mul(db.c(halfA), td), u));
+  const dIn = db.b.let('din', select(cmp('>', X, db.c(0)), add(db.c(1), r), neg(r)));
+  const dOut = db.b.let('dout', select(cmp('>', X, db.c(0)), db.c(1), db.c(0)));
+  const g = db.b.let('g', select(cmp('<', td, db.c(0)), dIn, dOut));
+  // f′ jumps at 0 (from −ab²/2 to 1 + ab²/2): 1/2 there, the mean (autograd with sgn′(0) = 0).
+  const df = db.b.ret(select(cmp('<=', call('abs', X), db.c(0)), db.c(0.5), g));
+  return {
+    f,
+    df,
+    constants: [`a = ${IBERT_A}`, `b = ${IBERT_B}`, `1/√2 = ${env.compensated ? hiLo(K, p) : fmt(K.hi, p)}`],
+    method: '(x/2)(1 + L(x/√2)) as x + (a/2)·x·t² (x > 0) or −(a/2)·x·t² (x < 0), t = |x|/√2 + b < 0; else x or 0; f′(0) = 1/2',
+  };
+}
+
+function squareplus(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const bText = paramText(env, 'squareplus', 'b');
+  const bv = paramValue(env, 'squareplus', 'b');
+  const bQuarter = split(rscale(real(bText), 0.25), p).hi;
+  const bEighth = split(rscale(real(bText), 0.125), p).hi;
+  /**
+   * s = √(x² + b) as |x|·w, w = √(1 + b/x²), beyond |x| = 1 (x² would overflow, in float16
+   * from 256) and as s0 = √(x² + b) within; only small literals, so tensor dtypes hold them.
+   */
+  const parts = (bd: Builder) => {
+    const b = bd.b;
+    const ax = b.let('ax', call('abs', X));
+    const alo = b.let('alo', clamp(ax, { hi: bd.c(1) }));
+    const ahi = b.let('ahi', clamp(ax, { lo: bd.c(1) }));
+    const w = b.let('w', call('sqrt', add(bd.c(1), div(div(bd.c(bv), ahi), ahi))));
+    const s0 = b.let('s0', call('sqrt', add(mul(alo, alo), bd.c(bv))));
+    const hs = b.let('hs', select(cmp('>', ax, bd.c(1)), mul(mul(ahi, w), bd.c(0.5)), mul(s0, bd.c(0.5))));
+    const hd = b.let('hd', add(mul(ax, bd.c(0.5)), hs));
+    return { alo, w, s0, hs, hd, ax };
+  };
+  const fb = new Builder(env);
+  const fp = parts(fb);
+  fb.b.comment('hd = (|x| + s)/2; x < 0: (x + s)/2 = b/(2(s − x)), the form without cancellation');
+  const f = fb.b.ret(select(cmp('<', X, fb.c(0)), div(fb.c(bQuarter), fp.hd), fp.hd));
+  const db = new Builder(env);
+  const dp = parts(db);
+  const r = db.b.let('r', select(cmp('>', dp.ax, db.c(1)), div(db.c(1), dp.w), div(dp.alo, dp.s0)));
+  const g = db.b.let('g', mul(add(db.c(1), r), db.c(0.5)));
+  const df = db.b.ret(select(cmp('<', X, db.c(0)), div(div(db.c(bEighth), dp.hs), dp.hd), g));
+  return {
+    f,
+    df,
+    constants: [`b = ${bText}`],
+    method: '(x + √(x² + b))/2, as b/(2(√(x² + b) − x)) for x < 0; f′ = (1 + |x|/s)/2, as b/(2s(s − x)) for x < 0',
+  };
+}
+
+const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
+  ...FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1),
+  'relu2',
+  'hardtanh',
+  'hard_sigmoid',
+  'softshrink',
+  'hardshrink',
+  'softsign',
+  'sparse_plus',
+  'celu',
+  'log_sigmoid',
+  'tanhshrink',
+  'gelu_ibert',
+  'squareplus',
+]);
+export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.filter((id) => HAS_ALGORITHM.has(id));
 
 /** The algorithm of `id` for the target environment. */
 export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
@@ -584,6 +851,30 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
       return relu6(env);
     case 'hardswish':
       return hardswish(env);
+    case 'relu2':
+      return relu2(env);
+    case 'hardtanh':
+      return hardtanh(env);
+    case 'hard_sigmoid':
+      return hardSigmoid(env);
+    case 'softshrink':
+      return softshrink(env);
+    case 'hardshrink':
+      return hardshrink(env);
+    case 'softsign':
+      return softsign(env);
+    case 'sparse_plus':
+      return sparsePlus(env);
+    case 'celu':
+      return celu(env);
+    case 'log_sigmoid':
+      return logSigmoid(env);
+    case 'tanhshrink':
+      return tanhshrink(env);
+    case 'gelu_ibert':
+      return geluIbert(env);
+    case 'squareplus':
+      return squareplus(env);
     default:
       // Issue 12's functions: their algorithms come with the snippets work (registry first).
       throw new Error(`No snippet algorithm for ${id} yet.`);

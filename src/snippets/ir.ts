@@ -20,6 +20,7 @@ export type MathFn =
   /** erfc(z)·e^(z²), only where the target has it (SciPy). */
   | 'erfcx'
   | 'tanh'
+  | 'sqrt'
   | 'abs'
   | 'floor'
   /** fma(a, b, c) = a·b + c with one rounding; only where the target has a correct one. */

@@ -13,6 +13,7 @@ const BASE: Partial<Record<MathFn, string>> = {
   log1p: 'log1p',
   erfc: 'erfc',
   tanh: 'tanh',
+  sqrt: 'sqrt',
   abs: 'fabs',
   floor: 'floor',
   fma: 'fma',

@@ -6,7 +6,7 @@ import { type Fn, type MathFn, usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 /** Intrinsics, and C functions bound through `iso_c_binding` (Fortran has no expm1, log1p, fma). */
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', erfc: 'erfc', tanh: 'tanh', abs: 'abs', expm1: 'c_expm1', log1p: 'c_log1p', fma: 'c_fma' };
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', expm1: 'c_expm1', log1p: 'c_log1p', fma: 'c_fma' };
 const C_BOUND: readonly MathFn[] = ['expm1', 'log1p', 'fma'];
 
 const dialect: StmtDialect = {

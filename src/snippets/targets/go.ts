@@ -11,6 +11,7 @@ const FUNCS: Partial<Record<MathFn, string>> = {
   log1p: 'math.Log1p',
   erfc: 'math.Erfc',
   tanh: 'math.Tanh',
+  sqrt: 'math.Sqrt',
   abs: 'math.Abs',
   floor: 'math.Floor',
   fma: 'math.FMA',

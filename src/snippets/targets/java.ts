@@ -10,6 +10,7 @@ const FUNCS: Partial<Record<MathFn, string>> = {
   expm1: 'Math.expm1',
   log1p: 'Math.log1p',
   tanh: 'Math.tanh',
+  sqrt: 'Math.sqrt',
   abs: 'Math.abs',
   floor: 'Math.floor',
   fma: 'Math.fma',

@@ -6,7 +6,7 @@ import type { Fn, MathFn } from '../ir';
 import { usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', abs: 'abs', floor: 'floor', fma: 'fma' };
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor', fma: 'fma' };
 
 const dialect: StmtDialect = {
   num: (v) => literal(v, 'double'),

@@ -5,7 +5,7 @@ import { indent, printBody, type StmtDialect } from '../emit';
 import type { Fn, MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', abs: 'abs', floor: 'floor' };
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor' };
 
 /** `name = else; name(cond) = then` with broadcasting of constant arms. */
 function maskAssign(name: string, cond: string, a: string, b: string, ac: boolean, bc: boolean): string[] {

@@ -8,11 +8,11 @@ import type { RenderContext, Rendered, TargetInfo, TargetSpec } from '../types';
 type Flavour = 'python' | 'numpy' | 'pytorch' | 'tensorflow' | 'jax';
 
 const FUNCS: Record<Flavour, Partial<Record<MathFn, string>>> = {
-  python: { exp: 'math.exp', expm1: 'math.expm1', log1p: 'math.log1p', erfc: 'math.erfc', tanh: 'math.tanh', abs: 'abs', floor: 'math.floor' },
-  numpy: { exp: 'np.exp', expm1: 'np.expm1', log1p: 'np.log1p', erfc: 'special.erfc', erfcx: 'special.erfcx', tanh: 'np.tanh', abs: 'np.abs', floor: 'np.floor' },
-  pytorch: { exp: 'torch.exp', expm1: 'torch.expm1', log1p: 'torch.log1p', erfc: 'torch.erfc', tanh: 'torch.tanh', abs: 'torch.abs', floor: 'torch.floor' },
-  tensorflow: { exp: 'tf.math.exp', expm1: 'tf.math.expm1', log1p: 'tf.math.log1p', erfc: 'tf.math.erfc', tanh: 'tf.math.tanh', abs: 'tf.math.abs', floor: 'tf.math.floor' },
-  jax: { exp: 'jnp.exp', expm1: 'jnp.expm1', log1p: 'jnp.log1p', erfc: 'jsp.erfc', tanh: 'jnp.tanh', abs: 'jnp.abs', floor: 'jnp.floor' },
+  python: { exp: 'math.exp', expm1: 'math.expm1', log1p: 'math.log1p', erfc: 'math.erfc', tanh: 'math.tanh', sqrt: 'math.sqrt', abs: 'abs', floor: 'math.floor' },
+  numpy: { exp: 'np.exp', expm1: 'np.expm1', log1p: 'np.log1p', erfc: 'special.erfc', erfcx: 'special.erfcx', tanh: 'np.tanh', sqrt: 'np.sqrt', abs: 'np.abs', floor: 'np.floor' },
+  pytorch: { exp: 'torch.exp', expm1: 'torch.expm1', log1p: 'torch.log1p', erfc: 'torch.erfc', tanh: 'torch.tanh', sqrt: 'torch.sqrt', abs: 'torch.abs', floor: 'torch.floor' },
+  tensorflow: { exp: 'tf.math.exp', expm1: 'tf.math.expm1', log1p: 'tf.math.log1p', erfc: 'tf.math.erfc', tanh: 'tf.math.tanh', sqrt: 'tf.math.sqrt', abs: 'tf.math.abs', floor: 'tf.math.floor' },
+  jax: { exp: 'jnp.exp', expm1: 'jnp.expm1', log1p: 'jnp.log1p', erfc: 'jsp.erfc', tanh: 'jnp.tanh', sqrt: 'jnp.sqrt', abs: 'jnp.abs', floor: 'jnp.floor' },
 };
 
 function dialect(flavour: Flavour): StmtDialect {

@@ -5,7 +5,7 @@ import { indent, printBody, type StmtDialect } from '../emit';
 import type { Fn, MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', tanh: 'tanh', abs: 'abs', floor: 'floor', Phi: 'pnorm', phi: 'dnorm' };
+const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor', Phi: 'pnorm', phi: 'dnorm' };
 
 const dialect: StmtDialect = {
   num: (v) => literal(v, 'double'),

@@ -10,6 +10,7 @@ const METHODS: Partial<Record<MathFn, string>> = {
   expm1: 'exp_m1',
   log1p: 'ln_1p',
   tanh: 'tanh',
+  sqrt: 'sqrt',
   abs: 'abs',
   floor: 'floor',
   fma: 'mul_add',

@@ -409,6 +409,18 @@ describe('snippets: special inputs', function () {
     leaky_relu: [Infinity, -Infinity, 1, 0.01],
     relu6: [6, 0, 0, 0],
     hardswish: [Infinity, 0, 1, 0],
+    relu2: [Infinity, 0, Infinity, 0],
+    hardtanh: [1, -1, 0, 0],
+    hard_sigmoid: [1, 0, 0, 0],
+    softshrink: [Infinity, -Infinity, 1, 1],
+    hardshrink: [Infinity, -Infinity, 1, 1],
+    softsign: [1, -1, 0, 0],
+    sparse_plus: [Infinity, 0, 1, 0],
+    celu: [Infinity, -1, 1, 0],
+    log_sigmoid: [0, -Infinity, 0, 1],
+    tanhshrink: [Infinity, -Infinity, 1, 1],
+    gelu_ibert: [Infinity, 0, 1, 0],
+    squareplus: [Infinity, 0, 1, 0],
   };
 
   it('gives the limits at ±∞, NaN for NaN (f), and the core’s values at ±0 and the extremes (JavaScript)', function () {
