@@ -124,7 +124,7 @@ export class GatedView {
     this.barLabels = el('div', { class: 'gated-bar-labels mono' });
     this.gateNote = el('p', { class: 'gated-note' });
     this.sliceCanvases = [el('canvas', { role: 'img', 'aria-label': 'Slice y(g)' }), el('canvas', { role: 'img', 'aria-label': 'Slice y(u)' })];
-    this.root = el('section', { class: 'gated', 'aria-label': 'Gated unit y(g, u)' },
+    this.root = el('section', { class: 'gated', 'aria-label': 'Gated view: y(g, u)' },
       settings, this.message,
       el('div', { class: 'gated-map' }, this.heat, el('div', { class: 'gated-scale' }, this.bar, this.barLabels)),
       el('div', { class: 'gated-slices' },
@@ -146,9 +146,11 @@ export class GatedView {
         type: 'number', id: `gated-p-${uid++}`, min: String(spec.min), max: String(spec.max), step: String(spec.step),
         value: String(this.selection.params[spec.key] ?? spec.default), title: spec.description,
       });
+      const fn = this.selection.fn;
       input.addEventListener('change', () => {
         const v = Number(input.value);
-        if (input.value.trim() === '' || !Number.isFinite(v)) return;
+        // A field of the unit picked before (its change fires on blur, after the new pick) is ignored.
+        if (this.selection.fn !== fn || input.value.trim() === '' || !Number.isFinite(v)) return;
         this.selection = { ...this.selection, params: { ...this.selection.params, [spec.key]: v } };
         this.events.onChange();
       });
