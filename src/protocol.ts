@@ -55,7 +55,7 @@ export function isImplementationId(value: unknown): value is ImplementationId {
   return typeof value === 'string' && IMPLEMENTATION_SET.has(value);
 }
 
-export const VIEW_MODES = ['curves', 'error', 'precision'] as const;
+export const VIEW_MODES = ['curves', 'error', 'precision', 'gated'] as const;
 /**
  * `curves`: f, f′, f″ of each function; `error`: error of each approximation against its
  * reference; `precision`: the error in format ulps of implementations (op by op in a format).
@@ -326,9 +326,13 @@ export type HostToWebview =
     readonly type: 'plot/init'; readonly mode: HostKind; readonly catalogue: readonly FunctionInfo[]; readonly state: PlotState; readonly defaults: PlotState;
     /** For the Precision view's picker (absent from hosts that predate it: no implementations offered). */
     readonly implementations?: readonly ImplementationInfo[];
+    /** For the Gated view's picker (absent from hosts that predate it). */
+    readonly gated?: readonly GatedInfo[];
   }
   /** Answer to `precision/sample`. */
   | ({ readonly type: 'precision/data'; readonly requestId: number } & PrecisionData)
+  /** Answer to `gated/sample`. */
+  | GatedToWebview
   /** Select functions, a view, a range or Precision choices (from `geluLab.openPlot` with an argument). */
   | { readonly type: 'plot/show'; readonly show: PlotShow }
   /** Answer to `plot/sample`. */
@@ -355,6 +359,8 @@ export type WebviewToHost =
   | { readonly type: 'plot/sample'; readonly requestId: number; readonly request: SampleRequest }
   /** Error in format ulps of implementations over the range, failure bands and the sweep table. Reply: `precision/data`. */
   | { readonly type: 'precision/sample'; readonly requestId: number; readonly request: PrecisionRequest }
+  /** A gated unit's heat-map grid and slices. Reply: `gated/data`. */
+  | GatedToHost
   /** Exact values at one x for a pinned row. Reply: `plot/values`. */
   | { readonly type: 'plot/evaluate'; readonly requestId: number; readonly request: EvaluateRequest }
   /** Save a PNG (a `data:image/png;base64,` URL) through the save dialog. Reply: `export/done`. */
@@ -663,6 +669,8 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
           return { type, requestId: requestIdOf(m.requestId), request: evaluateRequest(m.request) };
         case 'precision/sample':
           return { type, requestId: requestIdOf(m.requestId), request: precisionRequest(m.request) };
+        case 'gated/sample':
+          return { type, requestId: requestIdOf(m.requestId), request: gatedSampleRequest(m.request) };
         case 'export/png':
           return { type, requestId: requestIdOf(m.requestId), dataUrl: pngDataUrl(m.dataUrl), suggestedName: fileName(m.suggestedName, 'png') };
         case 'export/csv':
@@ -735,7 +743,7 @@ function functionInfo(value: unknown, what: string): void {
 }
 
 const HOST_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
-  'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh', 'precision/data', 'plot/show',
+  'plot/init', 'plot/data', 'plot/values', 'export/done', 'clipboard/done', 'error', 'plot/pin', 'plot/refresh', 'precision/data', 'plot/show', 'gated/data',
 ]);
 
 /** A string the webview may use as an implementation id (the host's catalogue is the authority). */
@@ -770,6 +778,20 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
           text(info.expression, `plot/init.implementations[${i}].expression`, 2000);
           if (!isFunctionId(info.fn)) fail(`plot/init.implementations[${i}].fn must be a function id`);
         });
+        if (m.gated !== undefined && !Array.isArray(m.gated)) fail('plot/init.gated must be a list');
+        (m.gated ?? []).forEach((f, i) => {
+          const info = obj(f, `plot/init.gated[${i}]`);
+          gatedId(info.id, `plot/init.gated[${i}].id`);
+          text(info.label, `plot/init.gated[${i}].label`, 200);
+          text(info.shortLabel, `plot/init.gated[${i}].shortLabel`, 200);
+          text(info.gate, `plot/init.gated[${i}].gate`, 2000);
+          if (!Array.isArray(info.params)) fail(`plot/init.gated[${i}].params must be a list`);
+        });
+        break;
+      }
+      case 'gated/data': {
+        const gated = parseGatedData(m);
+        if (!gated.ok) fail(gated.error);
         break;
       }
       case 'precision/data': {
@@ -854,8 +876,7 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
 // ─── Two-variable functions (gated units) ────────────────────────────────────────────────
 //
 // The messages that carry a gated unit y(g, u) = act(g)·u: a grid for the heat map and slices
-// for ordinary curves. They join WebviewToHost / HostToWebview when the webview draws gated
-// units; until then they are shapes and validators only.
+// for ordinary curves (the plot's Gated view; host side in src/plot/gatedLab.ts).
 //
 //   webview → `gated/sample` {requestId}                       host → `gated/data` | `error`
 
@@ -881,6 +902,8 @@ export interface GatedSampleRequest {
   readonly gCount: number;
   readonly uCount: number;
   readonly slices: readonly SliceSpec[];
+  /** The unit's parameters (own keys, finite numbers); missing keys take the record's defaults. */
+  readonly params?: Params;
 }
 
 /** y over the grid g × u: `y[i·u.length + j] = y(g[i], u[j])` (row-major, g the slow index). */
@@ -902,9 +925,28 @@ export interface GatedSlice extends SliceSpec {
   readonly du: Float64Array;
 }
 
+/** A gated unit for the Gated view's picker: its record's labels, parameters and gate convention. */
+export interface GatedInfo {
+  readonly id: GatedId;
+  readonly label: string;
+  readonly shortLabel: string;
+  readonly params: readonly ParamSpec[];
+  /** Which half of a fused tensor each library activates. */
+  readonly gate: string;
+}
+
+/** Where y has a kink or a clamp starts (gpt-oss g = limit, u = ±limit; ReGLU g = 0): drawn dashed. */
+export interface GatedGuide {
+  readonly axis: SliceAxis;
+  readonly at: number;
+  readonly label: string;
+}
+
 export interface GatedData {
   readonly grid: GatedGrid;
   readonly slices: readonly GatedSlice[];
+  /** Kinks and clamps at the request's parameters (may lie outside the grid). */
+  readonly guides: readonly GatedGuide[];
 }
 
 /** Webview → host: sample a gated unit. Reply: `gated/data` or `error`. */
@@ -940,7 +982,24 @@ function gatedSampleRequest(value: unknown): GatedSampleRequest {
     gCount: gridCount(r.gCount, 'request.gCount'),
     uCount: gridCount(r.uCount, 'request.uCount'),
     slices: slices.map((s, i) => sliceSpec(s, `request.slices[${i}]`)),
+    ...(r.params === undefined ? {} : { params: gatedParams(r.params, 'request.params') }),
   };
+}
+
+function gatedParams(value: unknown, what: string): Params {
+  const entries = obj(value, what);
+  const p: Record<string, number> = {};
+  for (const [key, v] of Object.entries(entries)) {
+    // `__proto__` would set the prototype instead of a key: refused like any malformed name.
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key) || key === '__proto__') fail(`${what}: bad parameter name ${JSON.stringify(key)}`);
+    p[key] = finite(v, `${what}.${key}`);
+  }
+  return p;
+}
+
+function gatedGuide(value: unknown, what: string): GatedGuide {
+  const g = obj(value, what);
+  return { axis: oneOf(g.axis, ['g', 'u'] as const, `${what}.axis`), at: finite(g.at, `${what}.at`), label: text(g.label, `${what}.label`, 200) };
 }
 
 /** A Float64Array axis of 2 to MAX_GRID_SIDE finite values, strictly ascending. */
@@ -1009,7 +1068,9 @@ export function parseGatedData(raw: unknown): Parsed<GatedToWebview> {
     if (m.slices.length > MAX_SLICES) fail(`gated/data.slices holds more than ${MAX_SLICES} slices`);
     const slices = m.slices.map((s, i) => gatedSlice(s, `gated/data.slices[${i}]`));
     for (const [i, s] of slices.entries()) if (s.fn !== grid.fn) fail(`gated/data.slices[${i}].fn must be the grid's ${grid.fn}`);
-    return { ok: true, value: { type: 'gated/data', requestId, grid, slices } };
+    if (!Array.isArray(m.guides) || m.guides.length > 16) fail('gated/data.guides must be a list of at most 16');
+    const guides = m.guides.map((g, i) => gatedGuide(g, `gated/data.guides[${i}]`));
+    return { ok: true, value: { type: 'gated/data', requestId, grid, slices, guides } };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
   }

@@ -144,7 +144,7 @@ export class Controls {
     this.formulas = el('div', { class: 'formulas', 'aria-label': 'Formulas' });
 
     // What to show.
-    const view = segmented<ViewMode>('view', 'View', [{ value: 'curves', text: 'Curves' }, { value: 'error', text: 'Error' }, { value: 'precision', text: 'Precision' }], (v) => this.change({ view: v }));
+    const view = segmented<ViewMode>('view', 'View', [{ value: 'curves', text: 'Curves' }, { value: 'error', text: 'Error' }, { value: 'precision', text: 'Precision' }, { value: 'gated', text: 'Gated' }], (v) => this.change({ view: v }));
     const layout = segmented<Layout>('layout', 'Layout', [{ value: 'stacked', text: 'Stacked' }, { value: 'overlay', text: 'Overlay' }], (v) => this.change({ layout: v }));
     this.view = view;
     this.layout = layout;

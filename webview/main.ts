@@ -10,6 +10,7 @@ import {
   applyShow, DEFAULT_PRECISION_SELECTION, type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotShow, type PlotState,
   rangeRevealing, type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
+import { GatedView } from './gatedView';
 import { PrecisionView } from './precisionView';
 import { Catalogue } from './catalogue';
 import { ChartView, fmt, ORDER_NAMES } from './chart';
@@ -83,6 +84,7 @@ class App {
   private statusTimer: number | undefined;
   private readonly controlEvents: ControlEvents;
   private readonly precision: PrecisionView;
+  private readonly gated: GatedView;
   private readonly plotHost: HTMLElement;
 
   constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
@@ -118,7 +120,8 @@ class App {
       onChange: (selection) => this.update({ precisionView: selection }),
       onCopy: (markdown) => void this.copyText(markdown, 'Table copied as Markdown.'),
     });
-    main.append(heading, plot, this.precision.root, this.summary, this.status, this.keyPoints, this.pinsHost);
+    this.gated = new GatedView(init.gated ?? [], this.theme, { onChange: () => this.sample() });
+    main.append(heading, plot, this.precision.root, this.gated.root, this.summary, this.status, this.keyPoints, this.pinsHost);
     // The side bar shows the chart first; the panel keeps its settings column on the left.
     if (init.mode === 'view') root.append(main, aside);
     else root.append(aside, main);
@@ -142,6 +145,7 @@ class App {
       this.controls.setTheme(theme);
       this.charts.setTheme(theme);
       this.precision.setTheme(theme);
+      this.gated.setTheme(theme);
       if (this.data) this.renderSummary(this.data);
       this.renderPins();
     });
@@ -190,9 +194,11 @@ class App {
   /** The Precision view replaces the curve charts, the summary, key points and pinned rows. */
   private showView(): void {
     const precision = this.state.view === 'precision';
+    const gated = this.state.view === 'gated';
     this.precision.root.hidden = !precision;
-    for (const e of [this.plotHost, this.summary, this.keyPoints, this.pinsHost]) e.hidden = precision || (e === this.keyPoints && this.keyPoints.hidden);
-    if (!precision && this.data) this.renderKeyPoints(this.data);
+    this.gated.root.hidden = !gated;
+    for (const e of [this.plotHost, this.summary, this.keyPoints, this.pinsHost]) e.hidden = precision || gated || (e === this.keyPoints && this.keyPoints.hidden);
+    if (!precision && !gated && this.data) this.renderKeyPoints(this.data);
   }
 
   /** Removes a pinned row (all rows for null) and keeps the keyboard focus in the table or on the plot. */
@@ -265,6 +271,10 @@ class App {
       void this.samplePrecision();
       return;
     }
+    if (this.state.view === 'gated') {
+      void this.sampleGated();
+      return;
+    }
     const req = this.sampleRequest();
     void request({ type: 'plot/sample', request: req }).then((reply) => {
       this.inFlight = false;
@@ -308,6 +318,28 @@ class App {
       this.precision.showRefusal(`Not applied: ${reply.message}`);
       this.refused(reply.message);
     }
+  }
+
+  private async sampleGated(): Promise<void> {
+    const reply = await request({ type: 'gated/sample', request: this.gated.request(this.state.range) });
+    this.inFlight = false;
+    if (this.dirty) {
+      this.sample();
+      return;
+    }
+    if (reply.type === 'gated/data') {
+      this.lastGood = this.state;
+      this.showStatus('');
+      const started = performance.now();
+      const drawn = this.gated.render(reply);
+      const r: DrawReport = {
+        requestId: reply.requestId, ms: performance.now() - started, charts: 3, datasets: drawn.datasets, points: drawn.points,
+        view: 'gated', layout: this.state.layout, range: this.state.range, pins: this.state.pins.length, functions: this.state.functions,
+      };
+      debug.lastDraw = r;
+      debug.draws += 1;
+      vscode.postMessage({ type: 'plot/drawn', report: r });
+    } else if (reply.type === 'error') this.gated.showRefusal(`Not applied: ${reply.message}`);
   }
 
   /**
@@ -419,7 +451,7 @@ class App {
 
   private async export(kind: 'png' | 'csv'): Promise<void> {
     const stamp = this.state.view;
-    const png = (): string => (this.state.view === 'precision' ? this.precision.exportPng() : this.charts.exportPng(this.state.lightExport));
+    const png = (): string => (this.state.view === 'precision' ? this.precision.exportPng() : this.state.view === 'gated' ? this.gated.exportPng() : this.charts.exportPng(this.state.lightExport));
     const reply = kind === 'png'
       ? await request({ type: 'export/png', dataUrl: png(), suggestedName: `gelu-lab-${stamp}.png` })
       : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
@@ -471,6 +503,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'plot/data':
     case 'precision/data':
+    case 'gated/data':
     case 'plot/values':
     case 'export/done':
     case 'clipboard/done':

@@ -9,6 +9,7 @@ import {
   assertNever, type DrawReport, type HostKind, type HostToWebview, parsePlotState, parseWebviewMessage, type PlotState,
   type WebviewToHost,
 } from '../protocol';
+import { gatedCatalogue, sampleGated } from './gatedLab';
 import { implementationCatalogue, precisionPlot } from './precisionLab';
 import { catalogue, defaultState, evaluatePoint, samplePlot, toCsv } from './sampling';
 
@@ -115,7 +116,7 @@ export class PlotSession {
         this.restored = undefined;
         const state = restore(message.state, "the webview's saved state") ?? this.startState ?? restore(restored, 'the saved plot state') ?? defaults;
         this.startState = state;
-        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults, implementations: implementationCatalogue() });
+        env.post({ type: 'plot/init', mode: env.mode, catalogue: catalogue(), state, defaults, implementations: implementationCatalogue(), gated: gatedCatalogue() });
         this.ready = true;
         for (const queued of this.queue.splice(0)) env.post(queued);
         return;
@@ -129,6 +130,12 @@ export class PlotSession {
       case 'precision/sample':
         env.post({ type: 'precision/data', requestId: message.requestId, ...precisionPlot(message.request) });
         return;
+      case 'gated/sample': {
+        const data = sampleGated(message.request);
+        if (typeof data === 'string') env.post({ type: 'error', requestId: message.requestId, message: data });
+        else env.post({ type: 'gated/data', requestId: message.requestId, ...data });
+        return;
+      }
       case 'plot/evaluate': {
         const values = evaluatePoint(message.request);
         if (typeof values === 'string') env.post({ type: 'error', requestId: message.requestId, message: values });

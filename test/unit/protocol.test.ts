@@ -220,6 +220,7 @@ describe('protocol: gated units (two-variable messages)', () => {
     requestId: 4,
     grid: { fn: 'swiglu', g: axis3, u: new Float64Array([0, 1]), y: new Float64Array(6) },
     slices: [{ fn: 'swiglu', along: 'u', at: 0.5, x: axis3, y: new Float64Array(3), dg: new Float64Array(3), du: new Float64Array(3) }],
+    guides: [{ axis: 'g', at: 7, label: 'g = 7 (gate clamp)' }],
   };
 
   it('accepts a well-formed sample request and keeps only what it names', () => {
@@ -248,6 +249,23 @@ describe('protocol: gated units (two-variable messages)', () => {
     assert.equal(parseGatedSample({ type: 'plot/sample', requestId: 3, request }).ok, false);
   });
 
+  it('carries the unit\'s parameters as own finite numbers; a hostile or non-number parameter is refused', () => {
+    const withParams = { ...request, params: { alpha: 1.5, limit: 5 } };
+    const parsed = parseGatedSample({ type: 'gated/sample', requestId: 3, request: withParams });
+    assert.deepEqual(parsed.ok && parsed.value.request.params, { alpha: 1.5, limit: 5 });
+    for (const params of [{ alpha: '1.5' }, { limit: NaN }, JSON.parse('{"__proto__": 1}') as unknown, { 'a b': 1 }, [1]]) {
+      assert.equal(parseGatedSample({ type: 'gated/sample', requestId: 3, request: { ...request, params } }).ok, false, JSON.stringify(params));
+    }
+  });
+
+  it('reaches the host and the webview through the plot\'s own validators', () => {
+    const asked = parseWebviewMessage({ type: 'gated/sample', requestId: 5, request });
+    assert.ok(asked.ok && asked.value.type === 'gated/sample');
+    assert.ok(parseHostMessage(data).ok);
+    assert.equal(parseHostMessage({ ...data, guides: [{ axis: 'z', at: 0, label: '' }] }).ok, false);
+    assert.equal(parseWebviewMessage({ type: 'gated/sample', requestId: 5, request: { ...request, fn: 'constructor' } }).ok, false);
+  });
+
   it('accepts a grid of g.length · u.length values and slices as long as their x', () => {
     const parsed = parseGatedData(data);
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
@@ -266,6 +284,8 @@ describe('protocol: gated units (two-variable messages)', () => {
       ['other unit', { ...data, slices: [{ ...slice, fn: 'geglu' }] }],
       ['unknown unit', { ...data, grid: { ...grid, fn: 'gelu' } }],
       ['no request id', { ...data, requestId: 0 }],
+      ['no guides', { ...data, guides: undefined }],
+      ['a guide off the axes', { ...data, guides: [{ axis: 'g', at: Infinity, label: 'x' }] }],
     ];
     for (const [what, raw] of cases) {
       const parsed = parseGatedData(raw);
