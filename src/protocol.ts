@@ -26,6 +26,7 @@ import {
 } from './core/types';
 import type { ImplementationId, Mode } from './core/implementations';
 import type { Format } from './core/precision';
+import type { Reference, SweepResult } from './core/sweep';
 
 export type { Curve, KeyPointKind };
 export type { Format, ImplementationId, Mode };
@@ -172,19 +173,11 @@ export interface PrecisionSeries {
 }
 
 /** One row of the sweep table: an implementation over every value of the format (a ≥ 10⁶ sample for float32/float64). */
-export interface PrecisionRow {
+export interface PrecisionRow extends SweepResult {
   readonly impl: ImplementationId;
   /** Against the implementation's own function or against exact GELU. */
-  readonly reference: 'own' | 'gelu';
+  readonly reference: Reference;
   readonly referenceFn: FunctionId;
-  readonly count: number;
-  readonly maxUlp: number;
-  readonly argMax: number;
-  readonly meanUlp: number;
-  readonly nan: number;
-  readonly inf: number;
-  readonly zeroWhereNonzero: number;
-  readonly wrongSign: number;
 }
 
 export interface PrecisionData {

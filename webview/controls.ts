@@ -14,6 +14,7 @@ import type { Catalogue } from './catalogue';
 import { fmt, ORDER_NAMES } from './chart';
 import { formulaBody, paramText } from './params';
 import type { Theme } from './theme';
+import { el } from './dom';
 
 /** The picker's group headings, one per registry family. */
 const FAMILY_TITLES: Readonly<Record<Family, string>> = {
@@ -39,17 +40,6 @@ function id(prefix: string): string {
   return `${prefix}-${uid}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 function section(title: string, open: boolean, ...content: Node[]): HTMLDetailsElement {
   // A heading in each summary: screen readers list the settings by section.

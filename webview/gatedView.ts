@@ -12,6 +12,7 @@ import { fmt } from './chart';
 import { contourLevels, contourSegments } from './contours';
 import { swatchOf } from './palette';
 import type { Theme } from './theme';
+import { el } from './dom';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 
@@ -55,15 +56,6 @@ export function divergingColor(t: number, theme: Theme): Rgb {
 }
 
 let uid = 0;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 type Pt = { x: number; y: number | null };
 

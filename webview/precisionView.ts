@@ -14,6 +14,7 @@ import {
 import { fmt } from './chart';
 import { swatchOf } from './palette';
 import { type Theme, withAlpha } from './theme';
+import { el } from './dom';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
 
@@ -33,15 +34,6 @@ function bandColor(kind: BandKind, theme: Theme): string {
 }
 
 let uid = 0;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 type Pt = { x: number; y: number | null };
 
