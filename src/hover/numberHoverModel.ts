@@ -5,7 +5,7 @@
  */
 import { activations } from '../core';
 import type { FunctionId } from '../core/types';
-import { codeSpan, escapeMarkdown, formatNumber, formatSignificant, formatUlps, markdownTable, truncateMiddle, type Align, type Cell } from '../text/format';
+import { codeSpan, escapeMarkdown, formatNumber, formatSignificant, markdownTable, truncateMiddle, type Align, type Cell } from '../text/format';
 import { commentStyleFor, literalOptionsFor } from '../text/languages';
 import { enclosingCall } from '../text/resolver';
 import { literalAt, literalsIn, looksBinary, type NumberLiteral } from '../text/scanner';
@@ -63,7 +63,7 @@ export function singleValueMarkdown(lit: Pick<NumberLiteral, 'text' | 'value' | 
   const align: Align[] = ['left', 'right', 'right', 'right'];
   const rows = row.functions.map((v) => {
     const cells: Cell[] = [activations[v.id].label, formatNumber(v.f), formatNumber(v.df)];
-    if (hasError) cells.push(formatError(v.error, v.errorUlps));
+    if (hasError) cells.push(formatError(v.error, v.errorRelative));
     return cells;
   });
   lines.push('', markdownTable(headers, rows, { align }));
@@ -91,7 +91,7 @@ export function listMarkdown(literals: readonly NumberLiteral[], total: number, 
       const w = largestError(rows, id);
       if (w === undefined) return undefined;
       if (w.error === 0) return `${escapeMarkdown(shortLabel(id))} 0`;
-      return `${escapeMarkdown(shortLabel(id))} ${escapeMarkdown(formatSignificant(w.error, 2))} (${formatUlps(w.ulps)} ulp) at x = ${escapeMarkdown(formatNumber(w.x))}`;
+      return `${escapeMarkdown(shortLabel(id))} ${escapeMarkdown(formatSignificant(w.error, 2))} (rel ${escapeMarkdown(formatSignificant(w.relative, 2))}) at x = ${escapeMarkdown(formatNumber(w.x))}`;
     })
     .filter((s): s is string => s !== undefined);
   if (worst.length > 0) lines.push('', `Largest error against exact GELU here: ${worst.join('; ')}. f′ and all errors: *Copy values* or *Evaluate Selection*.`);

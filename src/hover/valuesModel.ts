@@ -3,10 +3,10 @@
  * the number hover, "Evaluate Selection" and "Copy values". Pure: no `vscode`; every number
  * comes from the core.
  */
-import { activations, normalCdf, ulpOf } from '../core';
+import { activations, normalCdf } from '../core';
 import type { FunctionId } from '../core/types';
 import { isFunctionId } from '../core/types';
-import { csvTable, formatNumber, formatSignificant, formatUlps, markdownTable, type Align } from '../text/format';
+import { csvTable, formatNumber, formatSignificant, markdownTable, type Align } from '../text/format';
 import { literalOptionsFor } from '../text/languages';
 import { literalsIn, looksBinary, type NumberLiteral } from '../text/scanner';
 
@@ -17,8 +17,8 @@ export interface FunctionValue {
   readonly df: number;
   /** Signed f(x) − GELU(x); only for approximations of GELU. */
   readonly error?: number;
-  /** The same error in units in the last place of GELU(x) (core's `ulpOf`). */
-  readonly errorUlps?: number;
+  /** The same error relative to |GELU(x)|. */
+  readonly errorRelative?: number;
 }
 
 export interface Evaluation {
@@ -69,7 +69,7 @@ export function evaluateAll(xs: readonly number[], ids: readonly FunctionId[]): 
       const df = fn.df(x);
       if (approximates[j] === true) {
         const error = f === exact ? 0 : f - exact;
-        functions[j] = { id, f, df, error, errorUlps: error === 0 ? 0 : error / ulpOf(exact) };
+        functions[j] = { id, f, df, error, errorRelative: error === 0 ? 0 : error / Math.abs(exact) };
       } else {
         functions[j] = { id, f, df };
       }
@@ -79,12 +79,15 @@ export function evaluateAll(xs: readonly number[], ids: readonly FunctionId[]): 
   return rows;
 }
 
-/** `−1.7e-5 (3.1e11 ulp)`. */
-export function formatError(error: number | undefined, ulps: number | undefined): string {
+/**
+ * `−1.7e-5 (rel −4.9e-5)`: absolute, then relative to GELU(x). Not float64 ulps: an
+ * approximation's error is billions of them, which tells nobody anything.
+ */
+export function formatError(error: number | undefined, relative: number | undefined): string {
   if (error === undefined) return '';
   if (Number.isNaN(error)) return 'NaN';
   if (error === 0) return '0';
-  return `${formatSignificant(error, 2)} (${formatUlps(ulps ?? NaN)} ulp)`;
+  return `${formatSignificant(error, 2)} (rel ${formatSignificant(relative ?? NaN, 2)})`;
 }
 
 export type TableFormat = 'markdown' | 'csv';
@@ -99,15 +102,15 @@ export function valuesTable(rows: readonly Evaluation[], ids: readonly FunctionI
   for (const id of ids) {
     const l = shortLabel(id);
     headers.push(`${l} f(x)`, `${l} f′(x)`);
-    if (isGeluApproximation(id)) headers.push(...(format === 'csv' ? [`${l} error`, `${l} error (ulp)`] : [`${l} − GELU`]));
+    if (isGeluApproximation(id)) headers.push(...(format === 'csv' ? [`${l} error`, `${l} error (relative)`] : [`${l} − GELU`]));
   }
   const body = rows.map((r) => {
     const cells: string[] = [formatNumber(r.x), formatNumber(r.phi)];
     for (const v of r.functions) {
       cells.push(formatNumber(v.f), formatNumber(v.df));
       if (isGeluApproximation(v.id)) {
-        if (format === 'csv') cells.push(formatNumber(v.error ?? NaN), formatNumber(v.errorUlps ?? NaN));
-        else cells.push(formatError(v.error, v.errorUlps));
+        if (format === 'csv') cells.push(formatNumber(v.error ?? NaN), formatNumber(v.errorRelative ?? NaN));
+        else cells.push(formatError(v.error, v.errorRelative));
       }
     }
     return cells;
@@ -117,12 +120,12 @@ export function valuesTable(rows: readonly Evaluation[], ids: readonly FunctionI
 }
 
 /** The largest |error| against GELU of approximation `id` over `rows`, and where. */
-export function largestError(rows: readonly Evaluation[], id: FunctionId): { error: number; ulps: number; x: number } | undefined {
-  let best: { error: number; ulps: number; x: number } | undefined;
+export function largestError(rows: readonly Evaluation[], id: FunctionId): { error: number; relative: number; x: number } | undefined {
+  let best: { error: number; relative: number; x: number } | undefined;
   for (const r of rows) {
     const v = r.functions.find((f) => f.id === id);
     if (v?.error === undefined || Number.isNaN(v.error)) continue;
-    if (best === undefined || Math.abs(v.error) > Math.abs(best.error)) best = { error: v.error, ulps: v.errorUlps ?? NaN, x: r.x };
+    if (best === undefined || Math.abs(v.error) > Math.abs(best.error)) best = { error: v.error, relative: v.errorRelative ?? NaN, x: r.x };
   }
   return best;
 }
@@ -223,6 +226,6 @@ export function evaluationReportOf(literals: readonly EvaluatedLiteral[], total:
   }
   if (notes.length > 0) lines.push('');
   lines.push(valuesTable(rows, functions, 'markdown'), '');
-  lines.push('Columns: f(x) and f′(x) of each function; for approximations of GELU, f(x) − GELU(x) and the same in ulps of GELU(x). Values print as the shortest decimal that reads back as the same double.');
+  lines.push('Columns: f(x) and f′(x) of each function; for approximations of GELU, f(x) − GELU(x) and the same relative to |GELU(x)|. Values print as the shortest decimal that reads back as the same double.');
   return { markdown: lines.join('\n') + '\n', xs, total };
 }

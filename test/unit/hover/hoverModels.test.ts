@@ -109,15 +109,17 @@ describe('number hover model', () => {
 });
 
 describe('values table and copy arguments', () => {
-  it('writes Markdown and CSV with f, f′ and errors in ulps', () => {
+  it('writes Markdown and CSV with f, f′ and errors, absolute and relative (not float64 ulps)', () => {
     const ids: FunctionId[] = ['gelu', 'gelu_sigmoid', 'silu'];
     const rows = evaluateAll([0.5, -0, Infinity], ids);
     const csv = valuesTable(rows, ids, 'csv').trimEnd().split('\r\n');
-    assert.equal(csv[0], 'x,Φ(x),GELU f(x),GELU f′(x),QuickGELU f(x),QuickGELU f′(x),QuickGELU error,QuickGELU error (ulp),SiLU / Swish f(x),SiLU / Swish f′(x)');
+    assert.equal(csv[0], 'x,Φ(x),GELU f(x),GELU f′(x),QuickGELU f(x),QuickGELU f′(x),QuickGELU error,QuickGELU error (relative),SiLU / Swish f(x),SiLU / Swish f′(x)');
     const first = (csv[1] as string).split(',').map(Number);
     assert.equal(first[2], activations.gelu.f(0.5));
     assert.equal(first[4], activations.gelu_sigmoid.f(0.5));
     assert.equal(first[6], activations.gelu_sigmoid.f(0.5) - activations.gelu.f(0.5));
+    assert.equal(first[7], (activations.gelu_sigmoid.f(0.5) - activations.gelu.f(0.5)) / activations.gelu.f(0.5));
+    assert.doesNotMatch(valuesTable(rows, ids, 'markdown'), /ulp/);
     assert.equal((csv[2] as string).split(',')[0], '0');
     assert.equal((csv[3] as string).split(',')[0], 'Infinity');
     assert.match(valuesTable(rows, ids, 'markdown'), /^\| +x \| +Φ\(x\) \|/);
