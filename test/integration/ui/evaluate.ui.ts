@@ -20,10 +20,13 @@ export default async function check({ page, runCommand, artifacts, log }: UiCont
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
   await page.locator('.tab', { hasText: 'Evaluation' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   // GELU(-0.7517915) = -0.169971207479903…, the minimum of exact GELU.
-  const table = page.locator('.editor-instance .view-lines', { hasText: '-0.7517915' }).first();
-  await table.waitFor({ state: 'visible', timeout: 15_000 });
-  const row = (await table.locator('.view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ')).find((t) => t.includes('-0.7517915') && /-0\.16997/.test(t));
-  if (row === undefined) throw new Error(`no row with GELU(-0.7517915) = -0.16997…:\n${await table.innerText()}`);
+  // The row itself, not the "Source:" line that names the same x: the editor may render it a moment later.
+  const rowLine = page.locator('.editor-instance .view-line', { hasText: /-0\.7517915\s*\|.*-0\.16997/ }).first();
+  await rowLine.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+    const shown = await page.locator('.editor-instance .view-lines').first().innerText().catch(() => '');
+    throw new Error(`no row with GELU(-0.7517915) = -0.16997…:\n${shown}`);
+  });
+  const row = (await rowLine.innerText()).replace(/\u00a0/g, ' ');
   log(`evaluation document shows: ${row.trim()}`);
   await page.screenshot({ path: path.join(artifacts, 'evaluate.png') });
 }
