@@ -54,8 +54,13 @@ async function runUiChecks(browser: Browser, server: CodeServer, host: 'node' | 
     const started = Date.now();
     let page: Page | undefined;
     try {
+      const mod = (await import(path.join(dir, file))) as { default: UiCheck; hosts?: readonly ('node' | 'web')[] };
+      if (mod.hosts !== undefined && !mod.hosts.includes(host)) {
+        counts.skipped++;
+        log(`- ${label}/${name}: runs in the ${mod.hosts.join(' and ')} host only`);
+        continue;
+      }
       page = await openWorkbench(browser, server);
-      const mod = (await import(path.join(dir, file))) as { default: UiCheck };
       const check = mod.default;
       const ctx = createUiContext(page, server.workspace, artifacts, host, (m) => log(`  ${name}: ${m}`));
       await withTimeout(check(ctx), 120_000, `UI check ${name}`);

@@ -17,5 +17,8 @@ export interface UiContext {
   log(message: string): void;
 }
 
-/** A UI check module's default export. */
+/**
+ * A UI check module's default export. A module may also export `hosts` (the extension hosts it
+ * runs in; default both) when what it looks at does not depend on which host computed it.
+ */
 export type UiCheck = (ctx: UiContext) => Promise<void>;

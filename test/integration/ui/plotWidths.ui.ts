@@ -3,6 +3,9 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { UiContext } from './context';
 import { draws, painted, pickColorTheme, plotFrame, waitForDraw } from './plot.ui';
 
+/** Widths and themes are the webview's layout, the same whichever host sent the data: one pass is enough. */
+export const hosts = ['node'] as const;
+
 /** The panel's widths to look at: the side bar's 170 px, a narrow 320, half of a laptop screen, full width. */
 const PANEL_WIDTHS = [170, 320, 700, 1400] as const;
 const THEMES = [
