@@ -162,3 +162,17 @@ export const gated: Readonly<Record<GatedId, GatedUnit>> = {
     du: (g, u, p) => swigluOaiDu(g, u, param(p, 'alpha', 1.702), param(p, 'limit', 7)),
   },
 };
+
+/**
+ * vLLM `FatreluAndMul(threshold=t)`: FATReLU(g)·u with FATReLU(g) = g where g > t, else 0. Not
+ * a registry record (no library but vLLM has it, MiniCPM-S its one user): ReGLU's kernels with a
+ * threshold, t = 0 being ReGLU itself. y jumps from 0 to t·u at g = t when t ≠ 0; ∂y/∂g = u
+ * where g > t, else 0 (0 at g = t, as PyTorch's threshold_backward); ∂y/∂u = FATReLU(g).
+ */
+export function fatreluGated(threshold: number): Omit<GatedUnit, 'spec'> {
+  return {
+    f: (g, u) => reglu(g, u, threshold),
+    dg: (g, u) => regluDg(g, u, threshold),
+    du: (g, u) => (u === u ? regluDu(g, u, threshold) : NaN),
+  };
+}

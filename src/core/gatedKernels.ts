@@ -100,21 +100,25 @@ export function gluDu(g: number, _u: number): number {
 // ReGLU: max(0, g)·u
 // ---------------------------------------------------------------------------------------------
 
-/** ReGLU (Shazeer, arXiv 2002.05202; ggml `ggml_reglu`): y = max(0, g)·u. Correctly rounded. */
-export function reglu(g: number, u: number): number {
-  if (g > 0) return g * u;
+/**
+ * ReGLU (Shazeer, arXiv 2002.05202; ggml `ggml_reglu`): y = max(0, g)·u. With a threshold t,
+ * vLLM's `FatreluAndMul(threshold=t)`: y = g·u where g > t, else 0 (`F.threshold(g, t, 0)·u`),
+ * which jumps from 0 to t·u at g = t when t ≠ 0; t = 0 is ReGLU. Correctly rounded.
+ */
+export function reglu(g: number, u: number, threshold = 0): number {
+  if (g > threshold) return g * u;
   return g === g ? 0 * u : NaN;
 }
 
-/** ∂ReGLU/∂g = u for g > 0, else 0 (0 at g = 0, PyTorch's relu′(0)). */
-export function regluDg(g: number, u: number): number {
-  if (g > 0) return u;
+/** ∂y/∂g = u where g > t, else 0 (0 at g = t: PyTorch's relu′(0) and threshold_backward). */
+export function regluDg(g: number, u: number, threshold = 0): number {
+  if (g > threshold) return u;
   return g === g ? 0 * u : NaN;
 }
 
-/** ∂ReGLU/∂u = max(0, g). */
-export function regluDu(g: number, _u: number): number {
-  if (g > 0) return g;
+/** ∂y/∂u = g where g > t, else 0 (t = 0: max(0, g)). */
+export function regluDu(g: number, _u: number, threshold = 0): number {
+  if (g > threshold) return g;
   return g === g ? 0 : NaN;
 }
 
@@ -333,7 +337,7 @@ export interface GatedKernel {
 /** Every gated unit at its default parameters (GEGLU: the exact GELU). */
 export const gatedKernels: Readonly<Record<GatedId, GatedKernel>> = {
   glu: { f: glu, dg: gluDg, du: gluDu },
-  reglu: { f: reglu, dg: regluDg, du: regluDu },
+  reglu: { f: (g, u) => reglu(g, u), dg: (g, u) => regluDg(g, u), du: (g, u) => regluDu(g, u) },
   geglu: { f: (g, u) => geglu(g, u), dg: (g, u) => gegluDg(g, u), du: (g, u) => gegluDu(g, u) },
   swiglu: { f: swiglu, dg: swigluDg, du: swigluDu },
   swiglu_oai: { f: (g, u) => swigluOai(g, u), dg: (g, u) => swigluOaiDg(g, u), du: (g, u) => swigluOaiDu(g, u) },

@@ -14,7 +14,7 @@
  */
 export { erf, erfc, normalCdf, normalPdf } from './erf';
 export { activations, formulaText } from './activations';
-export { GATED_SPECS, gated, type GatedSpec, type GatedUnit } from './gated';
+export { GATED_SPECS, gated, fatreluGated, type GatedSpec, type GatedUnit } from './gated';
 export * from './types';
 export * from './sample';
 export { checkParams } from './params';

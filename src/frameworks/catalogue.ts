@@ -25,7 +25,10 @@
  * Pure data and pure functions: no `vscode`, no text scanning (src/text/resolver.ts finds these
  * calls in code).
  */
+import { activations } from '../core/activations';
+import { checkParams } from '../core/params';
 import type { FunctionId, GatedId, Params } from '../core/types';
+import { formatSignificant } from '../text/format';
 
 /**
  * A gated unit as the catalogue names it: a registry gated id, or one of them with another gate
@@ -85,6 +88,12 @@ export type EntryKind =
   /** A C function: `ggml_gelu(ctx, x)`. */
   | 'c-function';
 
+/**
+ * The registry parameters a call's own arguments amount to (`how`: the derivation shown to the
+ * user), or why no values can be shown for them.
+ */
+export type ParamConversion = { readonly ok: true; readonly params: Params; readonly how?: string } | { readonly ok: false; readonly refused: string };
+
 /** An argument that selects the variant, like `approximate`. */
 export interface VariantArg {
   /** The parameter name, e.g. `approximate`. */
@@ -105,7 +114,10 @@ export interface ParamArg {
   /** Other names the same argument has had (Keras 2 `alpha` for Keras 3 `negative_slope`). */
   readonly aliases?: readonly string[];
   readonly position?: number;
-  /** The registry parameter key it sets (`ParamSpec.key`: `slope`, `alpha`, `beta`, `k`). */
+  /**
+   * The registry parameter key it sets (`ParamSpec.key`: `slope`, `alpha`, `beta`, `k`); for an
+   * entry with `convert`, the name `convert` reads it under (the framework's own parameter).
+   */
   readonly key: string;
   /** The framework's default for it. */
   readonly default: number;
@@ -130,8 +142,15 @@ export interface FrameworkEntry {
   readonly gate?: GateLayout;
   readonly variantArg?: VariantArg;
   readonly paramArgs?: readonly ParamArg[];
-  /** Registry parameters the framework fixes at another value than GELU Lab's default (ONNX HardSigmoid: h = 2.5). */
+  /** Registry parameters the framework fixes at another value than GELU Lab's default (HF `linear`: slope 1). */
   readonly fixedParams?: Params;
+  /**
+   * Where the framework's arguments are not the registry's parameters (ONNX HardSigmoid α, β;
+   * ggml_xielu's raw softplus-inverse values): turns the literal arguments read from a call
+   * (own properties, keyed by `ParamArg.key`; absent when not written or not a literal) into
+   * registry parameters, or refuses them with a sentence that says why and gives the range.
+   */
+  readonly convert?: (read: Params) => ParamConversion;
   /**
    * Where the computation differs from the registry's formula for the variant (clipping,
    * rounded constants, lookup tables, extra inputs); shown verbatim in the hover.
@@ -189,7 +208,7 @@ const ONNX_DOC = 'https://onnx.ai/onnx/operators/';
 const ORT_DOC = 'https://github.com/microsoft/onnxruntime/blob/main/docs/ContribOperators.md#com.microsoft.';
 const GGML_DOC = 'https://github.com/ggml-org/ggml/blob/master/include/ggml.h';
 
-type Extras = Partial<Pick<FrameworkEntry, 'variantArg' | 'paramArgs' | 'fixedParams' | 'note' | 'source' | 'id' | 'gate'>>;
+type Extras = Partial<Pick<FrameworkEntry, 'variantArg' | 'paramArgs' | 'fixedParams' | 'convert' | 'note' | 'source' | 'id' | 'gate'>>;
 
 function entry(framework: Framework, kind: EntryKind, qualifiedName: string, names: readonly string[], variant: CatalogueVariant, docUrl: string, extras: Extras = {}): FrameworkEntry {
   return { id: extras.id ?? qualifiedName, framework, kind, qualifiedName, names, defaultVariant: variant, docUrl, ...extras };
@@ -266,6 +285,64 @@ const PRELU_NOTE = 'PReLU learns its slope; the value shown is the initial one.'
 
 const TORCH_SOFTPLUS_NOTE = 'PyTorch softplus takes beta = 1 and threshold = 20: for β·x > 20 it returns x itself (the difference from log(1 + eˣ) is below 2.1e-9 there); other beta values are not modelled.';
 const GGML_F16_TABLE = 'On the CPU backend the f32 op rounds x to float16 and reads a float16 table of the function (GGML_GELU_FP16), so results carry float16 rounding (about 3 significant digits).';
+
+const ownValue = (read: Params, key: string): number | undefined => (Object.prototype.hasOwnProperty.call(read, key) ? read[key] : undefined);
+const show = (x: number): string => formatSignificant(x, 7);
+
+/**
+ * ONNX `HardSigmoid(alpha, beta)` = max(0, min(1, alpha·x + beta)) as the registry's hard sigmoid
+ * clamp((x + h)/(2h), 0, 1): only beta = 0.5 with alpha > 0 has that form (h = 1/(2·alpha));
+ * any other pair is refused rather than shown as some other h. Defaults 0.2, 0.5 (h = 2.5).
+ */
+export function hardSigmoidFromOnnx(alpha: number, beta: number): ParamConversion {
+  const given = `alpha = ${show(alpha)}, beta = ${show(beta)}`;
+  if (!(beta === 0.5 && alpha > 0 && Number.isFinite(alpha))) {
+    return { ok: false, refused: `HardSigmoid with ${given} is not of the form alpha = 1/(2h), beta = 0.5 that GELU Lab's hard sigmoid clamp((x + h)/(2h), 0, 1) has: no values are shown for it.` };
+  }
+  const h = 1 / (2 * alpha);
+  const problems = checkParams('hard_sigmoid', { h });
+  if (problems.length > 0) {
+    const spec = activations.hard_sigmoid.params[0];
+    const range = spec === undefined ? '' : ` That is alpha between ${show(1 / (2 * spec.max))} and ${show(1 / (2 * spec.min))}.`;
+    return { ok: false, refused: `HardSigmoid with ${given} is h = 1/(2·alpha) = ${show(h)}: ${problems.join(' ')}${range}` };
+  }
+  return { ok: true, params: { h }, how: `HardSigmoid ${given}: h = 1/(2·alpha) = ${show(h)}` };
+}
+
+/** ggml_compute_softplus_f32 (ggml-impl.h): x above 20 is returned as is, else logf(1 + expf(x)), each step in float32. */
+function ggmlSoftplusF32(x: number): number {
+  const xf = Math.fround(x);
+  return xf > 20 ? xf : Math.fround(Math.log(Math.fround(1 + Math.fround(Math.exp(xf)))));
+}
+
+/**
+ * `ggml_xielu(ctx, a, alpha_n, alpha_p, beta, eps)` takes raw values and stores float32 op
+ * parameters (ggml.c): αₙ = beta + softplus(alpha_n), αₚ = softplus(alpha_p), β = beta, ε = eps.
+ * A value not written as a literal keeps transformers' effective default. A softplus that
+ * underflows in float32 (alpha_n below about −17) leaves αₙ = β, which checkParams refuses.
+ */
+export function xieluFromGgml(read: Params): ParamConversion {
+  const rawN = ownValue(read, 'alpha_n');
+  const rawP = ownValue(read, 'alpha_p');
+  const rawBeta = ownValue(read, 'beta');
+  const rawEps = ownValue(read, 'eps');
+  if (rawN === undefined && rawP === undefined && rawBeta === undefined && rawEps === undefined) return { ok: true, params: {} };
+  const beta = rawBeta === undefined ? 0.5 : Math.fround(rawBeta);
+  const params: Record<string, number> = { beta, eps: rawEps === undefined ? -1e-6 : Math.fround(rawEps) };
+  const how: string[] = [];
+  if (rawP !== undefined) {
+    params['alphaP'] = ggmlSoftplusF32(rawP);
+    how.push(`αₚ = softplus(${show(rawP)}) = ${show(params['alphaP'] as number)}`);
+  }
+  if (rawN !== undefined) {
+    params['alphaN'] = Math.fround(beta + ggmlSoftplusF32(rawN));
+    how.push(`αₙ = β + softplus(${show(rawN)}) = ${show(params['alphaN'] as number)}`);
+  }
+  const problems = checkParams('xielu', params);
+  if (problems.length > 0) return { ok: false, refused: `ggml_xielu's arguments give ${how.length > 0 ? `${how.join(', ')}, ` : ''}β = ${show(beta)}: ${problems.join(' ')}` };
+  const text = how.length > 0 ? `ggml_xielu applies softplus to the raw arguments (in float32): ${how.join(', ')}` : undefined;
+  return text === undefined ? { ok: true, params } : { ok: true, params, how: text };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue.
@@ -480,6 +557,7 @@ export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
   hf('relu2', 'relu2', { note: 'ReLUSquaredActivation: relu(x)².' }),
   hf('xielu', 'xielu', { note: 'XIELUActivation(alpha_p_init=0.8, alpha_n_init=0.8, beta=0.5, eps=-1e-6); the module stores softplus-inverse raw values, the effective αₚ, αₙ are shown.' }),
   hf('laplace', 'laplace', { note: 'LaplaceActivation: ½(1 + erf((x − μ)/(σ√2))), μ = 0.707107, σ = 0.282095.' }),
+  hf('linear', 'leaky_relu', { fixedParams: { slope: 1 }, note: 'LinearActivation: the identity y = x, shown as leaky ReLU with slope 1 (the same function).' }),
   hf('prelu', 'leaky_relu', { paramArgs: [slope('init', undefined, 0.25)], note: `nn.PReLU(): ${PRELU_NOTE}` }),
 
   // vLLM (vllm/model_executor/layers/activation.py)
@@ -493,7 +571,7 @@ export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
   vllm('FatreluAndMul', 'reglu', {
     gate: 'first-half',
     paramArgs: [num('threshold', 0, 'threshold', 0)],
-    note: 'FATReLU(x[..., :d]) · x[..., d:], FATReLU(g) = g where g > threshold, else 0. Threshold 0 is ReGLU; another threshold is not modelled: the values shown are for threshold 0.',
+    note: 'FATReLU(x[..., :d]) · x[..., d:], FATReLU(g) = F.threshold(g, threshold, 0) = g where g > threshold, else 0 (MiniCPM-S). Threshold 0 is ReGLU.',
   }),
   vllm('SwigluOAIAndMul', 'swiglu_oai', {
     gate: 'interleaved',
@@ -518,15 +596,21 @@ export const FRAMEWORK_CATALOGUE: readonly FrameworkEntry[] = [
     paramArgs: [num('alpha', 3, 'alpha', 1.702), num('limit', 4, 'limit', 7)],
     note: 'ggml_swiglu_oai(ctx, a, b, alpha, limit): a is the gate (clamped above at limit), b the up input (clamped to ±limit, +1); alpha and limit are required arguments (gpt-oss: 1.702, 7).',
   }),
-  ggml(['ggml_xielu'], 'xielu', { note: 'ggml_xielu(ctx, a, alpha_n, alpha_p, beta, eps) takes the raw (softplus-inverse) values and applies softplus itself; arguments are not read, the defaults 0.8, 0.8, 0.5, −1e−6 (effective) are shown.' }),
+  ggml(['ggml_xielu'], 'xielu', {
+    // The defaults are the raw values of transformers' initial αₙ = 0.8, αₚ = 0.8 (ggml has none: the arguments are required).
+    paramArgs: [num('alpha_n', 2, 'alpha_n', Math.log(Math.expm1(0.3))), num('alpha_p', 3, 'alpha_p', Math.log(Math.expm1(0.8))), num('beta', 4, 'beta', 0.5), num('eps', 5, 'eps', -1e-6)],
+    convert: xieluFromGgml,
+    note: 'ggml_xielu(ctx, a, alpha_n, alpha_p, beta, eps) takes the raw (softplus-inverse) values, as Apertus stores them, and applies softplus itself: αₙ = β + softplus(alpha_n), αₚ = softplus(alpha_p). Arguments that are not literals keep transformers\' effective defaults αₚ = αₙ = 0.8, β = 0.5, ε = −1e−6.',
+  }),
   ggml(['ggml_hardsigmoid'], 'hard_sigmoid', { note: HARD_SIGMOID_3 }),
 
   // ONNX operators (docs/Operators.md)
   onnx('Celu', 'celu', { paramArgs: [alpha(undefined)] }),
   onnx('Softsign', 'softsign'),
   onnx('HardSigmoid', 'hard_sigmoid', {
-    fixedParams: { h: 2.5 },
-    note: 'max(0, min(1, alpha·x + beta)), alpha = 0.2, beta = 0.5 by default: half-width h = 1/(2·alpha) = 2.5, unlike PyTorch/Keras 3/JAX (h = 3). The attributes are not read: the defaults are shown.',
+    paramArgs: [num('alpha', undefined, 'alpha', 0.2), num('beta', undefined, 'beta', 0.5)],
+    convert: (read) => hardSigmoidFromOnnx(ownValue(read, 'alpha') ?? 0.2, ownValue(read, 'beta') ?? 0.5),
+    note: 'max(0, min(1, alpha·x + beta)), alpha = 0.2, beta = 0.5 by default: half-width h = 1/(2·alpha) = 2.5, unlike PyTorch/Keras 3/JAX (h = 3). Only beta = 0.5 has the registry\'s form.',
   }),
   onnx('Shrink', 'hardshrink', {
     paramArgs: [num('lambd', undefined, 'lambda', 0.5)],
@@ -558,6 +642,10 @@ export function argumentFor(entry: FrameworkEntry, variant: FunctionId): { reado
 /** The framework's parameter values for `entry` when no argument overrides them. */
 export function defaultParams(entry: FrameworkEntry): Params {
   const out: Record<string, number> = { ...(entry.fixedParams ?? {}) };
+  if (entry.convert !== undefined) {
+    const converted = entry.convert({});
+    return converted.ok ? { ...out, ...converted.params } : out;
+  }
   for (const p of entry.paramArgs ?? []) out[p.key] = p.default;
   return out;
 }
@@ -575,12 +663,13 @@ export interface GatedCall {
    * (ggml_geglu_quick's x·σ(1.702x) gate, ONNX SwiGLU with alpha ≠ 1): then y = act(g)·u.
    */
   readonly unitParams?: Params;
+  /** vLLM FatreluAndMul's threshold t ≠ 0: y = g·u where g > t, else 0 (core `fatreluGated`). */
+  readonly threshold?: number;
 }
 
 /**
  * The gated unit a call of `variant` computes with the call's parameters `params` (read as own
- * properties only). Parameters the core cannot model (vLLM FatreluAndMul's threshold) are left
- * out; the entry's note says so.
+ * properties only). A FatreluAndMul threshold other than 0 is carried as `threshold`.
  */
 export function gatedCallFor(variant: GatedVariant, params: Params): GatedCall {
   const form = GATED_VARIANTS.get(variant) ?? { unit: 'swiglu' as const, act: 'silu' as const };
@@ -597,6 +686,10 @@ export function gatedCallFor(variant: GatedVariant, params: Params): GatedCall {
       return { unit: 'geglu', act: 'gelu_tanh', actParams: {}, unitParams: { tanh: 1 } };
     case 'geglu_quick':
       return { unit: 'geglu', act: 'gelu_sigmoid', actParams: {} };
+    case 'reglu': {
+      const threshold = own('threshold');
+      return threshold === undefined || threshold === 0 ? { unit: 'reglu', act: 'relu', actParams: {}, unitParams: {} } : { unit: 'reglu', act: 'relu', actParams: {}, threshold };
+    }
     case 'swiglu': {
       const alpha = own('alpha');
       return alpha === undefined || alpha === 1 ? { unit: 'swiglu', act: 'silu', actParams: {}, unitParams: {} } : { unit: 'swiglu', act: 'silu', actParams: { beta: alpha } };

@@ -4,7 +4,7 @@
  * formula and constants, the framework's default, how far it is from exact GELU (the core's
  * approximation error over a range) and a sparkline of f and f′.
  */
-import { activations, approximationError, formulaText, gated, GATED_SPECS, linspace } from '../core';
+import { activations, approximationError, fatreluGated, formulaText, gated, GATED_SPECS, linspace } from '../core';
 import type { FunctionId, Params } from '../core/types';
 import { codeSpan, escapeMarkdown, formatNumber, formatSignificant } from '../text/format';
 import { GATE_LAYOUT_TEXT, gatedCallFor, isGatedVariant, type GatedCall, type FrameworkEntry, type GatedVariant } from '../frameworks/catalogue';
@@ -112,6 +112,7 @@ export const GATED_SLICE_AT = 1;
 
 /** y(g, u) of a gated call: the registry unit where it computes the call, else act(g)·u from the registry's act. */
 export function gatedEvaluator(call: GatedCall): (g: number, u: number) => number {
+  if (call.threshold !== undefined) return fatreluGated(call.threshold).f;
   const unitParams = call.unitParams;
   if (unitParams !== undefined) {
     const unit = gated[call.unit];
@@ -155,6 +156,17 @@ function argLines(argsRead: ResolvedCall['argsRead']): string[] {
   return lines;
 }
 
+/** What a FatreluAndMul threshold t ≠ 0 computes, in words a user checks against F.threshold. */
+function thresholdLines(t: number): string[] {
+  const ts = escapeMarkdown(formatNumber(t));
+  return [
+    '',
+    `Computes **FATReLU(g)·u** with threshold t = ${ts}: y = g·u where g > ${ts}, else 0 (ReGLU is t = 0).`,
+    '',
+    `At g = ${ts}, y jumps from 0 to ${ts}·u; ∂y/∂g = u where g > ${ts}, else 0 (0 at g = ${ts}, as PyTorch's threshold backward); ∂y/∂u = g where g > ${ts}, else 0.`,
+  ];
+}
+
 /** Markdown explaining a call that computes a gated unit y = act(g)·u. */
 function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   const { entry, params, argsRead } = call;
@@ -163,7 +175,8 @@ function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   const act = activations[gc.act];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
+  if (gc.threshold !== undefined) lines.push(...thresholdLines(gc.threshold));
+  else lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
   if (entry.gate !== undefined) lines.push('', `Gate: ${escapeMarkdown(GATE_LAYOUT_TEXT[entry.gate])}.`);
   const shown = Object.keys(params).filter((k) => Number.isFinite(params[k]));
   if (shown.length > 0) lines.push('', `Parameters: ${shown.map((k) => `${escapeMarkdown(k)} = ${escapeMarkdown(formatNumber(params[k] as number))}`).join('; ')}.`);
@@ -171,7 +184,9 @@ function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   if (va !== undefined) lines.push('', `Default: ${codeSpan(`${va.name}=${va.default}`)}.`);
   lines.push(...argLines(argsRead));
   if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
-  lines.push('', `![${escapeMarkdown(`${spec.shortLabel}: y(g) at u = 1 solid, y(u) at g = 1 dashed, from −4 to 4`)}](${gatedSlicesFor(variant, params)})`);
+  const name = gc.threshold === undefined ? spec.shortLabel : `FATReLU(g)·u, t = ${formatNumber(gc.threshold)}`;
+  lines.push('', `![${escapeMarkdown(`${name}: y(g) at u = 1 solid, y(u) at g = 1 dashed, from −4 to 4`)}](${gatedSlicesFor(variant, params)})`);
+  lines.push('', `*Solid: y(g) at u = ${GATED_SLICE_AT}; dashed: y(u) at g = ${GATED_SLICE_AT}; from ${GATED_SLICE_RANGE[0]} to ${GATED_SLICE_RANGE[1]}.*`);
   return lines.join('\n');
 }
 
@@ -183,7 +198,15 @@ export function frameworkMarkdown(call: ResolvedCall): string {
   const fn = activations[variant];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
+  if (call.refused !== undefined) {
+    // No formula with numbers, no constants, no curve: they would be some other function's.
+    lines.push('', `**${escapeMarkdown(fn.label)}**, but ⚠ no values for these arguments: ${escapeMarkdown(call.refused)}`);
+    lines.push(...argLines(argsRead));
+    if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
+    return lines.join('\n');
+  }
   lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(formulaText(variant, params))}`);
+  if (call.derivation !== undefined) lines.push('', `${escapeMarkdown(call.derivation)}.`);
   const constants = paramLines(entry, variant, params);
   if (constants.length > 0) lines.push('', `Constants: ${constants.join('; ')}.`);
   const va = entry.variantArg;

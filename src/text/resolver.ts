@@ -25,6 +25,10 @@ export interface ResolvedCall {
   /** Parameter values the call uses (the framework's defaults unless an argument says otherwise). */
   readonly params: Params;
   readonly argsRead: readonly ArgRead[];
+  /** How `params` follow from the call's own arguments, for an entry whose arguments are converted (ONNX HardSigmoid α, β). */
+  readonly derivation?: string;
+  /** Why no values can be shown for the arguments as written (the range or form they miss); `params` are then the defaults. */
+  readonly refused?: string;
   /** The hovered name's offsets in the text. */
   readonly start: number;
   readonly end: number;
@@ -306,9 +310,9 @@ function pickArg(args: readonly CallArg[], positional: boolean, names: readonly 
   return undefined;
 }
 
-function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positional: boolean): { variant: CatalogueVariant; params: Params; argsRead: ArgRead[] } {
+function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positional: boolean): Pick<ResolvedCall, 'variant' | 'params' | 'argsRead' | 'derivation' | 'refused'> {
   let variant = entry.defaultVariant;
-  const params: Record<string, number> = { ...defaultParams(entry) };
+  let params: Record<string, number> = { ...defaultParams(entry) };
   const argsRead: ArgRead[] = [];
   const va = entry.variantArg;
   if (va !== undefined) {
@@ -321,14 +325,20 @@ function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positio
       argsRead.push({ name: va.name, text: a.value, understood: chosen !== undefined });
     }
   }
+  // Arguments of an entry with `convert` are the framework's own parameters, converted below.
+  const read: Record<string, number> = {};
   for (const p of entry.paramArgs ?? []) {
     const a = pickArg(args, positional, [p.name, ...(p.aliases ?? [])], p.position);
     if (a === undefined) continue;
     const v = numericArg(a.value);
-    if (v !== undefined) params[p.key] = v;
+    if (v !== undefined) (entry.convert === undefined ? params : read)[p.key] = v;
     argsRead.push({ name: a.name ?? p.name, text: a.value, understood: v !== undefined });
   }
-  return { variant, params, argsRead };
+  if (entry.convert === undefined) return { variant, params, argsRead };
+  const converted = entry.convert(read);
+  if (!converted.ok) return { variant, params, argsRead, refused: converted.refused };
+  params = { ...params, ...converted.params };
+  return converted.how === undefined ? { variant, params, argsRead } : { variant, params, argsRead, derivation: converted.how };
 }
 
 /**

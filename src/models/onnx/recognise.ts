@@ -7,6 +7,7 @@
  * halves of one tensor (Split, Slice) or two projections of one input (MatMul/Gemm).
  */
 import type { FunctionId } from '../../core/types';
+import { hardSigmoidFromOnnx } from '../../frameworks/catalogue';
 import type { AttributeValue, OnnxModelSummary, OnnxNode } from './graph';
 
 /** A registry id where the registry has the function; otherwise an id of this view. */
@@ -337,8 +338,12 @@ function singleOperator(node: OnnxNode, opset: number | undefined): Single | und
       return { id: 'softsign', form, params: '' };
     case 'ThresholdedRelu':
       return { id: 'thresholded_relu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 1))}` };
-    case 'HardSigmoid':
-      return { id: 'hard_sigmoid', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 0.2))}, beta=${fmt(numberAttr(node, 'beta', 0.5))}` };
+    case 'HardSigmoid': {
+      const [alpha, beta] = [numberAttr(node, 'alpha', 0.2), numberAttr(node, 'beta', 0.5)];
+      const asRegistry = hardSigmoidFromOnnx(alpha, beta);
+      const h = asRegistry.ok ? ` (h = ${fmt(asRegistry.params['h'] ?? NaN)})` : ' (⚠ not GELU Lab\'s hard sigmoid, which needs beta = 0.5 and alpha from 0.05 to 1)';
+      return { id: 'hard_sigmoid', form, params: `alpha=${fmt(alpha)}, beta=${fmt(beta)}${h}` };
+    }
     case 'HardSwish':
       return { id: 'hardswish', form, params: '' };
     case 'Mish':

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core/activations';
 import { gated as exported } from '../../../src/core';
-import { GATED_SPECS, gated } from '../../../src/core/gated';
+import { GATED_SPECS, fatreluGated, gated } from '../../../src/core/gated';
 import { GATED_IDS, type GatedId } from '../../../src/core/types';
 import { gatedReference, measure, skipWithoutReference } from '../../support/reference';
 
@@ -104,5 +104,32 @@ describe('core gated units', function () {
         assert.ok(Number.isNaN(gated[id][k](1, NaN)), `${id}.${k}(1, NaN)`);
       }
     }
+  });
+});
+
+describe('core: vLLM FatreluAndMul (FATReLU(g)·u with a threshold)', () => {
+  it('is ReGLU at threshold 0, on both sides of the kink and for NaN', () => {
+    const fat = fatreluGated(0);
+    for (const [g, u] of [[2, 3], [-2, 3], [0, 5], [1e-300, -7], [Infinity, 2], [-Infinity, 2]] as const) {
+      assert.equal(fat.f(g, u), gated.reglu.f(g, u), `f(${g}, ${u})`);
+      assert.equal(fat.dg(g, u), gated.reglu.dg(g, u), `dg(${g}, ${u})`);
+      assert.equal(fat.du(g, u), gated.reglu.du(g, u), `du(${g}, ${u})`);
+    }
+    assert.ok(Number.isNaN(fat.f(NaN, 1)) && Number.isNaN(fat.du(1, NaN)));
+  });
+
+  it('keeps g only above the threshold: a jump of t·u at g = t, ∂y/∂g = u above and 0 at and below it', () => {
+    const fat = fatreluGated(0.5);
+    assert.equal(fat.f(0.5, 3), 0, 'F.threshold keeps g only where g > t');
+    assert.equal(fat.f(0.5000001, 3), 0.5000001 * 3);
+    assert.equal(fat.f(0.25, 3), 0, 'unlike ReGLU, 0 < g ≤ t gives 0');
+    assert.equal(fat.dg(0.5, 3), 0);
+    assert.equal(fat.dg(0.75, 3), 3);
+    assert.equal(fat.du(0.75, 3), 0.75);
+    assert.equal(fat.du(0.25, 3), 0);
+    const negative = fatreluGated(-1);
+    assert.equal(negative.f(-0.5, 2), -1, 'a negative threshold lets −1 < g ≤ 0 through');
+    assert.equal(negative.f(-1, 2), 0);
+    assert.equal(negative.dg(-0.5, 2), 2);
   });
 });

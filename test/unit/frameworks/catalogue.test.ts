@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
 import { FUNCTION_IDS } from '../../../src/core/types';
-import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedCallFor, isGatedVariant } from '../../../src/frameworks/catalogue';
+import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedCallFor, hardSigmoidFromOnnx, isGatedVariant, xieluFromGgml } from '../../../src/frameworks/catalogue';
 
 describe('frameworks: catalogue', () => {
   it('has unique ids, known variants, parameter keys the registry knows, and https docs', () => {
@@ -21,7 +21,9 @@ describe('frameworks: catalogue', () => {
         for (const p of e.paramArgs ?? []) assert.ok(gatedKeys.has(p.key), `${e.id}: ${p.key}`);
       } else {
         const keys = new Set(activations[dv].params.map((p) => p.key));
-        for (const p of e.paramArgs ?? []) assert.ok(keys.has(p.key), `${e.id}: ${p.key} is a parameter of ${dv}`);
+        // Arguments that are converted are the framework's own; what they convert to is the registry's.
+        if (e.convert === undefined) for (const p of e.paramArgs ?? []) assert.ok(keys.has(p.key), `${e.id}: ${p.key} is a parameter of ${dv}`);
+        for (const k of Object.keys(defaultParams(e))) assert.ok(keys.has(k), `${e.id}: default ${k}`);
         for (const k of Object.keys(e.fixedParams ?? {})) assert.ok(keys.has(k), `${e.id}: fixed ${k}`);
       }
     }
@@ -113,5 +115,29 @@ describe('frameworks: catalogue', () => {
     assert.deepEqual(gatedCallFor('swiglu', { alpha: 1.5 }), { unit: 'swiglu', act: 'silu', actParams: { beta: 1.5 } });
     // Own properties only: a prototype key is no parameter.
     assert.deepEqual(gatedCallFor('swiglu_oai', Object.create({ alpha: 9 }) as Record<string, number>).unitParams, { alpha: 1.702, limit: 7 });
+  });
+
+  it('turns ONNX HardSigmoid attributes into h, float32 attributes included, and refuses what is no hard sigmoid of GELU Lab', () => {
+    const f32 = hardSigmoidFromOnnx(Math.fround(0.2), Math.fround(0.5));
+    assert.ok(f32.ok && Math.abs((f32.params['h'] as number) - 2.5) < 1e-6, JSON.stringify(f32));
+    assert.deepEqual(hardSigmoidFromOnnx(1 / 6, 0.5), { ok: true, params: { h: 3 }, how: 'HardSigmoid alpha = 0.1666667, beta = 0.5: h = 1/(2·alpha) = 3' });
+    for (const [a, b] of [[0.2, 0.6], [-0.2, 0.5], [0, 0.5], [NaN, 0.5], [0.2, NaN]] as const) {
+      const r = hardSigmoidFromOnnx(a, b);
+      assert.ok(!r.ok && /not of the form alpha = 1\/\(2h\), beta = 0\.5/.test(r.refused), `${a}, ${b}`);
+    }
+    const flat = hardSigmoidFromOnnx(2, 0.5);
+    assert.ok(!flat.ok && /h must be between 0\.5 and 10 \(got 0\.25\)/.test(flat.refused));
+  });
+
+  it('converts ggml_xielu raw arguments as ggml.c does, in float32, and reads only what was written', () => {
+    assert.deepEqual(xieluFromGgml({}), { ok: true, params: {} });
+    const raw = xieluFromGgml({ alpha_p: Math.log(Math.expm1(0.8)), alpha_n: Math.log(Math.expm1(0.3)), beta: 0.5, eps: -1e-6 });
+    assert.ok(raw.ok);
+    assert.ok(Math.abs((raw.params['alphaP'] as number) - 0.8) < 1e-6 && Math.abs((raw.params['alphaN'] as number) - 0.8) < 1e-6, JSON.stringify(raw.params));
+    // Only β written: αₙ keeps its effective default 0.8, which must still exceed the new β.
+    const onlyBeta = xieluFromGgml({ beta: 0.9 });
+    assert.ok(!onlyBeta.ok && /αn must be greater than β/.test(onlyBeta.refused));
+    // Own properties only.
+    assert.deepEqual(xieluFromGgml(Object.create({ alpha_n: -30 }) as Record<string, number>), { ok: true, params: {} });
   });
 });

@@ -80,7 +80,7 @@ describe('ONNX activation view: graphs from the real ONNX library and torch.onnx
 
   it('lists HardSigmoid with α/β, Mish, Elu, Celu, HardSwish and PRelu with their attributes', async () => {
     assert.deepEqual(summary(await activationsOf('misc_ops.onnx')), [
-      'celu×1 alpha=2', 'elu×1 alpha=0.5', 'hard_sigmoid×1 alpha=0.25, beta=0.4', 'hardswish×1', 'mish×1', 'prelu×1 learned slope',
+      'celu×1 alpha=2', 'elu×1 alpha=0.5', 'hard_sigmoid×1 alpha=0.25, beta=0.4 (⚠ not GELU Lab\'s hard sigmoid, which needs beta = 0.5 and alpha from 0.05 to 1)', 'hardswish×1', 'mish×1', 'prelu×1 learned slope',
     ]);
   });
 
