@@ -98,9 +98,6 @@ function paramLines(entry: FrameworkEntry, variant: FunctionId, params: Params):
     if (own !== undefined && own.default !== spec.default && value === own.default) {
       text += `: ${escapeMarkdown(entry.framework)}'s default; GELU Lab's default is ${escapeMarkdown(formatNumber(spec.default))}`;
     }
-    if (!(value >= spec.min && value <= spec.max)) {
-      text += ` ⚠ outside the range GELU Lab models (${escapeMarkdown(formatNumber(spec.min))} to ${escapeMarkdown(formatNumber(spec.max))}): the formula and curve use it as written, untested there`;
-    }
     out.push(text);
   }
   return out;
@@ -175,6 +172,12 @@ function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   const act = activations[gc.act];
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
+  if (call.refused !== undefined) {
+    lines.push('', `**${escapeMarkdown(spec.label)}**, but ⚠ no values for these arguments: ${escapeMarkdown(call.refused)}`);
+    lines.push(...argLines(argsRead));
+    if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
+    return lines.join('\n');
+  }
   if (gc.threshold !== undefined) lines.push(...thresholdLines(gc.threshold));
   else lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
   if (entry.gate !== undefined) lines.push('', `Gate: ${escapeMarkdown(GATE_LAYOUT_TEXT[entry.gate])}.`);

@@ -3,8 +3,9 @@
  * the variant it computes and the parameters its literal arguments set. The catalogue itself
  * (data) is src/frameworks/catalogue.ts.
  */
-import type { Params } from '../core/types';
-import { defaultParams, FRAMEWORK_CATALOGUE, type CatalogueVariant, type EntryKind, type FrameworkEntry } from '../frameworks/catalogue';
+import { checkParams } from '../core/params';
+import { isFunctionId, type Params } from '../core/types';
+import { defaultParams, FRAMEWORK_CATALOGUE, gatedCallFor, type CatalogueVariant, type EntryKind, type FrameworkEntry } from '../frameworks/catalogue';
 import type { CommentStyle } from './languages';
 import { isSpace, literalsIn } from './scanner';
 
@@ -27,7 +28,7 @@ export interface ResolvedCall {
   readonly argsRead: readonly ArgRead[];
   /** How `params` follow from the call's own arguments, for an entry whose arguments are converted (ONNX HardSigmoid α, β). */
   readonly derivation?: string;
-  /** Why no values can be shown for the arguments as written (the range or form they miss); `params` are then the defaults. */
+  /** Why no values can be shown for the arguments as written (the range or form they miss); nothing is computed from `params` then. */
   readonly refused?: string;
   /** The hovered name's offsets in the text. */
   readonly start: number;
@@ -334,11 +335,27 @@ function applyArguments(entry: FrameworkEntry, args: readonly CallArg[], positio
     if (v !== undefined) (entry.convert === undefined ? params : read)[p.key] = v;
     argsRead.push({ name: a.name ?? p.name, text: a.value, understood: v !== undefined });
   }
-  if (entry.convert === undefined) return { variant, params, argsRead };
+  if (entry.convert === undefined) return withRangeCheck({ variant, params, argsRead });
   const converted = entry.convert(read);
   if (!converted.ok) return { variant, params, argsRead, refused: converted.refused };
   params = { ...params, ...converted.params };
-  return converted.how === undefined ? { variant, params, argsRead } : { variant, params, argsRead, derivation: converted.how };
+  return withRangeCheck(converted.how === undefined ? { variant, params, argsRead } : { variant, params, argsRead, derivation: converted.how });
+}
+
+/**
+ * Refuses parameters outside the registry's ranges with the core's own sentence (the plot and
+ * the snippets refuse the same values).
+ */
+function withRangeCheck<T extends { readonly variant: CatalogueVariant; readonly params: Params }>(call: T): T & { readonly refused?: string } {
+  const problems = paramProblems(call.variant, call.params);
+  return problems.length === 0 ? call : { ...call, refused: problems.join(' ') };
+}
+
+/** The core's sentences about `params` of a catalogue variant; a gated one is checked as the unit and the gate's activation it runs. */
+export function paramProblems(variant: CatalogueVariant, params: Params): string[] {
+  if (isFunctionId(variant)) return checkParams(variant, params);
+  const gc = gatedCallFor(variant, params);
+  return [...checkParams(gc.act, gc.actParams), ...(gc.unitParams === undefined ? [] : checkParams(gc.unit, gc.unitParams))];
 }
 
 /**

@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { activations } from '../../../src/core';
+import { paramProblems } from '../../../src/text/resolver';
 import { FUNCTION_IDS } from '../../../src/core/types';
 import { argumentFor, defaultParams, entriesComputing, FRAMEWORK_CATALOGUE, GATED_VARIANTS, gatedCallFor, hardSigmoidFromOnnx, isGatedVariant, xieluFromGgml } from '../../../src/frameworks/catalogue';
 
 describe('frameworks: catalogue', () => {
+  it("every framework's own defaults lie inside the registry's ranges (so a call without arguments is never refused)", () => {
+    for (const e of FRAMEWORK_CATALOGUE) assert.deepEqual(paramProblems(e.defaultVariant, defaultParams(e)), [], e.id);
+  });
+
   it('has unique ids, known variants, parameter keys the registry knows, and https docs', () => {
     const ids = new Set<string>();
     for (const e of FRAMEWORK_CATALOGUE) {

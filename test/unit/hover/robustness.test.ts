@@ -41,14 +41,26 @@ describe('hover robustness (issue 10 §5)', () => {
     assert.match(svg, /<path d="M/);
   });
 
-  it('ggml_leaky_relu(ctx, a, 1e308): no NaN in its sparkline, and the out-of-range slope is flagged', () => {
+  it('ggml_leaky_relu(ctx, a, 1e308): the out-of-range slope is refused with its range, and nothing is drawn for it', () => {
     const h = frameworkHoverAt('ggml_leaky_relu(ctx, a, 1e308, false)', 5, 'c');
     assert.ok(h);
-    const [svg] = svgsOf(h.markdown);
+    assert.match(h.markdown, /no values for these arguments: Leaky ReLU: .* must be between 0 and 1 \(got 1e\+308\)/);
+    assert.deepEqual(svgsOf(h.markdown), []);
+    const inRange = frameworkHoverAt('ggml_leaky_relu(ctx, a, 0.1, false)', 5, 'c');
+    assert.ok(inRange);
+    assert.doesNotMatch(inRange.markdown, /no values/);
+    const [svg] = svgsOf(inRange.markdown);
     assert.ok(svg);
     assert.doesNotMatch(svg, /NaN|Infinity/);
-    assert.match(h.markdown, /outside the range GELU Lab models/);
-    const inRange = frameworkHoverAt('ggml_leaky_relu(ctx, a, 0.1, false)', 5, 'c');
-    assert.doesNotMatch(inRange?.markdown ?? '', /outside the range/);
+  });
+
+  it('a gated call with a parameter outside its range is refused the same way (SwigluOAIAndMul(limit=1e6))', () => {
+    const h = frameworkHoverAt('act = SwigluOAIAndMul(alpha=1.702, limit=1e6)', 8, 'python');
+    assert.ok(h);
+    assert.match(h.markdown, /no values for these arguments: .*must be between .*\(got 1000000\)/);
+    assert.deepEqual(svgsOf(h.markdown), []);
+    const ok = frameworkHoverAt('act = SwigluOAIAndMul(alpha=1.702, limit=7)', 8, 'python');
+    assert.ok(ok);
+    assert.doesNotMatch(ok.markdown, /no values/);
   });
 });
