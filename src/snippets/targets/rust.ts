@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const METHODS: Partial<Record<MathFn, string>> = {
@@ -40,13 +40,14 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, doc: string, pub: boolean): string {
-  return [`/// ${doc}`, `${pub ? 'pub ' : ''}fn ${name}(${f.param}: f64) -> f64 {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
+  return [`/// ${doc}`, `${pub ? 'pub ' : ''}fn ${name}(${fnParams(f).map((p) => `${p}: f64`).join(', ')}) -> f64 {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, f(x).`, true)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`, true));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, g.doc, true));
   if (options.vectorised) {
     const slice = (name: string): string => [`/// \`${name}\` of every element.`, `pub fn ${name}_slice(x: &[f64]) -> Vec<f64> {`, `    x.iter().map(|&v| ${name}(v)).collect()`, '}'].join('\n');
     parts.push(slice(names.forward));
