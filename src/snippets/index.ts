@@ -90,7 +90,6 @@ export function resolveOptions(options: SnippetOptions): ResolvedOptions {
   const fused = options.fused ?? false;
   if (fused && !gatedVariant) throw new SnippetOptionsError('The fused [..., 2d] form exists for gated units only (glu, reglu, geglu, swiglu, swiglu_oai).');
   if (fused && !FUSED_TARGETS.includes(options.target)) throw new SnippetOptionsError(`${info.label} has no fused form; it is offered for ${FUSED_TARGETS.map((t) => targetInfo(t).label).join(', ')}.`);
-  if (fused && options.target === 'cuda' && precision !== 'float') throw new SnippetOptionsError('The fused CUDA kernels store float, __half or __nv_bfloat16 and compute in float: choose precision "float".');
   if (gatedVariant && vectorised) throw new SnippetOptionsError(`${info.label}: gated units have no separate vectorised form${FUSED_TARGETS.includes(options.target) ? ' (the fused form works on whole buffers)' : ''}.`);
   if (gatedVariant && form === 'module' && options.target !== 'pytorch') throw new SnippetOptionsError(`${info.label}: gated units come as functions; only PyTorch offers them as a module.`);
   const paramSpecs = gatedVariant ? GATED_SPECS[options.variant].params : activations[options.variant].params;
@@ -222,12 +221,12 @@ export function allOptionCombinations(): SnippetOptions[] {
         }
       }
     }
-    // Gated units: functions (a module in PyTorch), the fused form where offered (CUDA: float).
+    // Gated units: functions (a module in PyTorch), the fused form where offered.
     for (const variant of GATED_IDS) {
       for (const withDerivative of [false, true]) {
         for (const form of FORMS.filter((f) => t.forms.includes(f) && (f === 'function' || t.id === 'pytorch'))) {
           for (const fused of FUSED_TARGETS.includes(t.id) ? [false, true] : [false]) {
-            for (const precision of t.precisions) if (!(fused && t.id === 'cuda' && precision !== 'float')) out.push({ variant, target: t.id, withDerivative, form, fused, precision });
+            for (const precision of t.precisions) out.push({ variant, target: t.id, withDerivative, form, fused, precision });
           }
         }
       }

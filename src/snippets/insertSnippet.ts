@@ -204,7 +204,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
       'Also the fused form over a [..., 2d] input?',
       [
         { label: 'Functions of g and u', value: false },
-        { label: 'Also fused over [..., 2d]', description: target === 'cuda' ? 'a __global__ kernel and launcher, float/__half/__nv_bfloat16 storage' : 'split the last dimension; the half convention is in the name', value: true },
+        { label: 'Also fused over [..., 2d]', description: target === 'cuda' ? 'a __global__ kernel and launcher; float, __half or __nv_bfloat16 storage' : 'split the last dimension; the half convention is in the name', value: true },
       ],
       last.fused ?? true,
     );
@@ -237,8 +237,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     );
     if (vectorised === undefined) return undefined;
   }
-  // CUDA's fused kernels compute in float (storage float, __half or __nv_bfloat16).
-  let precision = given.precision ?? (fused === true && target === 'cuda' ? 'float' : undefined);
+  let precision = given.precision;
   if (precision === undefined && info.precisions.length > 1) {
     precision = await pick(
       title,

@@ -48,12 +48,12 @@ export function filterEntries(entries: readonly VariantEntry[], query: string): 
 export function optionSteps(given: Partial<SnippetOptions>, target: TargetInfo): number {
   if (isGatedId(given.variant)) {
     const fusedAsked = given.fused === undefined && FUSED_TARGETS.includes(target.id);
-    // Gated units: no vectorised step; a module only in PyTorch; CUDA's fused kernels are float.
+    // Gated units: no vectorised step; a module only in PyTorch; the fused form where offered.
     return (
       (given.withDerivative === undefined ? 1 : 0) +
       (given.form === undefined && target.id === 'pytorch' ? 1 : 0) +
       (fusedAsked ? 1 : 0) +
-      (given.precision === undefined && target.precisions.length > 1 && given.fused !== true ? 1 : 0)
+      (given.precision === undefined && target.precisions.length > 1 ? 1 : 0)
     );
   }
   return (

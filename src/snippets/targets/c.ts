@@ -201,17 +201,20 @@ function renderGated(lang: Lang, ctx: RenderContext, gated: GatedRender, parts: 
   if (fused !== undefined && lang === 'cuda') {
     const o = rowOffsets(fused.layout);
     imports.push('#include <cuda_fp16.h>', '#include <cuda_bf16.h>');
-    notes.push('Fused kernels: Storage is float, __half or __nv_bfloat16; the arithmetic is float.');
+    notes.push(`Fused kernels: Storage is float, __half or __nv_bfloat16${type === 'double' ? ' (or double)' : ''}; the arithmetic is ${type}.`);
+    const narrow = type === 'double' ? '(float)v' : 'v';
     parts.push(
       [
-        '// Storage types in, float out, and back (round to nearest even).',
-        '__device__ __forceinline__ float to_compute(float v) { return v; }',
-        '__device__ __forceinline__ float to_compute(__half v) { return __half2float(v); }',
-        '__device__ __forceinline__ float to_compute(__nv_bfloat16 v) { return __bfloat162float(v); }',
-        'template <typename Storage> __device__ __forceinline__ Storage to_storage(float v);',
-        'template <> __device__ __forceinline__ float to_storage<float>(float v) { return v; }',
-        'template <> __device__ __forceinline__ __half to_storage<__half>(float v) { return __float2half_rn(v); }',
-        'template <> __device__ __forceinline__ __nv_bfloat16 to_storage<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }',
+        `// Storage types in, ${type} arithmetic, and back (round to nearest even${type === 'double' ? ', through float for the 16-bit types' : ''}).`,
+        `__device__ __forceinline__ ${type} to_compute(float v) { return v; }`,
+        ...(type === 'double' ? ['__device__ __forceinline__ double to_compute(double v) { return v; }'] : []),
+        `__device__ __forceinline__ ${type} to_compute(__half v) { return __half2float(v); }`,
+        `__device__ __forceinline__ ${type} to_compute(__nv_bfloat16 v) { return __bfloat162float(v); }`,
+        `template <typename Storage> __device__ __forceinline__ Storage to_storage(${type} v);`,
+        `template <> __device__ __forceinline__ float to_storage<float>(${type} v) { return ${narrow}; }`,
+        ...(type === 'double' ? ['template <> __device__ __forceinline__ double to_storage<double>(double v) { return v; }'] : []),
+        `template <> __device__ __forceinline__ __half to_storage<__half>(${type} v) { return __float2half_rn(${narrow}); }`,
+        `template <> __device__ __forceinline__ __nv_bfloat16 to_storage<__nv_bfloat16>(${type} v) { return __float2bfloat16_rn(${narrow}); }`,
       ].join('\n'),
     );
     const launcher = (kernel: string, params: string, args: string, doc: string): string =>
@@ -230,7 +233,7 @@ function renderGated(lang: Lang, ctx: RenderContext, gated: GatedRender, parts: 
     parts.push(
       [
         `// Fused ${gated.spec.shortLabel} over rows of 2d values to rows of d; ${fused.doc}.`,
-        '// Storage: float, __half or __nv_bfloat16; computed in float. Grid-stride loop: any grid size works.',
+        `// Storage: float, __half or __nv_bfloat16${type === 'double' ? ' or double' : ''}; computed in ${type}. Grid-stride loop: any grid size works.`,
         'template <typename Storage>',
         `__global__ void ${fused.name}_kernel(const Storage* __restrict__ x, Storage* __restrict__ y, size_t rows, size_t d)`,
         '{',
@@ -245,13 +248,13 @@ function renderGated(lang: Lang, ctx: RenderContext, gated: GatedRender, parts: 
     if (gated.gradG !== undefined && gated.gradU !== undefined) {
       parts.push(
         [
-          `// Backward of ${fused.name}: dx (rows of 2d, same layout as x) from dy (rows of d); computed in float.`,
+          `// Backward of ${fused.name}: dx (rows of 2d, same layout as x) from dy (rows of d); computed in ${type}.`,
           'template <typename Storage>',
           `__global__ void ${fused.name}_backward_kernel(const Storage* __restrict__ x, const Storage* __restrict__ dy, Storage* __restrict__ dx, size_t rows, size_t d)`,
           '{',
           loop('rows * d'),
           '        const size_t r = k / d, j = k % d, r2 = r * 2 * d;',
-          `        const float g = to_compute(x[${o.g}]), u = to_compute(x[${o.u}]), t = to_compute(dy[k]);`,
+          `        const ${type} g = to_compute(x[${o.g}]), u = to_compute(x[${o.u}]), t = to_compute(dy[k]);`,
           `        dx[${o.g}] = to_storage<Storage>(t * ${gated.gradG}(g, u));`,
           `        dx[${o.u}] = to_storage<Storage>(t * ${gated.gradU}(g, u));`,
           '    }',

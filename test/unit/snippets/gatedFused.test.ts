@@ -138,21 +138,22 @@ describe('snippets: fused gated forms over [..., 2d]', function () {
     if (process.env.GELU_SNIPPET_REPORT) console.log(`      C++ fused worst ulp vs core: ${worst.join('; ')}`);
   });
 
-  it('CUDA: the fused kernels and launchers compile with nvcc for float, __half and __nv_bfloat16 storage', async function () {
+  it('CUDA: the fused kernels and launchers compile with nvcc for float, __half and __nv_bfloat16 storage (float and double arithmetic)', async function () {
     if (!has('nvcc')) {
       console.log('      SKIPPED: nvcc not found (the device functions still run as host C++ in gated.test.ts)');
       this.skip();
     }
     const dir = tempDir('gated-fused-cuda');
     const parts: string[] = [];
-    GATED_CASES.forEach((c, i) => {
-      const s = generateSnippet({ variant: c.id, target: 'cuda', withDerivative: true, fused: true, params: c.params });
+    const combos = GATED_CASES.flatMap((c) => (['float', 'double'] as const).map((precision) => ({ c, precision })));
+    combos.forEach(({ c, precision }, i) => {
+      const s = generateSnippet({ variant: c.id, target: 'cuda', withDerivative: true, fused: true, params: c.params, precision });
       const name = fusedName(s.options.names.forward, halfLayout(c.id));
       assert.match(s.plainCode, new RegExp(`__global__ void ${name}_kernel\\(const Storage\\* __restrict__ x, Storage\\* __restrict__ y, size_t rows, size_t d\\)`));
       assert.match(s.plainCode, /for \(size_t k = blockIdx\.x \* \(size_t\)blockDim\.x \+ threadIdx\.x; k < rows \* d; k \+= \(size_t\)blockDim\.x \* gridDim\.x\)/);
       if (i === 0) parts.push(...s.imports);
       const ns = `case_${i}`;
-      const inst = ['float', '__half', '__nv_bfloat16'].flatMap((t) => [
+      const inst = ['float', '__half', '__nv_bfloat16', ...(precision === 'double' ? ['double'] : [])].flatMap((t) => [
         `template cudaError_t ${name}<${t}>(const ${t}*, ${t}*, size_t, size_t, cudaStream_t);`,
         `template cudaError_t ${name}_backward<${t}>(const ${t}*, const ${t}*, ${t}*, size_t, size_t, cudaStream_t);`,
       ]);
