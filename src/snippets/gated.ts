@@ -113,7 +113,7 @@ export function gatedFns(id: GatedId, params: Params, names: GatedFnNames, preci
     const b = new Block();
     const gc = gate(b);
     const ub = up(b);
-    out.push({ name: names.forward, fn: twoParams(b, mul(callFn(names.act, gc), ub)), doc: `${spec.shortLabel}: y(g, u) = ${spec.formula.text.split(',')[0]}; ${gateDoc}.` });
+    out.push({ name: names.forward, fn: twoParams(b, mul(callFn(names.act, gc), ub)), doc: `${spec.shortLabel}: y(g, u) = ${gatedFormula(id, params).split(',')[0]}; ${gateDoc}.` });
   }
   if (!withDerivative) return out;
   {

@@ -44,7 +44,7 @@ __device__ __forceinline__ float swish_grad(float x)
     return th < 0.0f ? q * (1.0f + w * p) : p * (1.0f + w * q);
 }
 
-// SwiGLU gpt-oss: y(g, u) = g′·σ(α·g′)·(u′ + 1); g is the gate (activated), u the linear input.
+// SwiGLU gpt-oss: y(g, u) = g′·σ(1.702·g′)·(u′ + 1); g is the gate (activated), u the linear input.
 __device__ __forceinline__ float swiglu_oai(float g, float u)
 {
     const float gc = g > 7.0f ? 7.0f : g;

@@ -64,7 +64,7 @@ contains
     y = merge(q * (1.0_dp + (w * p)), p * (1.0_dp + (w * q)), th < 0.0_dp)
   end function swish_grad
 
-  ! SwiGLU gpt-oss: y(g, u) = g′·σ(α·g′)·(u′ + 1); g is the gate (activated), u the linear input. Elemental.
+  ! SwiGLU gpt-oss: y(g, u) = g′·σ(1.702·g′)·(u′ + 1); g is the gate (activated), u the linear input. Elemental.
   elemental function swiglu_oai(g, u) result(y)
     real(dp), intent(in) :: g, u
     real(dp) :: y

@@ -118,6 +118,10 @@ const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'geglu', target: 'cpp', withDerivative: true, fused: true },
   { variant: 'glu', target: 'rust', withDerivative: true },
   { variant: 'swiglu_oai', target: 'fortran', withDerivative: true },
+  // Not executable here: pinned instead.
+  { variant: 'swiglu', target: 'julia', withDerivative: true },
+  { variant: 'geglu', target: 'matlab', withDerivative: true, params: { tanh: 1 } },
+  { variant: 'swiglu_oai', target: 'jax', withDerivative: true },
 ];
 
 function goldenName(o: SnippetOptions): string {
