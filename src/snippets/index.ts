@@ -271,7 +271,8 @@ export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | str
 export function checkPartialOptions(given: Partial<SnippetOptions>): string | undefined {
   if (given.target === undefined) return undefined;
   try {
-    resolveOptions({ ...given, variant: given.variant ?? 'gelu', target: given.target });
+    // A placeholder for the variant still to be picked: a gated one when the fused form is already asked for.
+    resolveOptions({ ...given, variant: given.variant ?? (given.fused === true ? 'swiglu' : 'gelu'), target: given.target });
   } catch (e) {
     return e instanceof SnippetOptionsError ? e.message : String(e);
   }

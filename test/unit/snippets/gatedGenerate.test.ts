@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GATED_IDS } from '../../../src/core/types';
-import { allOptionCombinations, generateSnippet, parsePartialOptions, parseSnippetOptions, SnippetOptionsError, type SnippetOptions, TARGETS, targetInfo } from '../../../src/snippets';
+import { allOptionCombinations, checkPartialOptions, generateSnippet, parsePartialOptions, parseSnippetOptions, SnippetOptionsError, type SnippetOptions, TARGETS, targetInfo } from '../../../src/snippets';
 import { filterEntries, optionSteps, totalSteps, variantEntries } from '../../../src/snippets/pickPlan';
 import { REPO } from './harness';
 
@@ -87,6 +87,10 @@ describe('snippets: gated units', () => {
     assert.deepEqual(parsePartialOptions({ variant: 'swiglu_oai', fused: true }), { variant: 'swiglu_oai', fused: true });
     assert.deepEqual(parseSnippetOptions({ variant: 'reglu', target: 'cuda', fused: true, precision: 'float' }), { variant: 'reglu', target: 'cuda', fused: true, precision: 'float' });
     assert.match(parsePartialOptions({ fused: 'yes' }) as string, /fused must be true or false/);
+    // The variant is still to be picked: the fused form is not refused for want of one.
+    assert.equal(checkPartialOptions({ target: 'cuda', fused: true }), undefined);
+    assert.match(checkPartialOptions({ target: 'go', fused: true }) ?? '', /Go has no fused form/);
+    assert.match(checkPartialOptions({ variant: 'gelu', target: 'cuda', fused: true }) ?? '', /gated units only/);
     assert.match(parsePartialOptions({ variant: 'swigluu' }) as string, /swiglu_oai/);
   });
 
