@@ -142,8 +142,29 @@ function render(flavour: Flavour, ctx: RenderContext): Rendered {
   if (ctx.gated !== undefined) {
     const defs = [def(names.forward, algorithm.f, flavour, `${label}, elementwise (the gate's activation).`)];
     if (options.withDerivative) defs.push(def(names.derivative, algorithm.df, flavour, `Derivative of ${label}, elementwise.`));
-    for (const g of ctx.gated.fns) defs.push(def(g.name, g.fn, flavour, g.doc));
-    if (flavour === 'pytorch') defs.push(...torchGated(ctx, ctx.gated));
+    const gd = ctx.gated;
+    const withGrad = gd.gradG !== undefined && gd.gradU !== undefined;
+    for (const g of gd.fns) defs.push(def(g.name, g.fn, flavour, g.doc, flavour === 'jax' && withGrad && g.name === gd.forward ? '@jax.custom_jvp' : undefined));
+    if (flavour === 'pytorch') defs.push(...torchGated(ctx, gd));
+    if (flavour === 'jax' && withGrad) {
+      defs.push(
+        [`@${gd.forward}.defjvp`, `def _${gd.forward}_jvp(primals, tangents):`, '    (g, u), (dg, du) = primals, tangents', `    return ${gd.forward}(g, u), ${gd.gradG}(g, u) * dg + ${gd.gradU}(g, u) * du`].join('\n'),
+      );
+    }
+    if (flavour === 'tensorflow' && withGrad) {
+      defs.push(
+        [
+          '@tf.custom_gradient',
+          `def ${gd.forward}_with_grad(g: tf.Tensor, u: tf.Tensor):`,
+          `    """${gd.spec.shortLabel} whose gradients are ${gd.gradG} and ${gd.gradU}; g and u of one shape."""`,
+          '',
+          '    def grad(upstream: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:',
+          `        return upstream * ${gd.gradG}(g, u), upstream * ${gd.gradU}(g, u)`,
+          '',
+          `    return ${gd.forward}(g, u), grad`,
+        ].join('\n'),
+      );
+    }
     return { header: commentBlock(ctx.header, '#'), imports, helpers: '', body: defs.join('\n\n\n'), notes, separator: '\n\n\n' };
   }
   const defs: string[] = [];

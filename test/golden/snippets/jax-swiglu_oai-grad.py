@@ -32,6 +32,7 @@ def swish_grad(x: jax.Array) -> jax.Array:
     return jnp.where(t < 0.0, q * (1.0 + w * p), p * (1.0 + w * q))
 
 
+@jax.custom_jvp
 def swiglu_oai(g: jax.Array, u: jax.Array) -> jax.Array:
     """SwiGLU gpt-oss: y(g, u) = g′·σ(1.702·g′)·(u′ + 1); g is the gate (activated), u the linear input."""
     gc = jnp.minimum(g, 7.0)
@@ -54,3 +55,9 @@ def swiglu_oai_grad_u(g: jax.Array, u: jax.Array) -> jax.Array:
     a = swish(gc)
     da = jnp.where(u > 7.0, 0.0, a)
     return jnp.where(u < -7.0, 0.0, da)
+
+
+@swiglu_oai.defjvp
+def _swiglu_oai_jvp(primals, tangents):
+    (g, u), (dg, du) = primals, tangents
+    return swiglu_oai(g, u), swiglu_oai_grad_g(g, u) * dg + swiglu_oai_grad_u(g, u) * du

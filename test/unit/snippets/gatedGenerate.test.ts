@@ -72,6 +72,16 @@ describe('snippets: gated units', () => {
     assert.match(cuda, /computed in float/);
   });
 
+  it('wires both partials into JAX (custom_jvp) and TensorFlow (custom_gradient)', () => {
+    const jax = generateSnippet({ variant: 'swiglu', target: 'jax', withDerivative: true }).plainCode;
+    assert.match(jax, /@jax\.custom_jvp\ndef swiglu\(g: jax\.Array, u: jax\.Array\)/);
+    assert.match(jax, /return swiglu\(g, u\), swiglu_grad_g\(g, u\) \* dg \+ swiglu_grad_u\(g, u\) \* du/);
+    const tf = generateSnippet({ variant: 'geglu', target: 'tensorflow', withDerivative: true }).plainCode;
+    assert.match(tf, /@tf\.custom_gradient\ndef geglu_with_grad\(g: tf\.Tensor, u: tf\.Tensor\):/);
+    assert.match(tf, /return upstream \* geglu_grad_g\(g, u\), upstream \* geglu_grad_u\(g, u\)/);
+    assert.doesNotMatch(generateSnippet({ variant: 'swiglu', target: 'jax' }).plainCode, /custom_jvp/);
+  });
+
   it('refuses the fused form where it does not exist, with the targets that have it', () => {
     const refused = (o: SnippetOptions, pattern: RegExp): void => {
       assert.throws(() => generateSnippet(o), (e: unknown) => e instanceof SnippetOptionsError && pattern.test(e.message), JSON.stringify(o));
