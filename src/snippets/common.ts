@@ -1,6 +1,8 @@
 /** Names, sources and header text shared by every target. */
 import { activations, formulaText } from '../core/activations';
-import type { FunctionId } from '../core/types';
+import { GATED_SPECS } from '../core/gated';
+import { type FunctionId, type GatedId, isGatedId } from '../core/types';
+import { gatedFormula, shortLayout } from './gated';
 import { wrapText } from './emit';
 import type { RenderContext, TargetInfo } from './types';
 
@@ -11,10 +13,15 @@ const pascal = (snake: string): string => {
 };
 
 /** Default names of a variant in a target's case convention. */
-export function defaultNames(id: FunctionId, naming: TargetInfo['naming']): { forward: string; derivative: string; className: string } {
-  const { baseName, className } = activations[id].code;
+export function defaultNames(id: FunctionId | GatedId, naming: TargetInfo['naming']): { forward: string; derivative: string; className: string } {
+  const { baseName, className } = isGatedId(id) ? GATED_SPECS[id].code : activations[id].code;
+  return { ...conventionNames(baseName, naming), className };
+}
+
+/** `base` and `base_grad` in a target's case convention. */
+export function conventionNames(baseName: string, naming: TargetInfo['naming']): { forward: string; derivative: string } {
   const conv = naming === 'snake' ? (s: string) => s : naming === 'camel' ? camel : pascal;
-  return { forward: conv(baseName), derivative: conv(`${baseName}_grad`), className };
+  return { forward: conv(baseName), derivative: conv(`${baseName}_grad`) };
 }
 
 /**
@@ -64,7 +71,7 @@ export function shortSource(source: string, max: number): string {
 const FAST_MATH = new Set(['c', 'cpp', 'cuda', 'fortran']);
 
 /** One sentence on the accuracy, with any floor of the target's math library. */
-function accuracySentence(ctx: Omit<RenderContext, 'header'>): string | undefined {
+export function accuracySentence(ctx: Omit<RenderContext, 'header'>): string | undefined {
   const { algorithm, env, options } = ctx;
   const exponential = algorithm.exponentialTail === true;
   const floor = libraryFloor(ctx);
@@ -119,4 +126,36 @@ export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
 /** Prefixes wrapped header sentences with a line-comment marker. */
 export function commentBlock(sentences: readonly string[], prefix: string, width = 96): string {
   return sentences.flatMap((s) => wrapText(s, width - prefix.length - 1).map((l, i) => `${prefix} ${i > 0 ? '  ' : ''}${l}`)).join('\n');
+}
+
+/**
+ * Header sentences of a gated unit: its formula, which input is the gate (and the fused
+ * layout), the source and the accuracy; at most 4 lines unless `detailedComments`.
+ */
+export function gatedHeaderSentences(ctx: Omit<RenderContext, 'header'>, id: GatedId): string[] {
+  const spec = GATED_SPECS[id];
+  const { options, activation, algorithm } = ctx;
+  const fused = ctx.gated?.fused;
+  const gate = fused === undefined ? 'g is the gate (activated), u the linear input.' : `g is the gate, u the linear input; fused [..., 2d]: ${shortLayout(fused.layout)}.`;
+  const accuracy = gatedAccuracy(ctx);
+  if (!options.detailedComments) {
+    const lines = [`${spec.shortLabel}: y(g, u) = ${gatedFormula(id, options.params)}`, gate, `Source: ${shortSource(spec.code.source, SHORT_SOURCE_CHARS)}`];
+    if (accuracy !== undefined) lines.push(accuracy);
+    return lines;
+  }
+  const lines = [`${spec.label}: y(g, u) = ${gatedFormula(id, options.params)}.`, fused === undefined ? gate : `g is the gate, u the linear input; fused: ${fused.doc}.`, spec.gate];
+  lines.push(`The gate's activation (${activation.label}) is computed as ${algorithm.method}.`);
+  if (algorithm.constants.length > 0) lines.push(`Constants: ${algorithm.constants.join('; ')}.`);
+  if (spec.kinks !== undefined) lines.push(spec.kinks);
+  lines.push(`Source: ${spec.code.source}`);
+  if (accuracy !== undefined) lines.push(accuracy);
+  return lines;
+}
+
+/** The one-variable accuracy sentence, and where act(g)·u loses what it cannot hold. */
+function gatedAccuracy(ctx: Omit<RenderContext, 'header'>): string | undefined {
+  const one = accuracySentence(ctx);
+  if (!ctx.env.compensated) return one === undefined ? undefined : one.replace('tiny tail values (x < −5)', 'tiny tail values (g < −5)');
+  const unit = ctx.env.precision === 'float' ? 'float ulps' : 'ulps in double';
+  return `y and its partials to a few ${unit} while act(g) is not subnormal${FAST_MATH.has(ctx.options.target) ? '; no fast-math' : ''}.`;
 }

@@ -67,6 +67,8 @@ function printExprP(e: Expr, d: ExprDialect): Printed {
       return { text: d.call(e.fn, e.args.map((a) => printExprP(a, d).text)), prec: 4 };
     case 'helper':
       return { text: d.helper(e.name, e.args.map((a) => printExprP(a, d).text)), prec: 4 };
+    case 'fn':
+      return { text: `${e.name}(${e.args.map((a) => printExprP(a, d).text).join(', ')})`, prec: 4 };
     case 'select':
     case 'clamp':
       throw new Error(`${e.kind} is only allowed as the value of a let or a return`);

@@ -6,11 +6,13 @@
  * can generate every combination.
  */
 import { activations } from '../core/activations';
-import { FUNCTION_IDS, type Activation, type FunctionId, isFunctionId, type Params } from '../core/types';
+import { GATED_SPECS } from '../core/gated';
+import { FUNCTION_IDS, GATED_IDS, type Activation, type FunctionId, type GatedId, isFunctionId, isGatedId, type Params } from '../core/types';
 import { checkParams } from '../core/params';
 import { ALGORITHM_IDS, algorithm } from './algorithms';
 import { builtinCalls, builtinSentences } from './builtins';
-import { defaultNames, headerSentences } from './common';
+import { conventionNames, defaultNames, gatedHeaderSentences, headerSentences } from './common';
+import { FUSED_TARGETS, fusedName, gateActivation, gatedFns, halfLayout, layoutSentence, partialName } from './gated';
 import { resolvePlain, tabStop, toSnippetSyntax } from './emit';
 import { erfcHelper } from './erfcCody';
 import { usesHelper } from './ir';
@@ -37,6 +39,8 @@ import {
   type TargetId,
   type TargetInfo,
   type TargetSpec,
+  type GatedRender,
+  type Rendered,
 } from './types';
 
 export * from './types';
@@ -73,7 +77,8 @@ export function targetsForLanguage(languageId: string | undefined): TargetInfo[]
 
 /** Fills in defaults and checks the combination; throws {@link SnippetOptionsError} with a clear message. */
 export function resolveOptions(options: SnippetOptions): ResolvedOptions {
-  if (!isFunctionId(options.variant) || !ALGORITHM_IDS.includes(options.variant)) throw new SnippetOptionsError(`Unknown variant ${JSON.stringify(options.variant)}. Known: ${ALGORITHM_IDS.join(', ')}.`);
+  const gatedVariant = isGatedId(options.variant);
+  if (!gatedVariant && (!isFunctionId(options.variant) || !ALGORITHM_IDS.includes(options.variant))) throw new SnippetOptionsError(`Unknown variant ${JSON.stringify(options.variant)}. Known: ${[...ALGORITHM_IDS, ...GATED_IDS].join(', ')}.`);
   if (!isTargetId(options.target)) throw new SnippetOptionsError(`Unknown target ${JSON.stringify(options.target)}. Known: ${TARGET_IDS.join(', ')}.`);
   const info = targetInfo(options.target);
   const form: Form = options.form ?? 'function';
@@ -82,19 +87,24 @@ export function resolveOptions(options: SnippetOptions): ResolvedOptions {
   if (vectorised && !info.vectorisable) throw new SnippetOptionsError(`${info.label} has no separate vectorised form (its code already works on arrays or has none).`);
   const precision: ScalarType = options.precision ?? (info.precisions[0] as ScalarType);
   if (!info.precisions.includes(precision)) throw new SnippetOptionsError(`${info.label} computes in ${info.precisions.join(' or ')}, not ${JSON.stringify(precision)}.`);
-  const activation = activations[options.variant];
+  const fused = options.fused ?? false;
+  if (fused && !gatedVariant) throw new SnippetOptionsError('The fused [..., 2d] form exists for gated units only (glu, reglu, geglu, swiglu, swiglu_oai).');
+  if (fused && !FUSED_TARGETS.includes(options.target)) throw new SnippetOptionsError(`${info.label} has no fused form; it is offered for ${FUSED_TARGETS.map((t) => targetInfo(t).label).join(', ')}.`);
+  if (gatedVariant && vectorised) throw new SnippetOptionsError(`${info.label}: gated units have no separate vectorised form${FUSED_TARGETS.includes(options.target) ? ' (the fused form works on whole buffers)' : ''}.`);
+  if (gatedVariant && form === 'module' && options.target !== 'pytorch') throw new SnippetOptionsError(`${info.label}: gated units come as functions; only PyTorch offers them as a module.`);
+  const paramSpecs = gatedVariant ? GATED_SPECS[options.variant].params : activations[options.variant].params;
   const params: Record<string, number> = {};
   // The core's one check (ranges, xIELU αn > β), shared with the plot and the hovers.
-  const known = Object.fromEntries(activation.params.flatMap((spec) => (options.params?.[spec.key] === undefined ? [] : [[spec.key, options.params[spec.key]]])));
+  const known = Object.fromEntries(paramSpecs.flatMap((spec) => (options.params?.[spec.key] === undefined ? [] : [[spec.key, options.params[spec.key]]])));
   const problems = checkParams(options.variant, known);
   if (problems.length > 0) throw new SnippetOptionsError(problems.join(' '));
-  for (const spec of activation.params) params[spec.key] = (known[spec.key] as number | undefined) ?? spec.default;
+  for (const spec of paramSpecs) params[spec.key] = (known[spec.key] as number | undefined) ?? spec.default;
   const defaults = defaultNames(options.variant, info.naming);
   const names: SnippetNames = { ...defaults, ...definedNames(options.names) };
   for (const [key, name] of Object.entries(names)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SnippetOptionsError(`names.${key} must be an identifier, got ${JSON.stringify(name)}.`);
   }
-  return { variant: options.variant, target: options.target, withDerivative: options.withDerivative ?? false, form, vectorised, precision, params, names, detailedComments: options.detailedComments ?? false };
+  return { variant: options.variant, target: options.target, withDerivative: options.withDerivative ?? false, form, vectorised, precision, fused, params, names, detailedComments: options.detailedComments ?? false };
 }
 
 function definedNames(names: Partial<SnippetNames> | undefined): Partial<SnippetNames> {
@@ -112,6 +122,7 @@ function definedNames(names: Partial<SnippetNames> | undefined): Partial<Snippet
  */
 export function generateSnippet(options: SnippetOptions): Snippet {
   const resolved = resolveOptions(options);
+  if (isGatedId(resolved.variant)) return generateGated(resolved, resolved.variant);
   const spec = SPEC_BY_ID.get(resolved.target) as TargetSpec;
   const activation = activations[resolved.variant];
   const env = { ...spec.env(resolved), params: resolved.params as Params };
@@ -132,7 +143,11 @@ export function generateSnippet(options: SnippetOptions): Snippet {
     builtins: builtinSentences(resolved.target, activation, resolved.params),
     builtinCalls: builtinCalls(resolved.target, activation, resolved.params),
   };
-  const rendered = spec.render({ ...base, header: headerSentences(base) });
+  return assemble(spec, resolved, spec.render({ ...base, header: headerSentences(base) }));
+}
+
+/** The snippet text from a target's rendering. */
+function assemble(spec: TargetSpec, resolved: ResolvedOptions, rendered: Rendered): Snippet {
   const imports = rendered.imports.join('\n');
   const code = [imports, rendered.helpers, rendered.body].filter((p) => p !== '').join(rendered.separator ?? '\n\n');
   const text = `${rendered.header}\n\n${code}\n`;
@@ -153,6 +168,46 @@ export function generateSnippet(options: SnippetOptions): Snippet {
   };
 }
 
+/**
+ * A gated unit: the target prints the gate's one-variable activation (and its derivative) as
+ * plain functions under their own names, then y(g, u) and the partials that call them.
+ */
+function generateGated(resolved: ResolvedOptions, id: GatedId): Snippet {
+  const spec = SPEC_BY_ID.get(resolved.target) as TargetSpec;
+  const act = gateActivation(id, resolved.params);
+  // gpt-oss gates with x·σ(α·x): the registry's QuickGELU record at k = α, named for what it is.
+  const activation = id === 'swiglu_oai' ? { ...activations[act.id], label: `Swish x·σ(α·x), α = ${resolved.params.alpha ?? 1.702}` } : activations[act.id];
+  const env = { ...spec.env(resolved), params: act.params };
+  const algo = algorithm(act.id, env);
+  const fns = resolved.withDerivative ? [algo.f, algo.df] : [algo.f];
+  // The activation's functions keep plain names (not tab stops): the gated bodies call them.
+  const base = conventionNames(act.baseName, spec.info.naming);
+  const forward = tabStop(1, resolved.names.forward);
+  const derivative = tabStop(2, resolved.names.derivative);
+  const gradG = partialName(derivative, 'g', spec.info.naming);
+  const gradU = partialName(derivative, 'u', spec.info.naming);
+  const layout = halfLayout(id);
+  const gated: GatedRender = {
+    spec: GATED_SPECS[id],
+    fns: gatedFns(id, resolved.params, { act: base.forward, actGrad: base.derivative, forward, gradG, gradU }, env.precision, resolved.withDerivative),
+    forward,
+    ...(resolved.withDerivative ? { gradG, gradU } : {}),
+    ...(resolved.fused ? { fused: { name: fusedName(forward, layout), layout, doc: layoutSentence(id, layout) } } : {}),
+  };
+  const ctxBase = {
+    options: resolved,
+    activation,
+    algorithm: algo,
+    env,
+    names: { forward: base.forward, derivative: base.derivative, className: tabStop(3, resolved.names.className) },
+    erfcHelper: usesHelper(fns, 'erfc') ? erfcHelper() : undefined,
+    builtins: [],
+    builtinCalls: [],
+    gated,
+  };
+  return assemble(spec, resolved, spec.render({ ...ctxBase, header: gatedHeaderSentences(ctxBase, id) }));
+}
+
 /** Every valid combination of target × variant × derivative × form × vectorised × precision. */
 export function allOptionCombinations(): SnippetOptions[] {
   const out: SnippetOptions[] = [];
@@ -162,6 +217,16 @@ export function allOptionCombinations(): SnippetOptions[] {
         for (const form of FORMS.filter((f) => t.forms.includes(f))) {
           for (const vectorised of t.vectorisable ? [false, true] : [false]) {
             for (const precision of t.precisions) out.push({ variant, target: t.id, withDerivative, form, vectorised, precision });
+          }
+        }
+      }
+    }
+    // Gated units: functions (a module in PyTorch), the fused form where offered.
+    for (const variant of GATED_IDS) {
+      for (const withDerivative of [false, true]) {
+        for (const form of FORMS.filter((f) => t.forms.includes(f) && (f === 'function' || t.id === 'pytorch'))) {
+          for (const fused of FUSED_TARGETS.includes(t.id) ? [false, true] : [false]) {
+            for (const precision of t.precisions) out.push({ variant, target: t.id, withDerivative, form, fused, precision });
           }
         }
       }
@@ -178,12 +243,12 @@ export function allOptionCombinations(): SnippetOptions[] {
 export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'Options must be an object such as {"variant": "gelu", "target": "pytorch"}.';
   const o = raw as Record<string, unknown>;
-  const known = ['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'params', 'names', 'detailedComments'];
+  const known = ['variant', 'target', 'withDerivative', 'form', 'vectorised', 'precision', 'fused', 'params', 'names', 'detailedComments'];
   const unknown = Object.keys(o).filter((k) => !known.includes(k));
   if (unknown.length > 0) return `Unknown option(s) ${unknown.join(', ')}; known: ${known.join(', ')}.`;
-  if (o.variant !== undefined && !isFunctionId(o.variant)) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
+  if (o.variant !== undefined && !isFunctionId(o.variant) && !isGatedId(o.variant)) return `variant must be one of ${[...FUNCTION_IDS, ...GATED_IDS].join(', ')}.`;
   if (o.target !== undefined && !isTargetId(o.target)) return `target must be one of ${TARGET_IDS.join(', ')}.`;
-  for (const key of ['withDerivative', 'vectorised', 'detailedComments'] as const) {
+  for (const key of ['withDerivative', 'vectorised', 'fused', 'detailedComments'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'boolean') return `${key} must be true or false.`;
   }
   if (o.form !== undefined && !FORMS.includes(o.form as Form)) return `form must be one of ${FORMS.join(', ')}.`;
@@ -206,7 +271,8 @@ export function parsePartialOptions(raw: unknown): Partial<SnippetOptions> | str
 export function checkPartialOptions(given: Partial<SnippetOptions>): string | undefined {
   if (given.target === undefined) return undefined;
   try {
-    resolveOptions({ ...given, variant: given.variant ?? 'gelu', target: given.target });
+    // A placeholder for the variant still to be picked: a gated one when the fused form is already asked for.
+    resolveOptions({ ...given, variant: given.variant ?? (given.fused === true ? 'swiglu' : 'gelu'), target: given.target });
   } catch (e) {
     return e instanceof SnippetOptionsError ? e.message : String(e);
   }
@@ -217,7 +283,7 @@ export function checkPartialOptions(given: Partial<SnippetOptions>): string | un
 export function parseSnippetOptions(raw: unknown): SnippetOptions | string {
   const partial = parsePartialOptions(raw);
   if (typeof partial === 'string') return partial;
-  if (partial.variant === undefined) return `variant must be one of ${FUNCTION_IDS.join(', ')}.`;
+  if (partial.variant === undefined) return `variant must be one of ${[...FUNCTION_IDS, ...GATED_IDS].join(', ')}.`;
   if (partial.target === undefined) return `target must be one of ${TARGET_IDS.join(', ')}.`;
   const options = partial as SnippetOptions;
   try {

@@ -11,7 +11,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
-import { isFunctionId, type FunctionId } from '../core/types';
+import { isFunctionId, isGatedId, type FunctionId, type GatedId } from '../core/types';
 import type { FeatureContext } from '../feature';
 import {
   checkPartialOptions,
@@ -29,7 +29,7 @@ import {
   type TargetInfo,
   targetsForLanguage,
 } from './index';
-import { filterEntries, totalSteps, variantEntries } from './pickPlan';
+import { filterEntries, offersFused, totalSteps, variantEntries } from './pickPlan';
 
 /** What the command resolves to after inserting. */
 export interface InsertResult {
@@ -45,12 +45,13 @@ export interface InsertResult {
 
 /** The choices remembered between runs (globalState). */
 interface LastChoices {
-  readonly variant?: FunctionId;
+  readonly variant?: FunctionId | GatedId;
   readonly target?: TargetId;
   readonly withDerivative?: boolean;
   readonly form?: Form;
   readonly vectorised?: boolean;
   readonly precision?: ScalarType;
+  readonly fused?: boolean;
 }
 
 const STATE_KEY = 'geluLab.insertSnippet.last';
@@ -63,12 +64,13 @@ function readLast(ctx: FeatureContext): LastChoices {
   if (typeof raw !== 'object' || raw === null) return {};
   const o = raw as Record<string, unknown>;
   return {
-    ...(isFunctionId(o.variant) ? { variant: o.variant } : {}),
+    ...(isFunctionId(o.variant) || isGatedId(o.variant) ? { variant: o.variant } : {}),
     ...(isTargetId(o.target) ? { target: o.target } : {}),
     ...(typeof o.withDerivative === 'boolean' ? { withDerivative: o.withDerivative } : {}),
     ...(o.form === 'function' || o.form === 'module' ? { form: o.form } : {}),
     ...(typeof o.vectorised === 'boolean' ? { vectorised: o.vectorised } : {}),
     ...(o.precision === 'float' || o.precision === 'double' ? { precision: o.precision } : {}),
+    ...(typeof o.fused === 'boolean' ? { fused: o.fused } : {}),
   };
 }
 
@@ -123,8 +125,8 @@ function pick<T>(
 
 const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator });
 
-function variantItems(): Item<FunctionId>[] {
-  return variantEntries().map((e) => (e.id === undefined ? separator<FunctionId>(e.label) : { label: e.label, ...(e.description === undefined ? {} : { description: e.description }), value: e.id }));
+function variantItems(): Item<FunctionId | GatedId>[] {
+  return variantEntries().map((e) => (e.id === undefined ? separator<FunctionId | GatedId>(e.label) : { label: e.label, ...(e.description === undefined ? {} : { description: e.description }), value: e.id }));
 }
 
 function targetItems(languageId: string | undefined): { items: Item<TargetId>[]; forLanguage: TargetInfo[] } {
@@ -142,7 +144,8 @@ function defaultTarget(last: LastChoices, forLanguage: readonly TargetInfo[]): T
   return (forLanguage[0] as TargetInfo).id;
 }
 
-function derivativeDetail(target: TargetId): string {
+function derivativeDetail(target: TargetId, gated: boolean): string {
+  if (gated) return target === 'pytorch' ? '∂y/∂g, ∂y/∂u and a custom torch.autograd.Function' : target === 'cuda' ? '∂y/∂g, ∂y/∂u and a backward kernel' : '∂y/∂g and ∂y/∂u as functions';
   switch (target) {
     case 'pytorch':
       return 'gelu_grad and a custom torch.autograd.Function';
@@ -175,7 +178,8 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     if (target === undefined) return undefined;
   }
   const info = targetInfo(target);
-  total = totalSteps(given, info);
+  const gated = isGatedId(variant);
+  total = totalSteps({ ...given, variant }, info);
   let withDerivative = given.withDerivative;
   if (withDerivative === undefined) {
     withDerivative = await pick(
@@ -185,14 +189,29 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
       'Forward only, or with the derivative?',
       [
         { label: 'Forward only', description: 'f(x)', value: false },
-        { label: 'Forward and derivative (backward)', description: derivativeDetail(target), value: true },
+        { label: 'Forward and derivative (backward)', description: derivativeDetail(target, gated), value: true },
       ],
       last.withDerivative ?? false,
     );
     if (withDerivative === undefined) return undefined;
   }
+  let fused = given.fused;
+  if (fused === undefined && offersFused(variant, info)) {
+    fused = await pick(
+      title,
+      step++,
+      total,
+      'Also the fused form over a [..., 2d] input?',
+      [
+        { label: 'Functions of g and u', value: false },
+        { label: 'Also fused over [..., 2d]', description: target === 'cuda' ? 'a __global__ kernel and launcher; float, __half or __nv_bfloat16 storage' : 'split the last dimension; the half convention is in the name', value: true },
+      ],
+      last.fused ?? true,
+    );
+    if (fused === undefined) return undefined;
+  }
   let form = given.form;
-  if (form === undefined && info.forms.length > 1) {
+  if (form === undefined && info.forms.length > 1 && (!gated || target === 'pytorch')) {
     form = await pick(
       title,
       step++,
@@ -204,7 +223,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     if (form === undefined) return undefined;
   }
   let vectorised = given.vectorised;
-  if (vectorised === undefined && info.vectorisable) {
+  if (vectorised === undefined && info.vectorisable && !gated) {
     vectorised = await pick(
       title,
       step++,
@@ -238,6 +257,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     ...(form === undefined ? {} : { form }),
     ...(vectorised === undefined ? {} : { vectorised }),
     ...(precision === undefined ? {} : { precision }),
+    ...(fused === undefined ? {} : { fused }),
   };
 }
 
@@ -276,6 +296,7 @@ export function register(ctx: FeatureContext): void {
         form: resolved.form,
         vectorised: resolved.vectorised,
         precision: resolved.precision,
+        fused: resolved.fused,
       } satisfies LastChoices);
 
       const info = targetInfo(resolved.target);

@@ -42,6 +42,11 @@ export type Expr =
   | { readonly kind: 'call'; readonly fn: MathFn; readonly args: readonly Expr[] }
   /** Calls a helper function of the same snippet (the self-contained erfc). */
   | { readonly kind: 'helper'; readonly name: HelperName; readonly args: readonly Expr[] }
+  /**
+   * Calls another function of the same snippet by its printed name (a gated unit's body calls
+   * the one-variable activation and its derivative). Printed `name(args)` in every target.
+   */
+  | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[] }
   | { readonly kind: 'select'; readonly cond: Cond; readonly then: Expr; readonly else: Expr }
   /**
    * `a` limited to [lo, hi] (either bound may be absent; NaN passes through). Like `select`, only
@@ -65,8 +70,13 @@ export type HelperName = 'erfc';
 /** A function of one real argument `x` (or `z` for helpers). */
 export interface Fn {
   readonly param: string;
+  /** All parameters, for a function of more than one (gated units: `g`, `u`); `param` is the first. */
+  readonly params?: readonly string[];
   readonly body: readonly Stmt[];
 }
+
+/** The parameters of a function, in order. */
+export const fnParams = (f: Fn): readonly string[] => f.params ?? [f.param];
 
 export const num = (value: number): Expr => ({ kind: 'num', value });
 export const v = (name: string): Expr => ({ kind: 'var', name });
@@ -78,6 +88,7 @@ export const div = (a: Expr | number, b: Expr | number): Expr => ({ kind: 'bin',
 export const neg = (a: Expr): Expr => ({ kind: 'neg', a });
 export const call = (fn: MathFn, ...args: (Expr | number)[]): Expr => ({ kind: 'call', fn, args: args.map(toExpr) });
 export const helper = (name: HelperName, ...args: Expr[]): Expr => ({ kind: 'helper', name, args });
+export const callFn = (name: string, ...args: Expr[]): Expr => ({ kind: 'fn', name, args });
 export const cmp = (op: CmpOp, a: Expr | number, b: Expr | number): Cond => ({ kind: 'cmp', op, a: toExpr(a), b: toExpr(b) });
 export const select = (cond: Cond, then: Expr | number, otherwise: Expr | number): Expr => ({
   kind: 'select',
@@ -123,6 +134,8 @@ export function isConstant(e: Expr): boolean {
     case 'call':
     case 'helper':
       return e.args.every(isConstant);
+    case 'fn':
+      return false;
     case 'select':
     case 'clamp':
       return false;
@@ -164,6 +177,7 @@ export function usedVars(e: Expr, out: Set<string> = new Set()): Set<string> {
       break;
     case 'call':
     case 'helper':
+    case 'fn':
       e.args.forEach((a) => usedVars(a, out));
       break;
     case 'select':
@@ -189,6 +203,7 @@ export function anyExpr(fns: readonly Fn[], test: (e: Expr) => boolean): boolean
     switch (e.kind) {
       case 'helper':
       case 'call':
+      case 'fn':
         return e.args.some(inExpr);
       case 'neg':
         return inExpr(e.a);

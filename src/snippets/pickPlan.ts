@@ -2,7 +2,9 @@
  * What "Insert GELU Code…" shows in its quick picks, as data (pure: no `vscode`, unit-tested):
  * the order of the function list and the step counter.
  */
-import type { Activation, FunctionId } from '../core/types';
+import { GATED_SPECS, type GatedSpec } from '../core/gated';
+import { type Activation, type FunctionId, GATED_IDS, type GatedId, isGatedId } from '../core/types';
+import { FUSED_TARGETS } from './gated';
 import { TARGETS, VARIANTS } from './index';
 import type { SnippetOptions, TargetInfo } from './types';
 
@@ -10,21 +12,25 @@ export interface VariantEntry {
   /** A group heading (a separator) when `id` is absent. */
   readonly label: string;
   readonly description?: string;
-  readonly id?: FunctionId;
+  readonly id?: FunctionId | GatedId;
 }
+
+/** The gated units, in registry order. */
+export const GATED_VARIANTS: readonly GatedSpec[] = GATED_IDS.map((id) => GATED_SPECS[id]);
 
 /**
  * The function list: the GELU family first, then its relatives, each in registry order, so the
  * first match of a query is a GELU when one matches ("tanh" → "GELU (tanh approximation)", not
  * Mish, whose formula has tanh, nor Tanh itself).
  */
-export function variantEntries(variants: readonly Activation[] = VARIANTS): VariantEntry[] {
+export function variantEntries(variants: readonly Activation[] = VARIANTS, gated: readonly GatedSpec[] = GATED_VARIANTS): VariantEntry[] {
   const entry = (v: Activation): VariantEntry => ({ label: v.label, description: v.formula.text, id: v.id });
   return [
     { label: 'GELU' },
     ...variants.filter((v) => v.family === 'gelu').map(entry),
     { label: 'Relatives' },
     ...variants.filter((v) => v.family !== 'gelu').map(entry),
+    ...(gated.length === 0 ? [] : [{ label: 'Gated units y(g, u)' }, ...gated.map((g): VariantEntry => ({ label: g.label, description: g.summary, id: g.id }))]),
   ];
 }
 
@@ -40,12 +46,27 @@ export function filterEntries(entries: readonly VariantEntry[], query: string): 
 
 /** The option steps that follow the target pick for `target`, given what is already fixed. */
 export function optionSteps(given: Partial<SnippetOptions>, target: TargetInfo): number {
+  if (isGatedId(given.variant)) {
+    const fusedAsked = given.fused === undefined && FUSED_TARGETS.includes(target.id);
+    // Gated units: no vectorised step; a module only in PyTorch; the fused form where offered.
+    return (
+      (given.withDerivative === undefined ? 1 : 0) +
+      (given.form === undefined && target.id === 'pytorch' ? 1 : 0) +
+      (fusedAsked ? 1 : 0) +
+      (given.precision === undefined && target.precisions.length > 1 ? 1 : 0)
+    );
+  }
   return (
     (given.withDerivative === undefined ? 1 : 0) +
     (given.form === undefined && target.forms.length > 1 ? 1 : 0) +
     (given.vectorised === undefined && target.vectorisable ? 1 : 0) +
     (given.precision === undefined && target.precisions.length > 1 ? 1 : 0)
   );
+}
+
+/** Whether the fused [..., 2d] form is offered for this variant and target. */
+export function offersFused(variant: FunctionId | GatedId | undefined, target: TargetInfo): boolean {
+  return isGatedId(variant) && FUSED_TARGETS.includes(target.id);
 }
 
 /**

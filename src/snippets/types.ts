@@ -1,5 +1,6 @@
 /** Public types of the snippet generators (pure: no `vscode`). */
-import type { Activation, FunctionId, Params } from '../core/types';
+import type { GatedSpec } from '../core/gated';
+import type { Activation, FunctionId, GatedId, Params } from '../core/types';
 import type { Algorithm, AlgoEnv } from './algorithms';
 import type { ScalarType } from './exact';
 import type { Fn } from './ir';
@@ -34,7 +35,8 @@ export const FORMS: readonly Form[] = ['function', 'module'];
 
 /** What a caller asks for. Only `variant` and `target` are required. */
 export interface SnippetOptions {
-  readonly variant: FunctionId;
+  /** A one-variable function, or a gated unit y(g, u) (GATED_IDS). */
+  readonly variant: FunctionId | GatedId;
   readonly target: TargetId;
   /** Also emit the derivative (and the framework's custom-gradient wrapper). Default false. */
   readonly withDerivative?: boolean;
@@ -44,6 +46,11 @@ export interface SnippetOptions {
   readonly vectorised?: boolean;
   /** CUDA only: `float` (default) or `double`. */
   readonly precision?: ScalarType;
+  /**
+   * Gated units, PyTorch, C++ and CUDA only: also the fused form over a `[..., 2d]` input
+   * returning `[..., d]` (which half is the gate is in its name). Default false.
+   */
+  readonly fused?: boolean;
   /** Parameter values by key; missing keys take the registry's defaults. */
   readonly params?: Params;
   /** Override the default names (used as given, no case conversion). */
@@ -57,12 +64,13 @@ export interface SnippetOptions {
 
 /** {@link SnippetOptions} with every default filled in. */
 export interface ResolvedOptions {
-  readonly variant: FunctionId;
+  readonly variant: FunctionId | GatedId;
   readonly target: TargetId;
   readonly withDerivative: boolean;
   readonly form: Form;
   readonly vectorised: boolean;
   readonly precision: ScalarType;
+  readonly fused: boolean;
   readonly params: Params;
   readonly names: SnippetNames;
   readonly detailedComments: boolean;
@@ -129,6 +137,35 @@ export interface RenderContext {
   readonly builtins: readonly string[];
   /** The shortest spelling of each of those built-ins, for the short header. */
   readonly builtinCalls: readonly string[];
+  /**
+   * Set for a gated unit: `activation`, `algorithm` and `names` are then those of the one-variable
+   * activation of the gate (printed as plain functions, without wrappers), and the target prints
+   * `gated.fns` after them (and the fused form where it offers one).
+   */
+  readonly gated?: GatedRender;
+}
+
+/** A function of the snippet with its printed name and one-line doc. */
+export interface NamedFn {
+  readonly name: string;
+  readonly fn: Fn;
+  readonly doc: string;
+}
+
+/** Which elements of a `[..., 2d]` row are the gate g and which the up input u. */
+export type HalfLayout = 'gate-first' | 'gate-second' | 'interleaved';
+
+/** What a target needs to print a gated unit. */
+export interface GatedRender {
+  readonly spec: GatedSpec;
+  /** y(g, u), then (with the derivative) ∂y/∂g and ∂y/∂u: each a function of `g`, `u`. */
+  readonly fns: readonly NamedFn[];
+  /** The names of those functions (tab-stop markers included). */
+  readonly forward: string;
+  readonly gradG?: string;
+  readonly gradU?: string;
+  /** The fused form's name (layout in the name) and layout, when `options.fused`. */
+  readonly fused?: { readonly name: string; readonly layout: HalfLayout; readonly doc: string };
 }
 
 export interface Rendered {

@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, localNames, printBody, type StmtDialect } from '../emit';
-import { type Fn, type MathFn, usesCall } from '../ir';
+import { type Fn, fnParams, type MathFn, usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 /** Intrinsics, and C functions bound through `iso_c_binding` (Fortran has no expm1, log1p, fma). */
@@ -55,8 +55,8 @@ function fn(name: string, f: Fn, doc: string): string {
   for (let i = 0; i < locals.length; i += 8) decl.push(`real(dp) :: ${locals.slice(i, i + 8).join(', ')}`);
   const lines = [
     `! ${doc}`,
-    `elemental function ${name}(x) result(y)`,
-    '  real(dp), intent(in) :: x',
+    `elemental function ${name}(${fnParams(f).join(', ')}) result(y)`,
+    `  real(dp), intent(in) :: ${fnParams(f).join(', ')}`,
     '  real(dp) :: y',
     ...indent(decl, '  '),
     ...indent(printBody(f, dialect), '  '),
@@ -81,8 +81,10 @@ function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const fns = options.withDerivative ? [algorithm.f, algorithm.df] : [algorithm.f];
   const bound = C_BOUND.filter((m) => usesCall(fns, m));
-  const publics = options.withDerivative ? `${names.forward}, ${names.derivative}` : names.forward;
-  const lines: string[] = [`module ${names.forward}_mod`, '  use, intrinsic :: iso_fortran_env, only: dp => real64'];
+  const gatedNames = (ctx.gated?.fns ?? []).map((g) => g.name);
+  const publics = [...(options.withDerivative ? [names.forward, names.derivative] : [names.forward]), ...gatedNames].join(', ');
+  const moduleName = ctx.gated?.forward ?? names.forward;
+  const lines: string[] = [`module ${moduleName}_mod`, '  use, intrinsic :: iso_fortran_env, only: dp => real64'];
   if (bound.length > 0) lines.push('  use, intrinsic :: iso_c_binding, only: c_double');
   lines.push('  implicit none', '  private', `  public :: ${publics}`);
   if (bound.length > 0) {
@@ -91,8 +93,9 @@ function render(ctx: RenderContext): Rendered {
   lines.push('', 'contains', '');
   const bodies = [fn(names.forward, algorithm.f, `${activation.label}, f(x); elemental, so it also takes arrays.`)];
   if (options.withDerivative) bodies.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`));
+  for (const g of ctx.gated?.fns ?? []) bodies.push(fn(g.name, g.fn, `${g.doc} Elemental.`));
   lines.push(...indent(bodies.join('\n\n').split('\n'), '  '));
-  lines.push('', `end module ${names.forward}_mod`);
+  lines.push('', `end module ${moduleName}_mod`);
   return { header: commentBlock(ctx.header, '!'), imports: [], helpers: '', body: lines.join('\n'), notes: ['Fortran 2008 (erfc intrinsic) with iso_c_binding; link with the C math library.'] };
 }
 

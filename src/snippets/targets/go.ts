@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const FUNCS: Partial<Record<MathFn, string>> = {
@@ -37,13 +37,14 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, doc: string): string {
-  return [`// ${name} returns ${doc}`, `func ${name}(${f.param} float64) float64 {`, ...indent(printBody(f, dialect), '\t'), '}'].join('\n');
+  return [`// ${name} returns ${doc}`, `func ${name}(${fnParams(f).join(', ')} float64) float64 {`, ...indent(printBody(f, dialect), '\t'), '}'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, f(x).`)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `the derivative of ${activation.label}, f′(x).`));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, g.doc));
   if (options.vectorised) {
     const slice = (name: string): string =>
       [`// ${name}Slice sets dst[i] = ${name}(x[i]); dst must be at least as long as x.`, `func ${name}Slice(dst, x []float64) {`, '\tfor i, v := range x {', `\t\tdst[i] = ${name}(v)`, '\t}', '}'].join('\n');

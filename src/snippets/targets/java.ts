@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const FUNCS: Partial<Record<MathFn, string>> = {
@@ -32,7 +32,7 @@ const dialect: StmtDialect = {
 };
 
 function method(visibility: string, name: string, f: Fn, doc: string): string {
-  return [`/** ${doc} */`, `${visibility}static double ${name}(double ${f.param}) {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
+  return [`/** ${doc} */`, `${visibility}static double ${name}(${fnParams(f).map((p) => `double ${p}`).join(', ')}) {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
@@ -40,6 +40,7 @@ function render(ctx: RenderContext): Rendered {
   const members: string[] = [`private ${names.className}() {}`];
   members.push(method('public ', names.forward, algorithm.f, `${activation.label}, f(x).`));
   if (options.withDerivative) members.push(method('public ', names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`));
+  for (const g of ctx.gated?.fns ?? []) members.push(method('public ', g.name, g.fn, g.doc));
   if (options.vectorised) {
     const arr = (name: string): string =>
       [`/** {@code ${name}} of every element. */`, `public static double[] ${name}(double[] x) {`, '    double[] y = new double[x.length];', `    for (int i = 0; i < x.length; i++) y[i] = ${name}(x[i]);`, '    return y;', '}'].join('\n');
@@ -47,7 +48,7 @@ function render(ctx: RenderContext): Rendered {
     if (options.withDerivative) members.push(arr(names.derivative));
   }
   if (ctx.erfcHelper) members.push(method('private ', 'erfc', ctx.erfcHelper, "erfc(z) = 1 − erf(z) to about 1 ulp (W. J. Cody's rational approximations); the JDK has no erfc."));
-  const body = [`/** ${activation.label}. Java 9 or later (Math.fma). */`, `final class ${names.className} {`, ...indent(members.join('\n\n').split('\n'), '    '), '}'].join('\n');
+  const body = [`/** ${ctx.gated?.spec.shortLabel ?? activation.label}. Java 9 or later (Math.fma). */`, `final class ${names.className} {`, ...indent(members.join('\n\n').split('\n'), '    '), '}'].join('\n');
   return { header: commentBlock(ctx.header, '//'), imports: [], helpers: '', body, notes: ['Java 9 or later (Math.fma).'] };
 }
 

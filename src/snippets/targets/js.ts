@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const FUNCS: Partial<Record<MathFn, string>> = {
@@ -31,8 +31,9 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, ts: boolean, doc: string): string {
-  const sig = ts ? `function ${name}(${f.param}: number): number {` : `function ${name}(${f.param}) {`;
-  const jsdoc = ts ? [`/** ${doc} */`] : ['/**', ` * ${doc}`, ` * @param {number} ${f.param}`, ' * @returns {number}', ' */'];
+  const params = fnParams(f);
+  const sig = ts ? `function ${name}(${params.map((p) => `${p}: number`).join(', ')}): number {` : `function ${name}(${params.join(', ')}) {`;
+  const jsdoc = ts ? [`/** ${doc} */`] : ['/**', ` * ${doc}`, ...params.map((p) => ` * @param {number} ${p}`), ' * @returns {number}', ' */'];
   return [...jsdoc, sig, ...indent(printBody(f, dialect), '  '), '}'].join('\n');
 }
 
@@ -47,6 +48,7 @@ function render(ts: boolean, ctx: RenderContext): Rendered {
   const parts: string[] = [];
   parts.push(fn(names.forward, algorithm.f, ts, `${activation.label}, f(x).`));
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, ts, `Derivative of ${activation.label}, f′(x).`));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, ts, g.doc));
   if (options.vectorised) {
     parts.push(arrayFn(`${names.forward}Array`, names.forward, ts, `${names.forward} of every element.`));
     if (options.withDerivative) parts.push(arrayFn(`${names.derivative}Array`, names.derivative, ts, `${names.derivative} of every element.`));

@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import { usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
@@ -26,13 +26,15 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, doc: string): string {
-  return ['"""', `    ${name}(x)`, '', doc, '"""', `function ${name}(${f.param}::Float64)`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
+  const params = fnParams(f);
+  return ['"""', `    ${name}(${params.join(', ')})`, '', doc, '"""', `function ${name}(${params.map((p) => `${p}::Float64`).join(', ')})`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, f(x). For arrays, broadcast: \`${names.forward}.(x)\`.`)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, `${g.doc} For arrays, broadcast: \`${g.name}.(g, u)\`.`));
   const fns = options.withDerivative ? [algorithm.f, algorithm.df] : [algorithm.f];
   const erfc = usesCall(fns, 'erfc');
   return {

@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor' };
@@ -39,13 +39,15 @@ const dialect: StmtDialect = {
 function fn(name: string, f: Fn, doc: string): string {
   // The H1 line names the function through the same tab stop, so a rename reaches it (in the
   // name's own case: an upper-cased copy would be a second stop with another default).
-  return [`function y = ${name}(${f.param})`, `%${name} ${doc}`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
+  return [`function y = ${name}(${fnParams(f).join(', ')})`, `%${name} ${doc}`, ...indent(printBody(f, dialect), '    '), 'end'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, elementwise.`)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, elementwise.`));
+  // A function file is named after its first function: the gated unit's comes first.
+  if (ctx.gated !== undefined) parts.unshift(...ctx.gated.fns.map((g) => fn(g.name, g.fn, `${g.doc} Elementwise; g and u of one size.`)));
   return {
     header: commentBlock(ctx.header, '%'),
     imports: [],

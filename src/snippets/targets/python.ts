@@ -2,8 +2,8 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, type MathFn, usesCall } from '../ir';
-import type { RenderContext, Rendered, TargetInfo, TargetSpec } from '../types';
+import { type Fn, fnParams, type MathFn, usesCall } from '../ir';
+import type { GatedRender, HalfLayout, RenderContext, Rendered, TargetInfo, TargetSpec } from '../types';
 
 type Flavour = 'python' | 'numpy' | 'pytorch' | 'tensorflow' | 'jax';
 
@@ -15,14 +15,15 @@ const FUNCS: Record<Flavour, Partial<Record<MathFn, string>>> = {
   jax: { exp: 'jnp.exp', expm1: 'jnp.expm1', log1p: 'jnp.log1p', erfc: 'jsp.erfc', tanh: 'jnp.tanh', sqrt: 'jnp.sqrt', abs: 'jnp.abs', floor: 'jnp.floor' },
 };
 
-function dialect(flavour: Flavour): StmtDialect {
+/** `like`: the tensor whose shape and dtype a constant arm of a select takes (the first parameter). */
+function dialect(flavour: Flavour, like = 'x'): StmtDialect {
   const fn = FUNCS[flavour];
   const constArm = (text: string): string => {
     switch (flavour) {
       case 'pytorch':
-        return `torch.full_like(x, ${text})`;
+        return `torch.full_like(${like}, ${text})`;
       case 'tensorflow':
-        return text === '0.0' ? 'tf.zeros_like(x)' : text === '1.0' ? 'tf.ones_like(x)' : `tf.fill(tf.shape(x), tf.constant(${text}, dtype=x.dtype))`;
+        return text === '0.0' ? `tf.zeros_like(${like})` : text === '1.0' ? `tf.ones_like(${like})` : `tf.fill(tf.shape(${like}), tf.constant(${text}, dtype=${like}.dtype))`;
       default:
         return text;
     }
@@ -76,13 +77,14 @@ const TYPES: Record<Flavour, string> = {
 };
 
 function def(name: string, fn: Fn, flavour: Flavour, doc: string, decorator?: string): string {
-  const d = dialect(flavour);
+  const params = fnParams(fn);
+  const d = dialect(flavour, params[0]);
   const argType = flavour === 'numpy' ? 'npt.ArrayLike' : TYPES[flavour];
   const lines: string[] = [];
   if (decorator) lines.push(decorator);
-  lines.push(`def ${name}(x: ${argType}) -> ${TYPES[flavour]}:`);
+  lines.push(`def ${name}(${params.map((p) => `${p}: ${argType}`).join(', ')}) -> ${TYPES[flavour]}:`);
   lines.push(`    """${doc}"""`);
-  if (flavour === 'numpy') lines.push('    x = np.asarray(x, dtype=np.float64)');
+  if (flavour === 'numpy') for (const p of params) lines.push(`    ${p} = np.asarray(${p}, dtype=np.float64)`);
   lines.push(...indent(printBody(fn, d), '    '));
   return lines.join('\n');
 }
@@ -137,6 +139,34 @@ function render(flavour: Flavour, ctx: RenderContext): Rendered {
   }
 
   const label = activation.label;
+  if (ctx.gated !== undefined) {
+    const defs = [def(names.forward, algorithm.f, flavour, `${label}, elementwise (the gate's activation).`)];
+    if (options.withDerivative) defs.push(def(names.derivative, algorithm.df, flavour, `Derivative of ${label}, elementwise.`));
+    const gd = ctx.gated;
+    const withGrad = gd.gradG !== undefined && gd.gradU !== undefined;
+    for (const g of gd.fns) defs.push(def(g.name, g.fn, flavour, g.doc, flavour === 'jax' && withGrad && g.name === gd.forward ? '@jax.custom_jvp' : undefined));
+    if (flavour === 'pytorch') defs.push(...torchGated(ctx, gd));
+    if (flavour === 'jax' && withGrad) {
+      defs.push(
+        [`@${gd.forward}.defjvp`, `def _${gd.forward}_jvp(primals, tangents):`, '    (g, u), (dg, du) = primals, tangents', `    return ${gd.forward}(g, u), ${gd.gradG}(g, u) * dg + ${gd.gradU}(g, u) * du`].join('\n'),
+      );
+    }
+    if (flavour === 'tensorflow' && withGrad) {
+      defs.push(
+        [
+          '@tf.custom_gradient',
+          `def ${gd.forward}_with_grad(g: tf.Tensor, u: tf.Tensor):`,
+          `    """${gd.spec.shortLabel} whose gradients are ${gd.gradG} and ${gd.gradU}; g and u of one shape."""`,
+          '',
+          '    def grad(upstream: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:',
+          `        return upstream * ${gd.gradG}(g, u), upstream * ${gd.gradU}(g, u)`,
+          '',
+          `    return ${gd.forward}(g, u), grad`,
+        ].join('\n'),
+      );
+    }
+    return { header: commentBlock(ctx.header, '#'), imports, helpers: '', body: defs.join('\n\n\n'), notes, separator: '\n\n\n' };
+  }
   const defs: string[] = [];
   const fwdDoc = `${label}, elementwise.`;
   const gradDoc = `Derivative of ${label}, elementwise.`;
@@ -230,6 +260,75 @@ function render(flavour: Flavour, ctx: RenderContext): Rendered {
     notes,
     separator: '\n\n\n',
   };
+}
+
+/** g and u from the last dimension of x, as PyTorch slicing. */
+function torchHalves(layout: HalfLayout): string[] {
+  switch (layout) {
+    case 'gate-first':
+      return ['d = x.shape[-1] // 2', 'g, u = x[..., :d], x[..., d:]'];
+    case 'gate-second':
+      return ['d = x.shape[-1] // 2', 'u, g = x[..., :d], x[..., d:]'];
+    case 'interleaved':
+      return ['g, u = x[..., 0::2], x[..., 1::2]'];
+  }
+}
+
+/** PyTorch extras of a gated unit: the autograd.Function, the fused form, the nn.Module. */
+function torchGated(ctx: RenderContext, gated: GatedRender): string[] {
+  const { options, names } = ctx;
+  const label = gated.spec.shortLabel;
+  const f = gated.forward;
+  const defs: string[] = [];
+  const cls = names.className;
+  const fnCls = `${cls}Function`;
+  const withGrad = gated.gradG !== undefined && gated.gradU !== undefined;
+  if (withGrad) {
+    defs.push(
+      [
+        `class ${fnCls}(torch.autograd.Function):`,
+        `    """${label} with the partials written out: backward uses ${gated.gradG} and ${gated.gradU}; g and u of one shape."""`,
+        '',
+        '    @staticmethod',
+        '    def forward(ctx, g: torch.Tensor, u: torch.Tensor) -> torch.Tensor:',
+        '        ctx.save_for_backward(g, u)',
+        `        return ${f}(g, u)`,
+        '',
+        '    @staticmethod',
+        '    def backward(ctx, grad_output: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:',
+        '        g, u = ctx.saved_tensors',
+        `        return grad_output * ${gated.gradG}(g, u), grad_output * ${gated.gradU}(g, u)`,
+      ].join('\n'),
+    );
+  }
+  const call = (g: string, u: string): string => (withGrad ? `${fnCls}.apply(${g}, ${u})` : `${f}(${g}, ${u})`);
+  const fused = gated.fused;
+  if (fused !== undefined) {
+    defs.push(
+      [
+        `def ${fused.name}(x: torch.Tensor) -> torch.Tensor:`,
+        `    """Fused ${label}: x [..., 2d] -> [..., d]; ${fused.doc}."""`,
+        '    if x.shape[-1] % 2 != 0:',
+        `        raise ValueError(f"${fused.name}: the last dimension must be even, got {x.shape[-1]}")`,
+        ...torchHalves(fused.layout).map((l) => `    ${l}`),
+        `    return ${call('g', 'u')}`,
+      ].join('\n'),
+    );
+  }
+  if (options.form === 'module') {
+    defs.push(
+      fused !== undefined
+        ? [`class ${cls}(nn.Module):`, `    """${label} as a layer on x [..., 2d]: y = ${cls}()(x) ([..., d]); ${shortLayoutText(fused.layout)}."""`, '', '    def forward(self, x: torch.Tensor) -> torch.Tensor:', `        return ${fused.name}(x)`].join('\n')
+        : [`class ${cls}(nn.Module):`, `    """${label} as a layer: y = ${cls}()(g, u), g the gate."""`, '', '    def forward(self, g: torch.Tensor, u: torch.Tensor) -> torch.Tensor:', `        return ${call('g', 'u')}`].join('\n'),
+    );
+  } else if (withGrad && fused === undefined) {
+    defs.push(`# Usage: y = ${fnCls}.apply(g, u)  # backward calls ${gated.gradG} and ${gated.gradU}`);
+  }
+  return defs;
+}
+
+function shortLayoutText(layout: HalfLayout): string {
+  return layout === 'gate-first' ? 'gate = first half' : layout === 'gate-second' ? 'gate = second half' : 'even elements = gate';
 }
 
 function spec(flavour: Flavour): TargetSpec {

@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor', Phi: 'pnorm', phi: 'dnorm' };
@@ -28,13 +28,14 @@ const dialect: StmtDialect = {
 };
 
 function fn(name: string, f: Fn, doc: string): string {
-  return [`# ${doc}`, `${name} <- function(${f.param}) {`, ...indent(printBody(f, dialect), '  '), '}'].join('\n');
+  return [`# ${doc}`, `${name} <- function(${fnParams(f).join(', ')}) {`, ...indent(printBody(f, dialect), '  '), '}'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, elementwise over a numeric vector.`)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, elementwise.`));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, `${g.doc} Elementwise over numeric vectors.`));
   return { header: commentBlock(ctx.header, '#'), imports: [], helpers: '', body: parts.join('\n\n'), notes: [] };
 }
 

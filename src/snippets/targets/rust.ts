@@ -2,7 +2,7 @@
 import { literal } from '../exact';
 import { commentBlock } from '../common';
 import { indent, printBody, type StmtDialect } from '../emit';
-import type { Fn, MathFn } from '../ir';
+import { type Fn, fnParams, type MathFn, usedVars } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 const METHODS: Partial<Record<MathFn, string>> = {
@@ -39,14 +39,27 @@ const dialect: StmtDialect = {
   comment: (text) => [`// ${text}`],
 };
 
+/** Variables the body reads (a parameter it ignores gets Rust's `_` prefix, or rustc warns). */
+function readVars(f: Fn): Set<string> {
+  const read = new Set<string>();
+  for (const s of f.body) {
+    if (s.kind === 'let' || s.kind === 'return') usedVars(s.value, read);
+    if (s.kind === 'ifReturn') [s.value, s.cond.a, s.cond.b].forEach((e) => usedVars(e, read));
+  }
+  return read;
+}
+
 function fn(name: string, f: Fn, doc: string, pub: boolean): string {
-  return [`/// ${doc}`, `${pub ? 'pub ' : ''}fn ${name}(${f.param}: f64) -> f64 {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
+  const read = readVars(f);
+  const params = fnParams(f).map((p) => (read.has(p) ? p : `_${p}`));
+  return [`/// ${doc}`, `${pub ? 'pub ' : ''}fn ${name}(${params.map((p) => `${p}: f64`).join(', ')}) -> f64 {`, ...indent(printBody(f, dialect), '    '), '}'].join('\n');
 }
 
 function render(ctx: RenderContext): Rendered {
   const { names, algorithm, options, activation } = ctx;
   const parts = [fn(names.forward, algorithm.f, `${activation.label}, f(x).`, true)];
   if (options.withDerivative) parts.push(fn(names.derivative, algorithm.df, `Derivative of ${activation.label}, f′(x).`, true));
+  for (const g of ctx.gated?.fns ?? []) parts.push(fn(g.name, g.fn, g.doc, true));
   if (options.vectorised) {
     const slice = (name: string): string => [`/// \`${name}\` of every element.`, `pub fn ${name}_slice(x: &[f64]) -> Vec<f64> {`, `    x.iter().map(|&v| ${name}(v)).collect()`, '}'].join('\n');
     parts.push(slice(names.forward));
