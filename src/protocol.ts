@@ -21,7 +21,7 @@
  * Numbers travel as `Float64Array` (postMessage clones typed arrays), never as arrays of objects.
  */
 import {
-  type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isFunctionId, isGatedId, type KeyPointKind, type Order,
+  type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isEntryOf, isFunctionId, isGatedId, type KeyPointKind, type Order,
   type ParamSpec, type Params,
 } from './core/types';
 import type { ImplementationId, Mode } from './core/implementations';
@@ -49,11 +49,9 @@ const LISTS_COMPLETE: [
 ] = [true, true, true];
 void LISTS_COMPLETE;
 
-const IMPLEMENTATION_SET: ReadonlySet<string> = new Set(IMPLEMENTATION_IDS);
-
-/** An own entry of the implementation list (a Set lookup: `constructor`, `__proto__` are not ids). */
+/** An own entry of the implementation list (`constructor`, `__proto__` are not ids). */
 export function isImplementationId(value: unknown): value is ImplementationId {
-  return typeof value === 'string' && IMPLEMENTATION_SET.has(value);
+  return isEntryOf(IMPLEMENTATION_IDS, value);
 }
 
 export const VIEW_MODES = ['curves', 'error', 'precision', 'gated'] as const;
@@ -400,9 +398,7 @@ function finite(value: unknown, what: string): number {
 }
 
 function oneOf<T extends string>(value: unknown, options: readonly T[], what: string): T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value)
-    ? (value as T)
-    : fail(`${what} must be one of ${options.join(', ')}`);
+  return isEntryOf(options, value) ? value : fail(`${what} must be one of ${options.join(', ')}`);
 }
 
 function text(value: unknown, what: string, max: number): string {
