@@ -57,6 +57,34 @@ function splitValues(points: Map<FunctionId, RefPoint[]>, pairs: [number, number
   return out;
 }
 
+/** Runs a driver that reads `index x` lines on stdin and prints `f f′` lines; the values by function. */
+async function runOnPoints(points: Map<FunctionId, RefPoint[]>, command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Values> {
+  const r = await run(command, args, { ...options, input: stdinLines(points) });
+  return splitValues(points, parsePairs(r.stdout));
+}
+
+/** Writes `source` to `dir/fileName`, compiles it to `dir/main` (`compiler ...flags -o main file ...libs`) and runs it on the points. */
+async function compileAndRun(
+  points: Map<FunctionId, RefPoint[]>,
+  program: { dir: string; fileName: string; source: string; compiler: string; flags: readonly string[]; libs?: readonly string[] },
+): Promise<Values> {
+  const file = path.join(program.dir, program.fileName);
+  fs.writeFileSync(file, program.source);
+  const exe = path.join(program.dir, 'main');
+  await run(program.compiler, [...program.flags, '-o', exe, file, ...(program.libs ?? [])], { cwd: program.dir });
+  return runOnPoints(points, exe, []);
+}
+
+/** Each variant's `target` snippet in its own file `dir/<id>.py`, for Python drivers that exec them one by one. */
+function pythonModules(target: TargetId, dir: string, extra: Partial<SnippetOptions> = {}): { id: FunctionId; file: string; f: string; df: string; module: string }[] {
+  return ids.map((id) => {
+    const s = gen(target, id, extra);
+    const file = path.join(dir, `${id}.py`);
+    fs.writeFileSync(file, s.plainCode);
+    return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
+  });
+}
+
 function hexFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
   const buf = new DataView(new ArrayBuffer(8));
@@ -106,12 +134,7 @@ function pythonRunner(): Runner {
     missing: () => (has(PYTHON) ? undefined : `${PYTHON} not found`),
     run: async (points) => {
       const dir = tempDir('python');
-      const files = ids.map((id) => {
-        const s = gen('python', id);
-        const file = path.join(dir, `${id}.py`);
-        fs.writeFileSync(file, s.plainCode);
-        return [file, s.options.names.forward, s.options.names.derivative];
-      });
+      const files = pythonModules('python', dir).map((m) => [m.file, m.f, m.df]);
       const driver = [
         'import sys',
         `files = ${JSON.stringify(files)}`,
@@ -129,8 +152,7 @@ function pythonRunner(): Runner {
         "print('\\n'.join(out))",
       ].join('\n');
       fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-      const r = await run(PYTHON, [path.join(dir, 'driver.py')], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return runOnPoints(points, PYTHON, [path.join(dir, 'driver.py')]);
     },
   };
 }
@@ -143,12 +165,7 @@ function numpyRunner(): Runner {
     missing: () => (has(PYTHON, ['-c', 'import numpy, scipy.special']) ? undefined : `${PYTHON} cannot import numpy and scipy (Debian: apt-get install python3-numpy python3-scipy)`),
     run: async (points) => {
       const dir = tempDir('numpy');
-      const jobs = ids.map((id) => {
-        const s = gen('numpy', id);
-        const file = path.join(dir, `${id}.py`);
-        fs.writeFileSync(file, s.plainCode);
-        return { file, f: s.options.names.forward, df: s.options.names.derivative, xs: (points.get(id) ?? []).map((p) => p.x) };
-      });
+      const jobs = pythonModules('numpy', dir).map((m) => ({ file: m.file, f: m.f, df: m.df, xs: (points.get(m.id) ?? []).map((p) => p.x) }));
       fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify(jobs));
       const driver = [
         'import json, sys, warnings',
@@ -226,12 +243,14 @@ function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = '
           precision,
         ),
       ].join('\n');
-      const file = path.join(dir, target === 'c' ? 'main.c' : 'main.cpp');
-      fs.writeFileSync(file, src);
-      const exe = path.join(dir, 'main');
-      await run(compiler, [...(target === 'c' ? ['-std=c99'] : ['-std=c++17']), '-O2', '-Wall', '-Werror', '-Wno-unused-variable', '-o', exe, file, '-lm']);
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return compileAndRun(points, {
+        dir,
+        fileName: target === 'c' ? 'main.c' : 'main.cpp',
+        source: src,
+        compiler,
+        flags: [target === 'c' ? '-std=c99' : '-std=c++17', '-O2', '-Wall', '-Werror', '-Wno-unused-variable'],
+        libs: ['-lm'],
+      });
     },
   };
 }
@@ -268,8 +287,7 @@ function goRunner(): Runner {
       const file = path.join(dir, 'main.go');
       fs.writeFileSync(file, src);
       const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOPATH: process.env.GOPATH ?? path.join(dir, 'gopath'), GO111MODULE: 'off' };
-      const r = await run('go', ['run', file], { input: stdinLines(points), env });
-      return splitValues(points, parsePairs(r.stdout));
+      return runOnPoints(points, 'go', ['run', file], { env });
     },
   };
 }
@@ -305,8 +323,7 @@ function javaRunner(): Runner {
       ].join('\n');
       const file = path.join(dir, 'Main.java');
       fs.writeFileSync(file, [main, ...snippets.map((s) => s.plainCode)].join('\n\n'));
-      const r = await run('java', [file], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return runOnPoints(points, 'java', [file]);
     },
   };
 }
@@ -339,12 +356,8 @@ function rustRunner(): Runner {
         '    }',
         '}',
       ].join('\n');
-      const file = path.join(dir, 'main.rs');
-      fs.writeFileSync(file, ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n'));
-      const exe = path.join(dir, 'main');
-      await run('rustc', ['-O', '-o', exe, file], { cwd: dir });
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      const source = ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n');
+      return compileAndRun(points, { dir, fileName: 'main.rs', source, compiler: 'rustc', flags: ['-O'] });
     },
   };
 }
@@ -377,12 +390,13 @@ function fortranRunner(): Runner {
         '  end do',
         'end program main',
       ].join('\n');
-      const file = path.join(dir, 'main.f90');
-      fs.writeFileSync(file, [...snippets.map((s) => s.plainCode), main].join('\n\n'));
-      const exe = path.join(dir, 'main');
-      await run('gfortran', ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument', '-o', exe, file], { cwd: dir });
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return compileAndRun(points, {
+        dir,
+        fileName: 'main.f90',
+        source: [...snippets.map((s) => s.plainCode), main].join('\n\n'),
+        compiler: 'gfortran',
+        flags: ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument'],
+      });
     },
   };
 }
@@ -478,12 +492,7 @@ export function torchMissing(): string | undefined {
  */
 export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, Record<TorchDtype, TorchResult>>> {
   const dir = tempDir('torch');
-  const jobs = ids.map((id) => {
-    const s = gen('pytorch', id, { form: 'module' });
-    const file = path.join(dir, `${id}.py`);
-    fs.writeFileSync(file, s.plainCode);
-    return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
-  });
+  const jobs = pythonModules('pytorch', dir, { form: 'module' });
   const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id] ?? 'None'},`).join('\n');
   fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify({ jobs, xs: xs.map(hexFloat) }));
   const driver = [
