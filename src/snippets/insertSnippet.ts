@@ -142,6 +142,11 @@ function defaultTarget(last: LastChoices, forLanguage: readonly TargetInfo[]): T
   return (forLanguage[0] as TargetInfo).id;
 }
 
+/** The last choice when the target still offers it, else `fallback`. */
+function remembered<T>(last: T | undefined, offered: readonly T[], fallback: T): T {
+  return last !== undefined && offered.includes(last) ? last : fallback;
+}
+
 function derivativeDetail(target: TargetId): string {
   switch (target) {
     case 'pytorch':
@@ -165,23 +170,23 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   let target = given.target;
   let step = 1;
   let total = totalSteps(given, target === undefined ? undefined : targetInfo(target));
+  /** The wizard's next step (its number and the total shown in the title). */
+  const next = <T>(placeholder: string, items: readonly Item<T>[], active: T | undefined, rank?: (query: string) => T | undefined): Promise<T | undefined> =>
+    pick(title, step++, total, placeholder, items, active, rank);
   if (variant === undefined) {
-    variant = await pick(title, step++, total, 'Which function?', variantItems(), last.variant ?? 'gelu', (query) => filterEntries(variantEntries(), query)[0]?.id);
+    variant = await next('Which function?', variantItems(), last.variant ?? 'gelu', (query) => filterEntries(variantEntries(), query)[0]?.id);
     if (variant === undefined) return undefined;
   }
   if (target === undefined) {
     const { items, forLanguage } = targetItems(languageId);
-    target = await pick(title, step++, total, 'For which framework or language?', items, defaultTarget(last, forLanguage));
+    target = await next('For which framework or language?', items, defaultTarget(last, forLanguage));
     if (target === undefined) return undefined;
   }
   const info = targetInfo(target);
   total = totalSteps(given, info);
   let withDerivative = given.withDerivative;
   if (withDerivative === undefined) {
-    withDerivative = await pick(
-      title,
-      step++,
-      total,
+    withDerivative = await next(
       'Forward only, or with the derivative?',
       [
         { label: 'Forward only', description: 'f(x)', value: false },
@@ -193,22 +198,16 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   }
   let form = given.form;
   if (form === undefined && info.forms.length > 1) {
-    form = await pick(
-      title,
-      step++,
-      total,
+    form = await next(
       'Which form?',
       info.forms.map((f) => ({ label: info.formLabels?.[f] ?? f, value: f })),
-      last.form !== undefined && info.forms.includes(last.form) ? last.form : (info.forms[info.forms.length - 1] as Form),
+      remembered(last.form, info.forms, info.forms[info.forms.length - 1] as Form),
     );
     if (form === undefined) return undefined;
   }
   let vectorised = given.vectorised;
   if (vectorised === undefined && info.vectorisable) {
-    vectorised = await pick(
-      title,
-      step++,
-      total,
+    vectorised = await next(
       'Scalar, or also an array version?',
       [
         { label: 'Scalar function', value: false },
@@ -220,13 +219,10 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   }
   let precision = given.precision;
   if (precision === undefined && info.precisions.length > 1) {
-    precision = await pick(
-      title,
-      step,
-      total,
+    precision = await next(
       'Which precision?',
       info.precisions.map((p) => ({ label: p, description: p === 'float' ? 'erfcf, expf, fmaf' : 'erfc, exp, fma', value: p })),
-      last.precision !== undefined && info.precisions.includes(last.precision) ? last.precision : info.precisions[0],
+      remembered(last.precision, info.precisions, info.precisions[0]),
     );
     if (precision === undefined) return undefined;
   }
