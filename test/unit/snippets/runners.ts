@@ -85,6 +85,36 @@ function pythonModules(target: TargetId, dir: string, extra: Partial<SnippetOpti
   });
 }
 
+/**
+ * A runner whose toolchain is one command (`tool probe…` exits 0 when it is here); `run` gets a
+ * fresh temporary folder named after the target.
+ */
+function toolRunner(spec: {
+  label: string;
+  target: TargetId;
+  precision?: 'double' | 'float';
+  tool: string;
+  probe?: readonly string[];
+  /** The Debian package that brings the tool, named when it is missing. */
+  debian?: string;
+  run(dir: string, points: Map<FunctionId, RefPoint[]>): Promise<Values>;
+}): Runner {
+  return {
+    label: spec.label,
+    target: spec.target,
+    precision: spec.precision ?? 'double',
+    missing: () => (has(spec.tool, spec.probe) ? undefined : `${spec.tool} not found${spec.debian === undefined ? '' : ` (Debian: ${spec.debian})`}`),
+    run: (points) => spec.run(tempDir(spec.target), points),
+  };
+}
+
+/** Writes a Python driver's lines to `dir/driver.py`; its path. */
+function pythonDriver(dir: string, lines: readonly string[]): string {
+  const file = path.join(dir, 'driver.py');
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
 function hexFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
   const buf = new DataView(new ArrayBuffer(8));
@@ -127,15 +157,13 @@ export const PYTHON = process.env.GELU_PYTHON
   ?? (['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import numpy, scipy.special'])) ?? 'python3');
 
 function pythonRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Python (math)',
     target: 'python',
-    precision: 'double',
-    missing: () => (has(PYTHON) ? undefined : `${PYTHON} not found`),
-    run: async (points) => {
-      const dir = tempDir('python');
+    tool: PYTHON,
+    run: async (dir, points) => {
       const files = pythonModules('python', dir).map((m) => [m.file, m.f, m.df]);
-      const driver = [
+      const driver = pythonDriver(dir, [
         'import sys',
         `files = ${JSON.stringify(files)}`,
         'table = []',
@@ -150,11 +178,10 @@ function pythonRunner(): Runner {
         '    x = float(x)',
         "    out.append(f'{f(x)!r} {df(x)!r}')",
         "print('\\n'.join(out))",
-      ].join('\n');
-      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-      return runOnPoints(points, PYTHON, [path.join(dir, 'driver.py')]);
+      ]);
+      return runOnPoints(points, PYTHON, [driver]);
     },
-  };
+  });
 }
 
 function numpyRunner(): Runner {
@@ -167,7 +194,7 @@ function numpyRunner(): Runner {
       const dir = tempDir('numpy');
       const jobs = pythonModules('numpy', dir).map((m) => ({ file: m.file, f: m.f, df: m.df, xs: (points.get(m.id) ?? []).map((p) => p.x) }));
       fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify(jobs));
-      const driver = [
+      const driver = pythonDriver(dir, [
         'import json, sys, warnings',
         'import numpy as np',
         "warnings.simplefilter('error')  # an overflow or invalid operation in a where-arm fails the test",
@@ -182,9 +209,8 @@ function numpyRunner(): Runner {
         '    for y, d in zip(ys.tolist(), ds.tolist()):',
         "        out.append(f'{y!r} {d!r}')",
         "print('\\n'.join(out))",
-      ].join('\n');
-      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-      const r = await run(PYTHON, [path.join(dir, 'driver.py')]);
+      ]);
+      const r = await run(PYTHON, [driver]);
       return splitValues(points, parsePairs(r.stdout));
     },
   };
@@ -226,14 +252,12 @@ const CUDA_SHIM = [
 
 function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = 'double'): Runner {
   const compiler = target === 'c' ? 'gcc' : 'g++';
-  const label = target === 'c' ? 'C (gcc)' : target === 'cpp' ? 'C++ (g++)' : `CUDA ${precision} (device code as host C++, g++)`;
-  return {
-    label,
+  return toolRunner({
+    label: target === 'c' ? 'C (gcc)' : target === 'cpp' ? 'C++ (g++)' : `CUDA ${precision} (device code as host C++, g++)`,
     target,
     precision,
-    missing: () => (has(compiler) ? undefined : `${compiler} not found`),
-    run: async (points) => {
-      const dir = tempDir(target);
+    tool: compiler,
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen(target, id, { ...named(id), ...(target === 'cuda' ? { precision } : {}) }));
       const src = [
         target === 'cuda' ? CUDA_SHIM : '',
@@ -252,17 +276,17 @@ function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = '
         libs: ['-lm'],
       });
     },
-  };
+  });
 }
 
 function goRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Go',
     target: 'go',
-    precision: 'double',
-    missing: () => (has('go', ['version']) ? undefined : 'go not found (Debian: golang-go)'),
-    run: async (points) => {
-      const dir = tempDir('go');
+    tool: 'go',
+    probe: ['version'],
+    debian: 'golang-go',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('go', id, named(id, 'pascal')));
       const imports = new Set<string>(['"bufio"', '"fmt"', '"os"', '"strconv"', '"strings"']);
       for (const s of snippets) for (const line of s.imports) imports.add(line.replace(/^import\s+/, ''));
@@ -289,17 +313,16 @@ function goRunner(): Runner {
       const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOPATH: process.env.GOPATH ?? path.join(dir, 'gopath'), GO111MODULE: 'off' };
       return runOnPoints(points, 'go', ['run', file], { env });
     },
-  };
+  });
 }
 
 function javaRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Java',
     target: 'java',
-    precision: 'double',
-    missing: () => (has('java', ['-version']) ? undefined : 'java not found'),
-    run: async (points) => {
-      const dir = tempDir('java');
+    tool: 'java',
+    probe: ['-version'],
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('java', id, named(id)));
       const table = snippets.map((s) => `        {${s.options.names.className}::${s.options.names.forward}, ${s.options.names.className}::${s.options.names.derivative}},`).join('\n');
       const main = [
@@ -325,17 +348,15 @@ function javaRunner(): Runner {
       fs.writeFileSync(file, [main, ...snippets.map((s) => s.plainCode)].join('\n\n'));
       return runOnPoints(points, 'java', [file]);
     },
-  };
+  });
 }
 
 function rustRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Rust (rustc)',
     target: 'rust',
-    precision: 'double',
-    missing: () => (has('rustc') ? undefined : 'rustc not found'),
-    run: async (points) => {
-      const dir = tempDir('rust');
+    tool: 'rustc',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('rust', id, named(id)));
       const helpers = [...new Set(snippets.map((s) => s.parts.helpers).filter((h) => h !== ''))];
       const table = snippets.map((s) => `        (${s.options.names.forward}, ${s.options.names.derivative}),`).join('\n');
@@ -359,17 +380,16 @@ function rustRunner(): Runner {
       const source = ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n');
       return compileAndRun(points, { dir, fileName: 'main.rs', source, compiler: 'rustc', flags: ['-O'] });
     },
-  };
+  });
 }
 
 function fortranRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Fortran (gfortran)',
     target: 'fortran',
-    precision: 'double',
-    missing: () => (has('gfortran') ? undefined : 'gfortran not found (Debian: gfortran)'),
-    run: async (points) => {
-      const dir = tempDir('fortran');
+    tool: 'gfortran',
+    debian: 'gfortran',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('fortran', id, named(id)));
       const uses = snippets.map((s) => `  use ${s.options.names.forward}_mod`).join('\n');
       const cases = snippets.map((s, i) => `    case (${i})\n      y = ${s.options.names.forward}(x)\n      d = ${s.options.names.derivative}(x)`).join('\n');
@@ -398,17 +418,16 @@ function fortranRunner(): Runner {
         flags: ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument'],
       });
     },
-  };
+  });
 }
 
 function rRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'R (vectorised)',
     target: 'r',
-    precision: 'double',
-    missing: () => (has('Rscript') ? undefined : 'Rscript not found (Debian: r-base-core)'),
-    run: async (points) => {
-      const dir = tempDir('r');
+    tool: 'Rscript',
+    debian: 'r-base-core',
+    run: async (dir, points) => {
       const parts: string[] = ['options(digits = 17)', 'out <- character(0)'];
       ids.forEach((id) => {
         const s = gen('r', id, named(id));
@@ -423,7 +442,7 @@ function rRunner(): Runner {
       const r = await run('Rscript', ['--vanilla', file]);
       return splitValues(points, parsePairs(r.stdout));
     },
-  };
+  });
 }
 
 /** Every runner, in report order. */
@@ -495,7 +514,7 @@ export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, R
   const jobs = pythonModules('pytorch', dir, { form: 'module' });
   const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id] ?? 'None'},`).join('\n');
   fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify({ jobs, xs: xs.map(hexFloat) }));
-  const driver = [
+  const driver = pythonDriver(dir, [
     'import json, math',
     'import torch',
     'import torch.nn.functional as F',
@@ -537,9 +556,8 @@ export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, R
     '        per[dtype] = r',
     "    out[job['id']] = per",
     'print(json.dumps(out))',
-  ].join('\n');
-  fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-  const r = await run(TORCH_PYTHON, [path.join(dir, 'driver.py')]);
+  ]);
+  const r = await run(TORCH_PYTHON, [driver]);
   const parsed = JSON.parse(r.stdout) as Record<string, Record<TorchDtype, TorchResult>>;
   const out = new Map<FunctionId, Record<TorchDtype, TorchResult>>();
   for (const id of ids) out.set(id, parsed[id] as Record<TorchDtype, TorchResult>);
