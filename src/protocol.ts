@@ -21,7 +21,7 @@
  * Numbers travel as `Float64Array` (postMessage clones typed arrays), never as arrays of objects.
  */
 import {
-  type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isFunctionId, isGatedId, type KeyPointKind, type Order,
+  type Curve, FAMILIES, type Family, FUNCTION_IDS, type FunctionId, type GatedId, isEntryOf, isFunctionId, isGatedId, type KeyPointKind, type Order,
   type ParamSpec, type Params,
 } from './core/types';
 import type { ImplementationId, Mode } from './core/implementations';
@@ -49,11 +49,9 @@ const LISTS_COMPLETE: [
 ] = [true, true, true];
 void LISTS_COMPLETE;
 
-const IMPLEMENTATION_SET: ReadonlySet<string> = new Set(IMPLEMENTATION_IDS);
-
-/** An own entry of the implementation list (a Set lookup: `constructor`, `__proto__` are not ids). */
+/** An own entry of the implementation list (`constructor`, `__proto__` are not ids). */
 export function isImplementationId(value: unknown): value is ImplementationId {
-  return typeof value === 'string' && IMPLEMENTATION_SET.has(value);
+  return isEntryOf(IMPLEMENTATION_IDS, value);
 }
 
 export const VIEW_MODES = ['curves', 'error', 'precision', 'gated'] as const;
@@ -400,9 +398,7 @@ function finite(value: unknown, what: string): number {
 }
 
 function oneOf<T extends string>(value: unknown, options: readonly T[], what: string): T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value)
-    ? (value as T)
-    : fail(`${what} must be one of ${options.join(', ')}`);
+  return isEntryOf(options, value) ? value : fail(`${what} must be one of ${options.join(', ')}`);
 }
 
 function text(value: unknown, what: string, max: number): string {
@@ -415,17 +411,69 @@ function requestIdOf(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fail('requestId must be a positive integer');
 }
 
-function functionList(value: unknown, what: string): FunctionId[] {
-  if (!Array.isArray(value)) fail(`${what} must be a list of function ids`);
-  if (value.length === 0) fail(`${what} must name at least one function`);
-  const seen = new Set<FunctionId>();
+function list(value: unknown, what: string): unknown[] {
+  return Array.isArray(value) ? value : fail(`${what} must be a list`);
+}
+
+function integerFrom(value: unknown, what: string, min: number, max: number): number {
+  const n = finite(value, what);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fail(`${what} must be an integer from ${min} to ${max}`);
+}
+
+/** Refuses any key outside `known`, so that a typo is not silently ignored. */
+function onlyKeys(r: Obj, known: ReadonlySet<string>, what: string): void {
+  for (const key of Object.keys(r)) if (!known.has(key)) fail(`${what}: unknown key ${JSON.stringify(key.slice(0, 40))} (known: ${[...known].join(', ')})`);
+}
+
+/** The `{ ok: false }` of a validator that caught `error`. */
+function failure(error: unknown, requestId: number | null = null): Parsed<never> {
+  return { ok: false, error: error instanceof Error ? error.message : String(error), requestId };
+}
+
+/** A kind of id a message may list: its noun for messages, its canonical order, its membership test. */
+interface IdKind<T extends string> {
+  readonly noun: string;
+  readonly order: readonly T[];
+  readonly is: (value: unknown) => value is T;
+  /** The sentence after `what:` for a value that is not an id. */
+  readonly unknown: (value: unknown) => string;
+  readonly max?: number;
+}
+
+/** A non-empty list of distinct ids, returned in the kind's order so that colours, legends and columns do not depend on click order. */
+function idList<T extends string>(value: unknown, what: string, kind: IdKind<T>): T[] {
+  if (!Array.isArray(value)) fail(`${what} must be a list of ${kind.noun} ids`);
+  if (value.length === 0) fail(`${what} must name at least one ${kind.noun}`);
+  if (kind.max !== undefined && value.length > kind.max) fail(`${what} names more than ${kind.max} ${kind.noun}s`);
+  const seen = new Set<T>();
   for (const v of value) {
-    if (!isFunctionId(v)) fail(`${what}: unknown function id ${JSON.stringify(v)}`);
+    if (!kind.is(v)) fail(`${what}: ${kind.unknown(v)}`);
     if (seen.has(v)) fail(`${what}: ${v} appears twice`);
     seen.add(v);
   }
-  // Registry order, so colours, legends and CSV columns do not depend on click order.
-  return FUNCTION_IDS.filter((id) => seen.has(id));
+  return kind.order.filter((id) => seen.has(id));
+}
+
+/**
+ * Parameter values by name: own keys that look like identifiers, finite numbers. `__proto__`
+ * would set the prototype instead of a key: refused like any malformed name.
+ */
+function paramRecord(value: unknown, what: string): Params {
+  const entries = obj(value, what);
+  const p: Record<string, number> = {};
+  for (const [key, v] of Object.entries(entries)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key) || key === '__proto__') fail(`${what}: bad parameter name ${JSON.stringify(key)}`);
+    p[key] = finite(v, `${what}.${key}`);
+  }
+  return p;
+}
+
+const FUNCTION_KIND: IdKind<FunctionId> = {
+  noun: 'function', order: FUNCTION_IDS, is: isFunctionId, unknown: (v) => `unknown function id ${JSON.stringify(v)}`,
+};
+
+function functionList(value: unknown, what: string): FunctionId[] {
+  return idList(value, what, FUNCTION_KIND);
 }
 
 function orderList(value: unknown, what: string): Order[] {
@@ -443,13 +491,7 @@ function paramValues(value: unknown, what: string): ParamValues {
   const out: Partial<Record<FunctionId, Params>> = {};
   for (const [id, values] of Object.entries(raw)) {
     if (!isFunctionId(id)) fail(`${what}: unknown function id ${JSON.stringify(id)}`);
-    const entries = obj(values, `${what}.${id}`);
-    const p: Record<string, number> = {};
-    for (const [key, v] of Object.entries(entries)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key)) fail(`${what}.${id}: bad parameter name ${JSON.stringify(key)}`);
-      p[key] = finite(v, `${what}.${id}.${key}`);
-    }
-    out[id] = p;
+    out[id] = paramRecord(values, `${what}.${id}`);
   }
   return out;
 }
@@ -489,10 +531,7 @@ function range(value: unknown, what: string): XRange {
 
 function sampleRequest(value: unknown): SampleRequest {
   const r = obj(value, 'request');
-  const widthPx = finite(r.widthPx, 'request.widthPx');
-  if (!Number.isInteger(widthPx) || widthPx < MIN_WIDTH_PX || widthPx > MAX_WIDTH_PX) {
-    fail(`request.widthPx must be an integer from ${MIN_WIDTH_PX} to ${MAX_WIDTH_PX}`);
-  }
+  const widthPx = widthOf(r.widthPx, 'request.widthPx');
   return {
     functions: functionList(r.functions, 'request.functions'),
     params: paramValues(r.params, 'request.params'),
@@ -546,18 +585,16 @@ function drawReport(value: unknown): DrawReport {
   };
 }
 
+const IMPLEMENTATION_KIND: IdKind<ImplementationId> = {
+  noun: 'implementation',
+  order: IMPLEMENTATION_IDS,
+  is: isImplementationId,
+  unknown: (v) => `unknown implementation ${JSON.stringify(typeof v === 'string' ? v.slice(0, 60) : v)} (known: ${IMPLEMENTATION_IDS.join(', ')})`,
+  max: MAX_PRECISION_IMPLEMENTATIONS,
+};
+
 function implementationList(value: unknown, what: string): ImplementationId[] {
-  if (!Array.isArray(value)) fail(`${what} must be a list of implementation ids`);
-  if (value.length === 0) fail(`${what} must name at least one implementation`);
-  if (value.length > MAX_PRECISION_IMPLEMENTATIONS) fail(`${what} names more than ${MAX_PRECISION_IMPLEMENTATIONS} implementations`);
-  const seen = new Set<ImplementationId>();
-  for (const v of value) {
-    if (!isImplementationId(v)) fail(`${what}: unknown implementation ${JSON.stringify(typeof v === 'string' ? v.slice(0, 60) : v)} (known: ${IMPLEMENTATION_IDS.join(', ')})`);
-    if (seen.has(v)) fail(`${what}: ${v} appears twice`);
-    seen.add(v);
-  }
-  // Core order, so colours and table rows do not depend on click order.
-  return IMPLEMENTATION_IDS.filter((id) => seen.has(id));
+  return idList(value, what, IMPLEMENTATION_KIND);
 }
 
 function precisionSelection(value: unknown, what: string): PrecisionSelection {
@@ -570,9 +607,7 @@ function precisionSelection(value: unknown, what: string): PrecisionSelection {
 }
 
 function widthOf(value: unknown, what: string): number {
-  const widthPx = finite(value, what);
-  if (!Number.isInteger(widthPx) || widthPx < MIN_WIDTH_PX || widthPx > MAX_WIDTH_PX) fail(`${what} must be an integer from ${MIN_WIDTH_PX} to ${MAX_WIDTH_PX}`);
-  return widthPx;
+  return integerFrom(value, what, MIN_WIDTH_PX, MAX_WIDTH_PX);
 }
 
 function precisionRequest(value: unknown): PrecisionRequest {
@@ -583,17 +618,17 @@ function precisionRequest(value: unknown): PrecisionRequest {
 const SHOW_KEYS: ReadonlySet<string> = new Set(['functions', 'view', 'range', 'precision']);
 const SELECTION_KEYS: ReadonlySet<string> = new Set(['implementations', 'format', 'mode']);
 
-/** The fields of a {@link PlotShow}; unknown keys are refused so that a typo is not silently ignored. */
+/** The fields of a {@link PlotShow}; unknown keys are refused. */
 function plotShow(value: unknown, what: string): PlotShow {
   const r = obj(value, what);
-  for (const key of Object.keys(r)) if (!SHOW_KEYS.has(key)) fail(`${what}: unknown key ${JSON.stringify(key.slice(0, 40))} (known: ${[...SHOW_KEYS].join(', ')})`);
+  onlyKeys(r, SHOW_KEYS, what);
   const out: { -readonly [K in keyof PlotShow]: PlotShow[K] } = {};
   if (r.functions !== undefined) out.functions = functionList(r.functions, `${what}.functions`);
   if (r.view !== undefined) out.view = oneOf(r.view, VIEW_MODES, `${what}.view`);
   if (r.range !== undefined) out.range = range(r.range, `${what}.range`);
   if (r.precision !== undefined) {
     const p = obj(r.precision, `${what}.precision`);
-    for (const key of Object.keys(p)) if (!SELECTION_KEYS.has(key)) fail(`${what}.precision: unknown key ${JSON.stringify(key.slice(0, 40))} (known: ${[...SELECTION_KEYS].join(', ')})`);
+    onlyKeys(p, SELECTION_KEYS, `${what}.precision`);
     const sel: { -readonly [K in keyof PrecisionSelection]?: PrecisionSelection[K] } = {};
     if (p.implementations !== undefined) sel.implementations = implementationList(p.implementations, `${what}.precision.implementations`);
     if (p.format !== undefined) sel.format = oneOf(p.format, FORMATS, `${what}.precision.format`);
@@ -611,7 +646,7 @@ export function parsePlotShow(raw: unknown): Parsed<PlotShow> {
   try {
     return { ok: true, value: plotShow(raw, 'argument') };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+    return failure(error);
   }
 }
 
@@ -692,7 +727,7 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
 export function parsePlotState(raw: unknown): Parsed<PlotState> {
   try {
     const s = obj(raw, 'state');
-    const pins = Array.isArray(s.pins) ? s.pins : fail('state.pins must be a list');
+    const pins = list(s.pins, 'state.pins');
     if (pins.length > MAX_PINS) fail(`state.pins holds more than ${MAX_PINS} values`);
     return {
       ok: true,
@@ -715,7 +750,7 @@ export function parsePlotState(raw: unknown): Parsed<PlotState> {
       },
     };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+    return failure(error);
   }
 }
 
@@ -730,7 +765,7 @@ function functionInfo(value: unknown, what: string): void {
   const formula = obj(f.formula, `${what}.formula`);
   text(formula.text, `${what}.formula.text`, 2000);
   text(formula.latex, `${what}.formula.latex`, 4000);
-  if (!Array.isArray(f.params)) fail(`${what}.params must be a list`);
+  list(f.params, `${what}.params`);
   const slot = finite(f.colorSlot, `${what}.colorSlot`);
   if (!Number.isInteger(slot) || slot < 0) fail(`${what}.colorSlot must be a non-negative integer`);
 }
@@ -778,7 +813,7 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
           text(info.label, `plot/init.gated[${i}].label`, 200);
           text(info.shortLabel, `plot/init.gated[${i}].shortLabel`, 200);
           text(info.gate, `plot/init.gated[${i}].gate`, 2000);
-          if (!Array.isArray(info.params)) fail(`plot/init.gated[${i}].params must be a list`);
+          list(info.params, `plot/init.gated[${i}].params`);
         });
         break;
       }
@@ -823,9 +858,8 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
         requestIdOf(m.requestId);
         if (!(m.x instanceof Float64Array)) fail('plot/data.x must be a Float64Array');
         const n = m.x.length;
-        const series = (list: unknown, what: string): void => {
-          if (!Array.isArray(list)) fail(`plot/data.${what} must be a list`);
-          for (const c of list) {
+        const series = (value: unknown, what: string): void => {
+          for (const c of list(value, `plot/data.${what}`)) {
             if (!isObj(c) || !isFunctionId(c.fn) || !(c.y instanceof Float64Array) || c.y.length !== n) fail(`plot/data.${what} holds a malformed series`);
             if (c.rounded !== undefined && (!(c.rounded instanceof Float64Array) || c.rounded.length !== n)) fail(`plot/data.${what} holds a malformed rounded series`);
             if (c.order !== 0 && c.order !== 1 && c.order !== 2) fail(`plot/data.${what} holds a bad order`);
@@ -839,7 +873,7 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
       case 'plot/values':
         requestIdOf(m.requestId);
         finite(m.x, 'plot/values.x');
-        if (!Array.isArray(m.values)) fail('plot/values.values must be a list');
+        list(m.values, 'plot/values.values');
         break;
       case 'export/done':
         requestIdOf(m.requestId);
@@ -862,7 +896,7 @@ export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
     }
     return { ok: true, value: m as unknown as HostToWebview };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+    return failure(error);
   }
 }
 
@@ -952,8 +986,7 @@ function gatedId(value: unknown, what: string): GatedId {
 }
 
 function gridCount(value: unknown, what: string): number {
-  const n = finite(value, what);
-  return Number.isInteger(n) && n >= 2 && n <= MAX_GRID_SIDE ? n : fail(`${what} must be an integer from 2 to ${MAX_GRID_SIDE}`);
+  return integerFrom(value, what, 2, MAX_GRID_SIDE);
 }
 
 function sliceSpec(value: unknown, what: string): SliceSpec {
@@ -966,7 +999,7 @@ function sliceSpec(value: unknown, what: string): SliceSpec {
 
 function gatedSampleRequest(value: unknown): GatedSampleRequest {
   const r = obj(value, 'request');
-  const slices = Array.isArray(r.slices) ? r.slices : fail('request.slices must be a list');
+  const slices = list(r.slices, 'request.slices');
   if (slices.length > MAX_SLICES) fail(`request.slices holds more than ${MAX_SLICES} slices`);
   return {
     fn: gatedId(r.fn, 'request.fn'),
@@ -975,19 +1008,8 @@ function gatedSampleRequest(value: unknown): GatedSampleRequest {
     gCount: gridCount(r.gCount, 'request.gCount'),
     uCount: gridCount(r.uCount, 'request.uCount'),
     slices: slices.map((s, i) => sliceSpec(s, `request.slices[${i}]`)),
-    ...(r.params === undefined ? {} : { params: gatedParams(r.params, 'request.params') }),
+    ...(r.params === undefined ? {} : { params: paramRecord(r.params, 'request.params') }),
   };
-}
-
-function gatedParams(value: unknown, what: string): Params {
-  const entries = obj(value, what);
-  const p: Record<string, number> = {};
-  for (const [key, v] of Object.entries(entries)) {
-    // `__proto__` would set the prototype instead of a key: refused like any malformed name.
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(key) || key === '__proto__') fail(`${what}: bad parameter name ${JSON.stringify(key)}`);
-    p[key] = finite(v, `${what}.${key}`);
-  }
-  return p;
 }
 
 function gatedGuide(value: unknown, what: string): GatedGuide {
@@ -1042,7 +1064,7 @@ export function parseGatedSample(raw: unknown): Parsed<GatedToHost> {
     requestId = requestIdOf(m.requestId);
     return { ok: true, value: { type: 'gated/sample', requestId, request: gatedSampleRequest(m.request) } };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId };
+    return failure(error, requestId);
   }
 }
 
@@ -1065,6 +1087,6 @@ export function parseGatedData(raw: unknown): Parsed<GatedToWebview> {
     const guides = m.guides.map((g, i) => gatedGuide(g, `gated/data.guides[${i}]`));
     return { ok: true, value: { type: 'gated/data', requestId, grid, slices, guides } };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), requestId: null };
+    return failure(error);
   }
 }

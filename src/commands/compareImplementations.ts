@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { IMPLEMENTATION_IDS, implementations, isImplementationId, isMode, MODES, type ImplementationId, type Mode } from '../core/implementations';
 import { FORMATS, isFormat } from '../core/precision';
 import type { InputSet } from '../core/sweep';
-import type { FeatureContext } from '../feature';
+import { commandFailed, type FeatureContext } from '../feature';
 import { MemoryDocuments } from '../memoryDocuments';
 import { compareReport, describeInputs, type CompareRequest } from './compareImplementationsReport';
 import { CommandId } from './ids';
@@ -108,9 +108,7 @@ export function register(ctx: FeatureContext): void {
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       return { uri: uri.toString(), markdown };
     } catch (error) {
-      ctx.log.error(`Compare Implementations failed: ${String(error)}`);
-      void vscode.window.showErrorMessage('GELU Lab: could not compare the implementations; see the log (GELU Lab: Show Log).');
-      return undefined;
+      return commandFailed(ctx, 'Compare Implementations', 'compare the implementations', error);
     }
   };
 

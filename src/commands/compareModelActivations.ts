@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { activations } from '../core/activations';
-import type { FeatureContext } from '../feature';
+import { commandFailed, type FeatureContext } from '../feature';
 import { analyseConfig, describeDifference, differenceBetween, parseCompareArgs, variantsOf, type CompareArgs } from '../models/configModel';
 import { CommandId } from './ids';
 
@@ -40,8 +40,7 @@ export function register(ctx: FeatureContext): void {
       const names = args.functions.map((f) => activations[f].label).join(', ');
       void vscode.window.showInformationMessage(`GELU Lab: this model involves ${names}${summary ? `; ${summary}` : ''}; the plot shows them.`);
     } catch (error) {
-      ctx.log.error(`Compare Model Activations failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      void vscode.window.showErrorMessage('GELU Lab: the comparison could not be opened; see the log for details.');
+      commandFailed(ctx, 'Compare Model Activations', 'open the comparison', error);
     }
   };
   ctx.extension.subscriptions.push(vscode.commands.registerCommand(CommandId.compareModelActivations, run));

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { activations } from '../core';
 import { FUNCTION_IDS, type FunctionId, isFunctionId } from '../core/types';
 import { formatNumber } from '../text/format';
-import type { FeatureContext } from '../feature';
+import { type FeatureContext, inputNumber } from '../feature';
 import { showEvaluation } from '../hover/evaluateSelection';
 import { evaluationReportOf } from '../hover/valuesModel';
 import { CommandId } from './ids';
@@ -34,19 +34,9 @@ export function register(ctx: FeatureContext): void {
   const evaluate = async (xArg?: unknown, idsArg?: unknown): Promise<Evaluation[] | undefined> => {
     let x: number;
     if (xArg === undefined) {
-      const typed = await vscode.window.showInputBox({
-        title: 'GELU Lab: Evaluate at x',
-        prompt: 'x (a double)',
-        value: '1',
-        validateInput: (text) => {
-          const parsed = parseXInput(text);
-          return typeof parsed === 'string' ? parsed : undefined;
-        },
-      });
+      const typed = await inputNumber({ title: 'GELU Lab: Evaluate at x', prompt: 'x (a double)', value: '1' }, parseXInput);
       if (typed === undefined) return undefined;
-      const parsed = parseXInput(typed);
-      if (typeof parsed === 'string') return undefined;
-      x = parsed;
+      x = typed;
     } else if (typeof xArg === 'number' && !Number.isNaN(xArg)) {
       x = xArg;
     } else {

@@ -20,14 +20,14 @@
 import { erf, erfc } from './erf';
 import { sigmoid as sigmoidExact, tanh as tanhExact } from './kernels';
 import { rounderOf, roundToFormat, type Format } from './precision';
-import type { FunctionId } from './types';
+import { type FunctionId, isEntryOf } from './types';
 
 export const MODES = ['per-op', 'fp32-opmath'] as const;
 
 export type Mode = (typeof MODES)[number];
 
 export function isMode(value: unknown): value is Mode {
-  return typeof value === 'string' && (MODES as readonly string[]).includes(value);
+  return isEntryOf(MODES, value);
 }
 
 export const IMPLEMENTATION_IDS = [
@@ -50,7 +50,7 @@ export const IMPLEMENTATION_IDS = [
 export type ImplementationId = (typeof IMPLEMENTATION_IDS)[number];
 
 export function isImplementationId(value: unknown): value is ImplementationId {
-  return typeof value === 'string' && (IMPLEMENTATION_IDS as readonly string[]).includes(value);
+  return isEntryOf(IMPLEMENTATION_IDS, value);
 }
 
 /** Rounded arithmetic in one working format: `r` rounds, `k` rounds a constant, the rest are elementary functions rounded once. */

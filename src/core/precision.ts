@@ -4,7 +4,7 @@
  * Also the ulp of a value in a format and the exact binary exponent ⌊log₂|x|⌋.
  */
 import { activations } from './activations';
-import type { FunctionId, Order, Params } from './types';
+import { type FunctionId, isEntryOf, type Order, type Params } from './types';
 
 /**
  * Every binary format the lab knows, by the names PyTorch and ml_dtypes use. float8_e4m3fn and
@@ -17,7 +17,7 @@ export const FORMATS = ['float64', 'float32', 'bfloat16', 'float16', 'float8_e4m
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(value: unknown): value is Format {
-  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+  return isEntryOf(FORMATS, value);
 }
 
 /** The formats the plot offers (protocol.ts lists the same four); a subset of {@link Format}. */

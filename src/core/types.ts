@@ -4,6 +4,11 @@
  * know about an activation function is described here.
  */
 
+/** Whether `value` is an entry of `list` (own entries only: `constructor`, `__proto__` are not ids). */
+export function isEntryOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
 /**
  * The ids of `../shared/reference/README.md`, in registry order (pickers, legends, CSV columns).
  * The one list of ids: `activations` (activations.ts) is a `Record<FunctionId, Activation>`, so
@@ -46,7 +51,7 @@ export const FUNCTION_IDS = [
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
 export function isFunctionId(value: unknown): value is FunctionId {
-  return typeof value === 'string' && (FUNCTION_IDS as readonly string[]).includes(value);
+  return isEntryOf(FUNCTION_IDS, value);
 }
 
 /**
@@ -59,7 +64,7 @@ export const GATED_IDS = ['glu', 'reglu', 'geglu', 'swiglu', 'swiglu_oai'] as co
 export type GatedId = (typeof GATED_IDS)[number];
 
 export function isGatedId(value: unknown): value is GatedId {
-  return typeof value === 'string' && (GATED_IDS as readonly string[]).includes(value);
+  return isEntryOf(GATED_IDS, value);
 }
 
 /** The derivative order: 0 is f, 1 is f′, 2 is f″. */

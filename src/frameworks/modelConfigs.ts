@@ -171,7 +171,14 @@ const ggmlTanh: readonly StackClaim[] = [
   { stack: 'llamacpp-cuda', fn: 'gelu_tanh', runs: 'ggml_gelu → tanh form in float32 (√(2/π), 0.044715), no table; ggml_gelu_erf → erff', source: S.ggmlCuda },
 ];
 
-const transformersTanh = (what: string): StackClaim => ({ stack: 'transformers', fn: 'gelu_tanh', runs: what, source: S.transformersActivations });
+/** Claims of one stack read in one source; `fn` null: the stack refuses the name (nothing runs). */
+const claimsOf = (stack: StackId, source: Source) => (fn: ModelFunctionId | null, runs: string): StackClaim =>
+  fn === null ? { stack, runs, source } : { stack, fn, runs, source };
+const transformers = claimsOf('transformers', S.transformersActivations);
+const vllm = claimsOf('vllm', S.vllmActivation);
+const tei = claimsOf('tei', S.teiLinear);
+const vllmRefuses = (): StackClaim => vllm(null, 'not in _ACTIVATION_REGISTRY: get_act_fn raises "not supported"');
+const teiRefuses = (): StackClaim => tei(null, 'not a HiddenAct variant: the config is refused');
 
 // ---------------------------------------------------------------------------------------------
 // The names.
@@ -182,9 +189,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'gelu',
     formula: '½·x·(1 + erf(x/√2))',
     stacks: [
-      { stack: 'transformers', fn: 'gelu', runs: 'GELUActivation → torch.nn.functional.gelu (exact, erf)', source: S.transformersActivations },
-      { stack: 'vllm', fn: 'gelu', runs: 'nn.GELU() (exact); gated FFNs: GeluAndMul(approximate="none")', source: S.vllmActivation },
-      { stack: 'tei', fn: 'gelu_tanh', runs: 'HiddenAct::Gelu → candle gelu, the tanh form (exact GELU is not offered; a warning says so)', source: S.teiLinear },
+      transformers('gelu', 'GELUActivation → torch.nn.functional.gelu (exact, erf)'),
+      vllm('gelu', 'nn.GELU() (exact); gated FFNs: GeluAndMul(approximate="none")'),
+      tei('gelu_tanh', 'HiddenAct::Gelu → candle gelu, the tanh form (exact GELU is not offered; a warning says so)'),
       { stack: 'tei', fn: 'gelu_tanh', runs: 'warns at start that hidden_act=gelu runs the tanh approximation', source: S.teiPr },
       ...ggmlTanh,
       ...onnxExact,
@@ -195,9 +202,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'gelu',
     formula: 'x·½·(1 + erf(x/√2)) written as PyTorch ops',
     stacks: [
-      { stack: 'transformers', fn: 'gelu', runs: 'GELUActivation(use_gelu_python=True): the erf formula in Python', source: S.transformersActivations },
-      { stack: 'vllm', runs: 'not in _ACTIVATION_REGISTRY: get_act_fn raises "not supported"', source: S.vllmActivation },
-      { stack: 'tei', runs: 'not a HiddenAct variant: the config is refused ("Model is not supported")', source: S.teiLinear },
+      transformers('gelu', 'GELUActivation(use_gelu_python=True): the erf formula in Python'),
+      vllmRefuses(),
+      tei(null, 'not a HiddenAct variant: the config is refused ("Model is not supported")'),
     ],
   },
   {
@@ -206,9 +213,9 @@ const NAMES: readonly ActivationName[] = [
     formula: '½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))',
     note: 'The tanh form of GPT-2 and the original BERT repository.',
     stacks: [
-      transformersTanh('NewGELUActivation: the tanh formula written as PyTorch ops'),
-      { stack: 'vllm', fn: 'gelu_tanh', runs: 'NewGELU → custom op _C.gelu_new (tanh form)', source: S.vllmActivation },
-      { stack: 'tei', fn: 'gelu_tanh', runs: 'alias of HiddenAct::Gelu → candle gelu (tanh form)', source: S.teiLinear },
+      transformers('gelu_tanh', 'NewGELUActivation: the tanh formula written as PyTorch ops'),
+      vllm('gelu_tanh', 'NewGELU → custom op _C.gelu_new (tanh form)'),
+      tei('gelu_tanh', 'alias of HiddenAct::Gelu → candle gelu (tanh form)'),
       ...onnxTanh,
     ],
   },
@@ -217,9 +224,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'gelu_tanh',
     formula: 'torch.nn.functional.gelu(x, approximate="tanh") = ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))',
     stacks: [
-      transformersTanh('GELUTanh → F.gelu(approximate="tanh")'),
-      { stack: 'vllm', fn: 'gelu_tanh', runs: 'nn.GELU(approximate="tanh")', source: S.vllmActivation },
-      { stack: 'tei', fn: 'gelu_tanh', runs: 'alias of HiddenAct::Gelu → candle gelu (tanh form)', source: S.teiLinear },
+      transformers('gelu_tanh', 'GELUTanh → F.gelu(approximate="tanh")'),
+      vllm('gelu_tanh', 'nn.GELU(approximate="tanh")'),
+      tei('gelu_tanh', 'alias of HiddenAct::Gelu → candle gelu (tanh form)'),
       ...ggmlTanh,
       ...onnxTanh,
       { stack: 'coreml', fn: 'gelu_tanh', runs: 'mb.gelu(mode="TANH_APPROXIMATION") after PR #1911; earlier torch frontends converted it to EXACT', source: S.coremlGeluPr },
@@ -229,7 +236,7 @@ const NAMES: readonly ActivationName[] = [
     name: 'gelu_python_tanh',
     fn: 'gelu_tanh',
     formula: '½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) written as PyTorch ops',
-    stacks: [transformersTanh('GELUTanh(use_gelu_tanh_python=True)')],
+    stacks: [transformers('gelu_tanh', 'GELUTanh(use_gelu_tanh_python=True)')],
   },
   {
     name: 'gelu_fast',
@@ -237,9 +244,9 @@ const NAMES: readonly ActivationName[] = [
     formula: '½·x·(1 + tanh(0.7978845608·x·(1 + 0.044715·x²)))',
     note: '0.7978845608 is √(2/π) cut to 10 decimals: the tanh form to within float32 rounding.',
     stacks: [
-      transformersTanh('FastGELUActivation'),
-      { stack: 'vllm', fn: 'gelu_tanh', runs: 'FastGELU → custom op _C.gelu_fast (same constants)', source: S.vllmActivation },
-      { stack: 'tei', runs: 'not a HiddenAct variant: the config is refused', source: S.teiLinear },
+      transformers('gelu_tanh', 'FastGELUActivation'),
+      vllm('gelu_tanh', 'FastGELU → custom op _C.gelu_fast (same constants)'),
+      teiRefuses(),
     ],
   },
   {
@@ -248,8 +255,8 @@ const NAMES: readonly ActivationName[] = [
     formula: '½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))',
     note: 'Despite the name, the same tanh form (added with MEGA).',
     stacks: [
-      transformersTanh('AccurateGELUActivation'),
-      { stack: 'vllm', runs: 'not in _ACTIVATION_REGISTRY: get_act_fn raises "not supported"', source: S.vllmActivation },
+      transformers('gelu_tanh', 'AccurateGELUActivation'),
+      vllmRefuses(),
     ],
   },
   {
@@ -257,9 +264,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'gelu_sigmoid',
     formula: 'x·σ(1.702·x)',
     stacks: [
-      { stack: 'transformers', fn: 'gelu_sigmoid', runs: 'QuickGELUActivation', source: S.transformersActivations },
-      { stack: 'vllm', fn: 'gelu_sigmoid', runs: 'QuickGELU → custom op _C.gelu_quick', source: S.vllmActivation },
-      { stack: 'tei', runs: 'not a HiddenAct variant: the config is refused', source: S.teiLinear },
+      transformers('gelu_sigmoid', 'QuickGELUActivation'),
+      vllm('gelu_sigmoid', 'QuickGELU → custom op _C.gelu_quick'),
+      teiRefuses(),
       { stack: 'llamacpp-cpu', fn: 'gelu_sigmoid', runs: 'ggml_gelu_quick (−1.702 in expf); GGML_GELU_QUICK_FP16 is defined, so a float16 table as for ggml_gelu', source: S.ggmlCpuVec },
       { stack: 'llamacpp-cuda', fn: 'gelu_sigmoid', runs: 'op_gelu_quick: x·1/(1 + expf(−1.702·x)) in float32', source: S.ggmlCuda },
     ],
@@ -269,8 +276,8 @@ const NAMES: readonly ActivationName[] = [
     fn: 'gelu_clipped',
     formula: 'clip(GELU(x), −10, 10) with exact GELU',
     stacks: [
-      { stack: 'transformers', fn: 'gelu_clipped', runs: 'ClippedGELUActivation(min=−10, max=10)', source: S.transformersActivations },
-      { stack: 'vllm', runs: 'not in _ACTIVATION_REGISTRY: get_act_fn raises "not supported"', source: S.vllmActivation },
+      transformers('gelu_clipped', 'ClippedGELUActivation(min=−10, max=10)'),
+      vllmRefuses(),
     ],
   },
   {
@@ -278,9 +285,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'silu',
     formula: 'x·σ(x)',
     stacks: [
-      { stack: 'transformers', fn: 'silu', runs: 'SiLUActivation → F.silu', source: S.transformersActivations },
-      { stack: 'vllm', fn: 'silu', runs: 'nn.SiLU(); gated FFNs: SiluAndMul (silu of the first half times the second)', source: S.vllmActivation },
-      { stack: 'tei', fn: 'silu', runs: 'HiddenAct::Silu → candle silu', source: S.teiLinear },
+      transformers('silu', 'SiLUActivation → F.silu'),
+      vllm('silu', 'nn.SiLU(); gated FFNs: SiluAndMul (silu of the first half times the second)'),
+      tei('silu', 'HiddenAct::Silu → candle silu'),
     ],
   },
   {
@@ -288,9 +295,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'silu',
     formula: 'x·σ(x)',
     stacks: [
-      { stack: 'transformers', fn: 'silu', runs: 'nn.SiLU', source: S.transformersActivations },
-      { stack: 'vllm', runs: 'not in _ACTIVATION_REGISTRY (only "silu"): get_act_fn raises "not supported"', source: S.vllmActivation },
-      { stack: 'tei', runs: 'not a HiddenAct variant (only "silu"): the config is refused', source: S.teiLinear },
+      transformers('silu', 'nn.SiLU'),
+      vllm(null, 'not in _ACTIVATION_REGISTRY (only "silu"): get_act_fn raises "not supported"'),
+      tei(null, 'not a HiddenAct variant (only "silu"): the config is refused'),
     ],
   },
   {
@@ -298,9 +305,9 @@ const NAMES: readonly ActivationName[] = [
     fn: 'relu',
     formula: 'max(0, x)',
     stacks: [
-      { stack: 'transformers', fn: 'relu', runs: 'nn.ReLU', source: S.transformersActivations },
-      { stack: 'vllm', fn: 'relu', runs: 'nn.ReLU()', source: S.vllmActivation },
-      { stack: 'tei', fn: 'relu', runs: 'HiddenAct::Relu', source: S.teiLinear },
+      transformers('relu', 'nn.ReLU'),
+      vllm('relu', 'nn.ReLU()'),
+      tei('relu', 'HiddenAct::Relu'),
     ],
   },
   {
@@ -308,36 +315,36 @@ const NAMES: readonly ActivationName[] = [
     fn: 'relu2',
     formula: 'max(0, x)²',
     stacks: [
-      { stack: 'transformers', fn: 'relu2', runs: 'ReLUSquaredActivation', source: S.transformersActivations },
-      { stack: 'vllm', fn: 'relu2', runs: 'ReLUSquaredActivation: torch.square(F.relu(x))', source: S.vllmActivation },
+      transformers('relu2', 'ReLUSquaredActivation'),
+      vllm('relu2', 'ReLUSquaredActivation: torch.square(F.relu(x))'),
     ],
   },
-  { name: 'relu6', fn: 'relu6', formula: 'min(max(0, x), 6)', stacks: [{ stack: 'transformers', fn: 'relu6', runs: 'nn.ReLU6', source: S.transformersActivations }] },
-  { name: 'leaky_relu', fn: 'leaky_relu', formula: 'x if x ≥ 0 else 0.01·x (nn.LeakyReLU default)', stacks: [{ stack: 'transformers', fn: 'leaky_relu', runs: 'nn.LeakyReLU', source: S.transformersActivations }] },
-  { name: 'sigmoid', fn: 'sigmoid', formula: '1/(1 + e^(−x))', stacks: [{ stack: 'transformers', fn: 'sigmoid', runs: 'nn.Sigmoid', source: S.transformersActivations }] },
+  { name: 'relu6', fn: 'relu6', formula: 'min(max(0, x), 6)', stacks: [transformers('relu6', 'nn.ReLU6')] },
+  { name: 'leaky_relu', fn: 'leaky_relu', formula: 'x if x ≥ 0 else 0.01·x (nn.LeakyReLU default)', stacks: [transformers('leaky_relu', 'nn.LeakyReLU')] },
+  { name: 'sigmoid', fn: 'sigmoid', formula: '1/(1 + e^(−x))', stacks: [transformers('sigmoid', 'nn.Sigmoid')] },
   {
     name: 'tanh',
     fn: 'tanh',
     formula: 'tanh(x)',
     stacks: [
-      { stack: 'transformers', fn: 'tanh', runs: 'nn.Tanh', source: S.transformersActivations },
-      { stack: 'tei', fn: 'tanh', runs: 'HiddenAct::Tanh', source: S.teiLinear },
+      transformers('tanh', 'nn.Tanh'),
+      tei('tanh', 'HiddenAct::Tanh'),
     ],
   },
-  { name: 'mish', fn: 'mish', formula: 'x·tanh(softplus(x))', stacks: [{ stack: 'transformers', fn: 'mish', runs: 'MishActivation → F.mish', source: S.transformersActivations }] },
-  { name: 'linear', fn: 'linear', formula: 'x (identity)', stacks: [{ stack: 'transformers', fn: 'linear', runs: 'LinearActivation', source: S.transformersActivations }] },
-  { name: 'prelu', fn: 'prelu', formula: 'x if x ≥ 0 else a·x, a learned (nn.PReLU, initial 0.25)', stacks: [{ stack: 'transformers', fn: 'prelu', runs: 'nn.PReLU', source: S.transformersActivations }] },
+  { name: 'mish', fn: 'mish', formula: 'x·tanh(softplus(x))', stacks: [transformers('mish', 'MishActivation → F.mish')] },
+  { name: 'linear', fn: 'linear', formula: 'x (identity)', stacks: [transformers('linear', 'LinearActivation')] },
+  { name: 'prelu', fn: 'prelu', formula: 'x if x ≥ 0 else a·x, a learned (nn.PReLU, initial 0.25)', stacks: [transformers('prelu', 'nn.PReLU')] },
   {
     name: 'laplace',
     fn: 'laplace',
     formula: '½·(1 + erf((x − μ)/(σ·√2))), μ = 0.707107, σ = 0.282095',
-    stacks: [{ stack: 'transformers', fn: 'laplace', runs: 'LaplaceActivation (from MEGA)', source: S.transformersActivations }],
+    stacks: [transformers('laplace', 'LaplaceActivation (from MEGA)')],
   },
   {
     name: 'xielu',
     fn: 'xielu',
     formula: 'x > 0: αₚ·x² + β·x; else (expm1(min(x, ε)) − x)·αₙ + β·x; αₚ = softplus(raw αₚ), αₙ = β + softplus(raw αₙ); init αₚ = αₙ = 0.8, β = 0.5, ε = −1e−6',
-    stacks: [{ stack: 'transformers', fn: 'xielu', runs: 'XIELUActivation (CUDA kernel when the xielu package is installed, else Python)', source: S.transformersActivations }],
+    stacks: [transformers('xielu', 'XIELUActivation (CUDA kernel when the xielu package is installed, else Python)')],
   },
 ];
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { FunctionId } from '../core/types';
-import type { FeatureContext } from '../feature';
+import { commandFailed, type FeatureContext } from '../feature';
 import { evaluateAll, parseCopyValuesArgs, valuesTable, type TableFormat } from './valuesModel';
 
 /** Copies the table of `xs` to the clipboard and says so in the status bar; returns the text. */
@@ -29,8 +29,6 @@ export async function copyValuesCommand(ctx: FeatureContext, arg: unknown): Prom
     }
     return await copyTable(parsed.xs, parsed.functions, parsed.format);
   } catch (error) {
-    ctx.log.error(`Copy values failed: ${String(error)}`);
-    void vscode.window.showErrorMessage('GELU Lab: could not copy the values; see the log (GELU Lab: Show Log).');
-    return undefined;
+    return commandFailed(ctx, 'Copy values', 'copy the values', error);
   }
 }

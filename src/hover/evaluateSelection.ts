@@ -11,7 +11,7 @@ import { CommandId } from '../commands/ids';
 import { literalOptionsFor } from '../text/languages';
 import { literalAt } from '../text/scanner';
 import type { FunctionId } from '../core/types';
-import type { FeatureContext } from '../feature';
+import { commandFailed, type FeatureContext } from '../feature';
 import { MemoryDocuments } from '../memoryDocuments';
 import { copyTable, copyValuesCommand } from './copyValues';
 import { boundedSelectionText } from './numberHover';
@@ -108,9 +108,7 @@ export function register(ctx: FeatureContext): void {
       const uri = await showEvaluation(report, functions);
       return { uri: uri.toString(), values: report.xs, total: report.total };
     } catch (error) {
-      ctx.log.error(`Evaluate Selection failed: ${String(error)}`);
-      void vscode.window.showErrorMessage('GELU Lab: could not evaluate the selection; see the log (GELU Lab: Show Log).');
-      return undefined;
+      return commandFailed(ctx, 'Evaluate Selection', 'evaluate the selection', error);
     }
   };
 
@@ -128,9 +126,7 @@ export function register(ctx: FeatureContext): void {
       }
       return await copyTable(evaluation.xs, evaluation.functions, format);
     } catch (error) {
-      ctx.log.error(`Copy evaluation failed: ${String(error)}`);
-      void vscode.window.showErrorMessage('GELU Lab: could not copy the evaluation; see the log (GELU Lab: Show Log).');
-      return undefined;
+      return commandFailed(ctx, 'Copy evaluation', 'copy the evaluation', error);
     }
   };
 

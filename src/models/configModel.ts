@@ -150,14 +150,7 @@ class Scanner {
       this.pos++;
       const value = this.value(depth + 1);
       members.push({ key: key.value, keyStart: key.start, keyEnd: key.end, value });
-      if (value === undefined || this.error) return done();
-      this.skip();
-      const sep = this.text[this.pos];
-      if (sep === ',') this.pos++;
-      else if (sep !== '}') {
-        this.fail('expected "," or "}"');
-        return done();
-      }
+      if (value === undefined || this.error || !this.separator('}')) return done();
     }
   }
 
@@ -174,15 +167,20 @@ class Scanner {
       const v = this.value(depth + 1);
       if (v === undefined) return done();
       items.push(v);
-      if (this.error) return done();
-      this.skip();
-      const sep = this.text[this.pos];
-      if (sep === ',') this.pos++;
-      else if (sep !== ']') {
-        this.fail('expected "," or "]"');
-        return done();
-      }
+      if (this.error || !this.separator(']')) return done();
     }
+  }
+
+  /** After a member or item: steps over a comma, or stops before `close`; false (and the error set) otherwise. */
+  private separator(close: '}' | ']'): boolean {
+    this.skip();
+    const sep = this.text[this.pos];
+    if (sep === ',') this.pos++;
+    else if (sep !== close) {
+      this.fail(`expected "," or "${close}"`);
+      return false;
+    }
+    return true;
   }
 }
 

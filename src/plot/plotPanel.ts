@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { parseXInput } from '../commands/evaluate';
 import { CommandId, ViewId } from '../commands/ids';
-import type { FeatureContext } from '../feature';
+import { commandFailed, type FeatureContext, inputNumber } from '../feature';
 import { parsePlotShow, X_LIMIT } from '../protocol';
 import { PlotController } from './controller';
 import { live } from './live';
@@ -77,28 +77,16 @@ export function register(ctx: FeatureContext): void {
       if (given?.ok) controller.show(given.value);
       return controller;
     } catch (error) {
-      ctx.log.error(`Open Plot failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      void vscode.window.showErrorMessage('GELU Lab: the plot could not be opened; see the log for details.');
-      return undefined;
+      return commandFailed(ctx, 'Open Plot', 'open the plot', error);
     }
   };
 
   const plotAtX = async (arg?: unknown): Promise<PlotController | undefined> => {
     let x: number;
     if (arg === undefined) {
-      const typed = await vscode.window.showInputBox({
-        title: 'GELU Lab: Plot at x',
-        prompt: `x to pin on the plot (within ±${X_LIMIT})`,
-        placeHolder: '-0.75',
-        validateInput: (text) => {
-          const checked = checkPlotX(text);
-          return typeof checked === 'string' ? checked : undefined;
-        },
-      });
+      const typed = await inputNumber({ title: 'GELU Lab: Plot at x', prompt: `x to pin on the plot (within ±${X_LIMIT})`, placeHolder: '-0.75' }, checkPlotX);
       if (typed === undefined) return undefined;
-      const checked = checkPlotX(typed);
-      if (typeof checked === 'string') return undefined;
-      x = checked;
+      x = typed;
     } else {
       const checked = checkPlotX(arg);
       if (typeof checked === 'string') {

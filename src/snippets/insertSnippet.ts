@@ -144,6 +144,11 @@ function defaultTarget(last: LastChoices, forLanguage: readonly TargetInfo[]): T
   return (forLanguage[0] as TargetInfo).id;
 }
 
+/** The last choice when the target still offers it, else `fallback`. */
+function remembered<T>(last: T | undefined, offered: readonly T[], fallback: T): T {
+  return last !== undefined && offered.includes(last) ? last : fallback;
+}
+
 function derivativeDetail(target: TargetId, gated: boolean): string {
   if (gated) return target === 'pytorch' ? '∂y/∂g, ∂y/∂u and a custom torch.autograd.Function' : target === 'cuda' ? '∂y/∂g, ∂y/∂u and a backward kernel' : '∂y/∂g and ∂y/∂u as functions';
   switch (target) {
@@ -168,13 +173,16 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   let target = given.target;
   let step = 1;
   let total = totalSteps(given, target === undefined ? undefined : targetInfo(target));
+  /** The wizard's next step (its number and the total shown in the title). */
+  const next = <T>(placeholder: string, items: readonly Item<T>[], active: T | undefined, rank?: (query: string) => T | undefined): Promise<T | undefined> =>
+    pick(title, step++, total, placeholder, items, active, rank);
   if (variant === undefined) {
-    variant = await pick(title, step++, total, 'Which function?', variantItems(), last.variant ?? 'gelu', (query) => filterEntries(variantEntries(), query)[0]?.id);
+    variant = await next('Which function?', variantItems(), last.variant ?? 'gelu', (query) => filterEntries(variantEntries(), query)[0]?.id);
     if (variant === undefined) return undefined;
   }
   if (target === undefined) {
     const { items, forLanguage } = targetItems(languageId);
-    target = await pick(title, step++, total, 'For which framework or language?', items, defaultTarget(last, forLanguage));
+    target = await next('For which framework or language?', items, defaultTarget(last, forLanguage));
     if (target === undefined) return undefined;
   }
   const info = targetInfo(target);
@@ -182,10 +190,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   total = totalSteps({ ...given, variant }, info);
   let withDerivative = given.withDerivative;
   if (withDerivative === undefined) {
-    withDerivative = await pick(
-      title,
-      step++,
-      total,
+    withDerivative = await next(
       'Forward only, or with the derivative?',
       [
         { label: 'Forward only', description: 'f(x)', value: false },
@@ -197,37 +202,28 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   }
   let fused = given.fused;
   if (fused === undefined && offersFused(variant, info)) {
-    fused = await pick(
-      title,
-      step++,
-      total,
+    fused = await next(
       'Also the fused form over a [..., 2d] input?',
       [
         { label: 'Functions of g and u', value: false },
         { label: 'Also fused over [..., 2d]', description: target === 'cuda' ? 'a __global__ kernel and launcher; float, __half or __nv_bfloat16 storage' : 'split the last dimension; the half convention is in the name', value: true },
       ],
-      last.fused ?? true,
+      remembered(last.fused, [false, true], true),
     );
     if (fused === undefined) return undefined;
   }
   let form = given.form;
   if (form === undefined && info.forms.length > 1 && (!gated || target === 'pytorch')) {
-    form = await pick(
-      title,
-      step++,
-      total,
+    form = await next(
       'Which form?',
       info.forms.map((f) => ({ label: info.formLabels?.[f] ?? f, value: f })),
-      last.form !== undefined && info.forms.includes(last.form) ? last.form : (info.forms[info.forms.length - 1] as Form),
+      remembered(last.form, info.forms, info.forms[info.forms.length - 1] as Form),
     );
     if (form === undefined) return undefined;
   }
   let vectorised = given.vectorised;
   if (vectorised === undefined && info.vectorisable && !gated) {
-    vectorised = await pick(
-      title,
-      step++,
-      total,
+    vectorised = await next(
       'Scalar, or also an array version?',
       [
         { label: 'Scalar function', value: false },
@@ -239,13 +235,10 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
   }
   let precision = given.precision;
   if (precision === undefined && info.precisions.length > 1) {
-    precision = await pick(
-      title,
-      step,
-      total,
+    precision = await next(
       'Which precision?',
       info.precisions.map((p) => ({ label: p, description: p === 'float' ? 'erfcf, expf, fmaf' : 'erfc, exp, fma', value: p })),
-      last.precision !== undefined && info.precisions.includes(last.precision) ? last.precision : info.precisions[0],
+      remembered(last.precision, info.precisions, info.precisions[0]),
     );
     if (precision === undefined) return undefined;
   }

@@ -84,6 +84,7 @@ describe('protocol: parseWebviewMessage (the host\'s validator)', () => {
     ['an unknown view', { type: 'plot/sample', requestId: 1, request: { ...request, view: '3d' } }, /view must be one of/],
     ['a parameter that is not a number', { type: 'plot/sample', requestId: 1, request: { ...request, params: { gelu_sigmoid: { k: '1.7' } } } }, /params\.gelu_sigmoid\.k must be a finite number/],
     ['a parameter name with odd characters', { type: 'plot/sample', requestId: 1, request: { ...request, params: { gelu_sigmoid: { '__proto__x;': 1 } } } }, /bad parameter name/],
+    ['a parameter named __proto__, which would set the prototype instead of a value', { type: 'plot/sample', requestId: 1, request: { ...request, params: { gelu_sigmoid: JSON.parse('{"__proto__": 1}') as unknown } } }, /bad parameter name "__proto__"/],
     ['parameters of an unknown function', { type: 'plot/sample', requestId: 1, request: { ...request, params: { nope: {} } } }, /unknown function id "nope"/],
     ['a PNG that is not a data URL', { type: 'export/png', requestId: 1, dataUrl: 'https://example.com/x.png', suggestedName: 'a.png' }, /data:image\/png;base64/],
     ['a PNG with broken base64', { type: 'export/png', requestId: 1, dataUrl: 'data:image/png;base64,@@@@', suggestedName: 'a.png' }, /no valid base64/],

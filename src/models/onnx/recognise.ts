@@ -288,6 +288,27 @@ function ancestors(index: GraphIndex, from: string, stop: string, depth: number)
   return seen;
 }
 
+/**
+ * Default-domain operators that are one activation each: the id, and the attributes shown with
+ * the defaults the ONNX operator spec gives them (or a fixed note).
+ */
+const SINGLE_OPS: ReadonlyMap<string, { readonly id: ActivationId; readonly attributes?: readonly (readonly [string, number])[]; readonly params?: string }> = new Map([
+  ['Relu', { id: 'relu' }],
+  ['LeakyRelu', { id: 'leaky_relu', attributes: [['alpha', 0.01]] }],
+  ['Elu', { id: 'elu', attributes: [['alpha', 1]] }],
+  ['Celu', { id: 'celu', attributes: [['alpha', 1]] }],
+  ['Selu', { id: 'selu', attributes: [['alpha', 1.67326319217681884765625], ['gamma', 1.05070102214813232421875]] }],
+  ['PRelu', { id: 'prelu', params: 'learned slope' }],
+  ['Sigmoid', { id: 'sigmoid' }],
+  ['Tanh', { id: 'tanh' }],
+  ['Softplus', { id: 'softplus' }],
+  ['Softsign', { id: 'softsign' }],
+  ['ThresholdedRelu', { id: 'thresholded_relu', attributes: [['alpha', 1]] }],
+  ['HardSwish', { id: 'hardswish' }],
+  ['Mish', { id: 'mish' }],
+  ['Erf', { id: 'erf' }],
+]);
+
 type Single = Pick<Finding, 'id' | 'form' | 'params'>;
 
 function singleOperator(node: OnnxNode, opset: number | undefined): Single | undefined {
@@ -311,48 +332,20 @@ function singleOperator(node: OnnxNode, opset: number | undefined): Single | und
   }
   if (!isDefaultDomain(node)) return undefined;
   const form = `${op}${opset !== undefined ? ` (opset ${opset})` : ''}`;
-  switch (op) {
-    case 'Gelu': {
-      const approximate = stringAttr(node, 'approximate', 'none');
-      return { id: approximate === 'tanh' ? 'gelu_tanh' : 'gelu', form, params: `approximate="${approximate}"` };
-    }
-    case 'Relu':
-      return { id: 'relu', form, params: '' };
-    case 'LeakyRelu':
-      return { id: 'leaky_relu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 0.01))}` };
-    case 'Elu':
-      return { id: 'elu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 1))}` };
-    case 'Celu':
-      return { id: 'celu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 1))}` };
-    case 'Selu':
-      return { id: 'selu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 1.67326319217681884765625))}, gamma=${fmt(numberAttr(node, 'gamma', 1.05070102214813232421875))}` };
-    case 'PRelu':
-      return { id: 'prelu', form, params: 'learned slope' };
-    case 'Sigmoid':
-      return { id: 'sigmoid', form, params: '' };
-    case 'Tanh':
-      return { id: 'tanh', form, params: '' };
-    case 'Softplus':
-      return { id: 'softplus', form, params: '' };
-    case 'Softsign':
-      return { id: 'softsign', form, params: '' };
-    case 'ThresholdedRelu':
-      return { id: 'thresholded_relu', form, params: `alpha=${fmt(numberAttr(node, 'alpha', 1))}` };
-    case 'HardSigmoid': {
-      const [alpha, beta] = [numberAttr(node, 'alpha', 0.2), numberAttr(node, 'beta', 0.5)];
-      const asRegistry = hardSigmoidFromOnnx(alpha, beta);
-      const h = asRegistry.ok ? ` (h = ${fmt(asRegistry.params['h'] ?? NaN)})` : ' (⚠ not GELU Lab\'s hard sigmoid, which needs beta = 0.5 and alpha from 0.05 to 1)';
-      return { id: 'hard_sigmoid', form, params: `alpha=${fmt(alpha)}, beta=${fmt(beta)}${h}` };
-    }
-    case 'HardSwish':
-      return { id: 'hardswish', form, params: '' };
-    case 'Mish':
-      return { id: 'mish', form, params: '' };
-    case 'Erf':
-      return { id: 'erf', form, params: '' };
-    default:
-      return undefined;
+  if (op === 'Gelu') {
+    const approximate = stringAttr(node, 'approximate', 'none');
+    return { id: approximate === 'tanh' ? 'gelu_tanh' : 'gelu', form, params: `approximate="${approximate}"` };
   }
+  if (op === 'HardSigmoid') {
+    const [alpha, beta] = [numberAttr(node, 'alpha', 0.2), numberAttr(node, 'beta', 0.5)];
+    const asRegistry = hardSigmoidFromOnnx(alpha, beta);
+    const h = asRegistry.ok ? ` (h = ${fmt(asRegistry.params['h'] ?? NaN)})` : ' (⚠ not GELU Lab\'s hard sigmoid, which needs beta = 0.5 and alpha from 0.05 to 1)';
+    return { id: 'hard_sigmoid', form, params: `alpha=${fmt(alpha)}, beta=${fmt(beta)}${h}` };
+  }
+  const single = SINGLE_OPS.get(op);
+  if (single === undefined) return undefined;
+  const params = single.params ?? (single.attributes ?? []).map(([name, fallback]) => `${name}=${fmt(numberAttr(node, name, fallback))}`).join(', ');
+  return { id: single.id, form, params };
 }
 
 /** Skips a bias Add after a projection: MatMul → Add(bias) is still "a projection of x". */

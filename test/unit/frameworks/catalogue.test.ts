@@ -36,27 +36,31 @@ describe('frameworks: catalogue', () => {
 
   it('records the defaults that differ between frameworks', () => {
     const byId = new Map(FRAMEWORK_CATALOGUE.map((e) => [e.id, e]));
-    const variant = (id: string) => byId.get(id)?.defaultVariant;
-    assert.equal(variant('torch.nn.functional.gelu'), 'gelu');
-    assert.equal(variant('torch.nn.GELU'), 'gelu');
-    assert.equal(variant('tf.nn.gelu'), 'gelu');
-    assert.equal(variant('keras.activations.gelu'), 'gelu');
-    assert.equal(variant('keras.ops.gelu'), 'gelu_tanh');
-    assert.equal(variant('jax.nn.gelu'), 'gelu_tanh');
-    assert.equal(variant('flax.linen.gelu'), 'gelu_tanh');
-    assert.equal(variant('hf:gelu_new'), 'gelu_tanh');
-    assert.equal(variant('hf:quick_gelu'), 'gelu_sigmoid');
-    assert.equal(variant('ort:FastGelu'), 'gelu_tanh');
-    assert.equal(variant('ggml_gelu'), 'gelu_tanh');
-    assert.equal(variant('ggml_gelu_quick'), 'gelu_sigmoid');
-    assert.equal(variant('ggml_gelu_erf'), 'gelu');
-    const slope = (id: string) => defaultParams(byId.get(id) ?? assert.fail(id))['slope'];
-    assert.equal(slope('torch.nn.functional.leaky_relu'), 0.01);
-    assert.equal(slope('tf.nn.leaky_relu'), 0.2);
-    assert.equal(slope('keras.activations.leaky_relu'), 0.2);
-    assert.equal(slope('keras.layers.LeakyReLU'), 0.3);
-    assert.equal(slope('jax.nn.leaky_relu'), 0.01);
-    assert.equal(slope('onnx:LeakyRelu'), 0.01);
+    const defaultVariants: [id: string, variant: string][] = [
+      ['torch.nn.functional.gelu', 'gelu'],
+      ['torch.nn.GELU', 'gelu'],
+      ['tf.nn.gelu', 'gelu'],
+      ['keras.activations.gelu', 'gelu'],
+      ['keras.ops.gelu', 'gelu_tanh'],
+      ['jax.nn.gelu', 'gelu_tanh'],
+      ['flax.linen.gelu', 'gelu_tanh'],
+      ['hf:gelu_new', 'gelu_tanh'],
+      ['hf:quick_gelu', 'gelu_sigmoid'],
+      ['ort:FastGelu', 'gelu_tanh'],
+      ['ggml_gelu', 'gelu_tanh'],
+      ['ggml_gelu_quick', 'gelu_sigmoid'],
+      ['ggml_gelu_erf', 'gelu'],
+    ];
+    for (const [id, variant] of defaultVariants) assert.equal(byId.get(id)?.defaultVariant, variant, id);
+    const defaultSlopes: [id: string, slope: number][] = [
+      ['torch.nn.functional.leaky_relu', 0.01],
+      ['tf.nn.leaky_relu', 0.2],
+      ['keras.activations.leaky_relu', 0.2],
+      ['keras.layers.LeakyReLU', 0.3],
+      ['jax.nn.leaky_relu', 0.01],
+      ['onnx:LeakyRelu', 0.01],
+    ];
+    for (const [id, slope] of defaultSlopes) assert.equal(defaultParams(byId.get(id) ?? assert.fail(id))['slope'], slope, id);
   });
 
   it('tells the snippet generator how to ask each framework for a variant', () => {

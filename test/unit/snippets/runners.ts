@@ -57,6 +57,64 @@ function splitValues(points: Map<FunctionId, RefPoint[]>, pairs: [number, number
   return out;
 }
 
+/** Runs a driver that reads `index x` lines on stdin and prints `f f′` lines; the values by function. */
+async function runOnPoints(points: Map<FunctionId, RefPoint[]>, command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Values> {
+  const r = await run(command, args, { ...options, input: stdinLines(points) });
+  return splitValues(points, parsePairs(r.stdout));
+}
+
+/** Writes `source` to `dir/fileName`, compiles it to `dir/main` (`compiler ...flags -o main file ...libs`) and runs it on the points. */
+async function compileAndRun(
+  points: Map<FunctionId, RefPoint[]>,
+  program: { dir: string; fileName: string; source: string; compiler: string; flags: readonly string[]; libs?: readonly string[] },
+): Promise<Values> {
+  const file = path.join(program.dir, program.fileName);
+  fs.writeFileSync(file, program.source);
+  const exe = path.join(program.dir, 'main');
+  await run(program.compiler, [...program.flags, '-o', exe, file, ...(program.libs ?? [])], { cwd: program.dir });
+  return runOnPoints(points, exe, []);
+}
+
+/** Each variant's `target` snippet in its own file `dir/<id>.py`, for Python drivers that exec them one by one. */
+function pythonModules(target: TargetId, dir: string, extra: Partial<SnippetOptions> = {}): { id: FunctionId; file: string; f: string; df: string; module: string }[] {
+  return ids.map((id) => {
+    const s = gen(target, id, extra);
+    const file = path.join(dir, `${id}.py`);
+    fs.writeFileSync(file, s.plainCode);
+    return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
+  });
+}
+
+/**
+ * A runner whose toolchain is one command (`tool probe…` exits 0 when it is here); `run` gets a
+ * fresh temporary folder named after the target.
+ */
+function toolRunner(spec: {
+  label: string;
+  target: TargetId;
+  precision?: 'double' | 'float';
+  tool: string;
+  probe?: readonly string[];
+  /** The Debian package that brings the tool, named when it is missing. */
+  debian?: string;
+  run(dir: string, points: Map<FunctionId, RefPoint[]>): Promise<Values>;
+}): Runner {
+  return {
+    label: spec.label,
+    target: spec.target,
+    precision: spec.precision ?? 'double',
+    missing: () => (has(spec.tool, spec.probe) ? undefined : `${spec.tool} not found${spec.debian === undefined ? '' : ` (Debian: ${spec.debian})`}`),
+    run: (points) => spec.run(tempDir(spec.target), points),
+  };
+}
+
+/** Writes a Python driver's lines to `dir/driver.py`; its path. */
+function pythonDriver(dir: string, lines: readonly string[]): string {
+  const file = path.join(dir, 'driver.py');
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
 function hexFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
   const buf = new DataView(new ArrayBuffer(8));
@@ -99,20 +157,13 @@ export const PYTHON = process.env.GELU_PYTHON
   ?? (['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import numpy, scipy.special'])) ?? 'python3');
 
 function pythonRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Python (math)',
     target: 'python',
-    precision: 'double',
-    missing: () => (has(PYTHON) ? undefined : `${PYTHON} not found`),
-    run: async (points) => {
-      const dir = tempDir('python');
-      const files = ids.map((id) => {
-        const s = gen('python', id);
-        const file = path.join(dir, `${id}.py`);
-        fs.writeFileSync(file, s.plainCode);
-        return [file, s.options.names.forward, s.options.names.derivative];
-      });
-      const driver = [
+    tool: PYTHON,
+    run: async (dir, points) => {
+      const files = pythonModules('python', dir).map((m) => [m.file, m.f, m.df]);
+      const driver = pythonDriver(dir, [
         'import sys',
         `files = ${JSON.stringify(files)}`,
         'table = []',
@@ -127,12 +178,10 @@ function pythonRunner(): Runner {
         '    x = float(x)',
         "    out.append(f'{f(x)!r} {df(x)!r}')",
         "print('\\n'.join(out))",
-      ].join('\n');
-      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-      const r = await run(PYTHON, [path.join(dir, 'driver.py')], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      ]);
+      return runOnPoints(points, PYTHON, [driver]);
     },
-  };
+  });
 }
 
 function numpyRunner(): Runner {
@@ -143,14 +192,9 @@ function numpyRunner(): Runner {
     missing: () => (has(PYTHON, ['-c', 'import numpy, scipy.special']) ? undefined : `${PYTHON} cannot import numpy and scipy (Debian: apt-get install python3-numpy python3-scipy)`),
     run: async (points) => {
       const dir = tempDir('numpy');
-      const jobs = ids.map((id) => {
-        const s = gen('numpy', id);
-        const file = path.join(dir, `${id}.py`);
-        fs.writeFileSync(file, s.plainCode);
-        return { file, f: s.options.names.forward, df: s.options.names.derivative, xs: (points.get(id) ?? []).map((p) => p.x) };
-      });
+      const jobs = pythonModules('numpy', dir).map((m) => ({ file: m.file, f: m.f, df: m.df, xs: (points.get(m.id) ?? []).map((p) => p.x) }));
       fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify(jobs));
-      const driver = [
+      const driver = pythonDriver(dir, [
         'import json, sys, warnings',
         'import numpy as np',
         "warnings.simplefilter('error')  # an overflow or invalid operation in a where-arm fails the test",
@@ -165,9 +209,8 @@ function numpyRunner(): Runner {
         '    for y, d in zip(ys.tolist(), ds.tolist()):',
         "        out.append(f'{y!r} {d!r}')",
         "print('\\n'.join(out))",
-      ].join('\n');
-      fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-      const r = await run(PYTHON, [path.join(dir, 'driver.py')]);
+      ]);
+      const r = await run(PYTHON, [driver]);
       return splitValues(points, parsePairs(r.stdout));
     },
   };
@@ -209,14 +252,12 @@ const CUDA_SHIM = [
 
 function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = 'double'): Runner {
   const compiler = target === 'c' ? 'gcc' : 'g++';
-  const label = target === 'c' ? 'C (gcc)' : target === 'cpp' ? 'C++ (g++)' : `CUDA ${precision} (device code as host C++, g++)`;
-  return {
-    label,
+  return toolRunner({
+    label: target === 'c' ? 'C (gcc)' : target === 'cpp' ? 'C++ (g++)' : `CUDA ${precision} (device code as host C++, g++)`,
     target,
     precision,
-    missing: () => (has(compiler) ? undefined : `${compiler} not found`),
-    run: async (points) => {
-      const dir = tempDir(target);
+    tool: compiler,
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen(target, id, { ...named(id), ...(target === 'cuda' ? { precision } : {}) }));
       const src = [
         target === 'cuda' ? CUDA_SHIM : '',
@@ -226,24 +267,26 @@ function cRunner(target: 'c' | 'cpp' | 'cuda', precision: 'double' | 'float' = '
           precision,
         ),
       ].join('\n');
-      const file = path.join(dir, target === 'c' ? 'main.c' : 'main.cpp');
-      fs.writeFileSync(file, src);
-      const exe = path.join(dir, 'main');
-      await run(compiler, [...(target === 'c' ? ['-std=c99'] : ['-std=c++17']), '-O2', '-Wall', '-Werror', '-Wno-unused-variable', '-o', exe, file, '-lm']);
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return compileAndRun(points, {
+        dir,
+        fileName: target === 'c' ? 'main.c' : 'main.cpp',
+        source: src,
+        compiler,
+        flags: [target === 'c' ? '-std=c99' : '-std=c++17', '-O2', '-Wall', '-Werror', '-Wno-unused-variable'],
+        libs: ['-lm'],
+      });
     },
-  };
+  });
 }
 
 function goRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Go',
     target: 'go',
-    precision: 'double',
-    missing: () => (has('go', ['version']) ? undefined : 'go not found (Debian: golang-go)'),
-    run: async (points) => {
-      const dir = tempDir('go');
+    tool: 'go',
+    probe: ['version'],
+    debian: 'golang-go',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('go', id, named(id, 'pascal')));
       const imports = new Set<string>(['"bufio"', '"fmt"', '"os"', '"strconv"', '"strings"']);
       for (const s of snippets) for (const line of s.imports) imports.add(line.replace(/^import\s+/, ''));
@@ -268,20 +311,18 @@ function goRunner(): Runner {
       const file = path.join(dir, 'main.go');
       fs.writeFileSync(file, src);
       const env = { ...process.env, GOCACHE: process.env.GOCACHE ?? path.join(dir, 'gocache'), GOPATH: process.env.GOPATH ?? path.join(dir, 'gopath'), GO111MODULE: 'off' };
-      const r = await run('go', ['run', file], { input: stdinLines(points), env });
-      return splitValues(points, parsePairs(r.stdout));
+      return runOnPoints(points, 'go', ['run', file], { env });
     },
-  };
+  });
 }
 
 function javaRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Java',
     target: 'java',
-    precision: 'double',
-    missing: () => (has('java', ['-version']) ? undefined : 'java not found'),
-    run: async (points) => {
-      const dir = tempDir('java');
+    tool: 'java',
+    probe: ['-version'],
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('java', id, named(id)));
       const table = snippets.map((s) => `        {${s.options.names.className}::${s.options.names.forward}, ${s.options.names.className}::${s.options.names.derivative}},`).join('\n');
       const main = [
@@ -305,20 +346,17 @@ function javaRunner(): Runner {
       ].join('\n');
       const file = path.join(dir, 'Main.java');
       fs.writeFileSync(file, [main, ...snippets.map((s) => s.plainCode)].join('\n\n'));
-      const r = await run('java', [file], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return runOnPoints(points, 'java', [file]);
     },
-  };
+  });
 }
 
 function rustRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Rust (rustc)',
     target: 'rust',
-    precision: 'double',
-    missing: () => (has('rustc') ? undefined : 'rustc not found'),
-    run: async (points) => {
-      const dir = tempDir('rust');
+    tool: 'rustc',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('rust', id, named(id)));
       const helpers = [...new Set(snippets.map((s) => s.parts.helpers).filter((h) => h !== ''))];
       const table = snippets.map((s) => `        (${s.options.names.forward}, ${s.options.names.derivative}),`).join('\n');
@@ -339,24 +377,19 @@ function rustRunner(): Runner {
         '    }',
         '}',
       ].join('\n');
-      const file = path.join(dir, 'main.rs');
-      fs.writeFileSync(file, ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n'));
-      const exe = path.join(dir, 'main');
-      await run('rustc', ['-O', '-o', exe, file], { cwd: dir });
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      const source = ['#![allow(dead_code)]', ...helpers, ...snippets.map((s) => s.parts.body), main].join('\n\n');
+      return compileAndRun(points, { dir, fileName: 'main.rs', source, compiler: 'rustc', flags: ['-O'] });
     },
-  };
+  });
 }
 
 function fortranRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'Fortran (gfortran)',
     target: 'fortran',
-    precision: 'double',
-    missing: () => (has('gfortran') ? undefined : 'gfortran not found (Debian: gfortran)'),
-    run: async (points) => {
-      const dir = tempDir('fortran');
+    tool: 'gfortran',
+    debian: 'gfortran',
+    run: async (dir, points) => {
       const snippets = ids.map((id) => gen('fortran', id, named(id)));
       const uses = snippets.map((s) => `  use ${s.options.names.forward}_mod`).join('\n');
       const cases = snippets.map((s, i) => `    case (${i})\n      y = ${s.options.names.forward}(x)\n      d = ${s.options.names.derivative}(x)`).join('\n');
@@ -377,24 +410,24 @@ function fortranRunner(): Runner {
         '  end do',
         'end program main',
       ].join('\n');
-      const file = path.join(dir, 'main.f90');
-      fs.writeFileSync(file, [...snippets.map((s) => s.plainCode), main].join('\n\n'));
-      const exe = path.join(dir, 'main');
-      await run('gfortran', ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument', '-o', exe, file], { cwd: dir });
-      const r = await run(exe, [], { input: stdinLines(points) });
-      return splitValues(points, parsePairs(r.stdout));
+      return compileAndRun(points, {
+        dir,
+        fileName: 'main.f90',
+        source: [...snippets.map((s) => s.plainCode), main].join('\n\n'),
+        compiler: 'gfortran',
+        flags: ['-std=f2008', '-O2', '-Wall', '-Werror', '-Wno-unused-dummy-argument'],
+      });
     },
-  };
+  });
 }
 
 function rRunner(): Runner {
-  return {
+  return toolRunner({
     label: 'R (vectorised)',
     target: 'r',
-    precision: 'double',
-    missing: () => (has('Rscript') ? undefined : 'Rscript not found (Debian: r-base-core)'),
-    run: async (points) => {
-      const dir = tempDir('r');
+    tool: 'Rscript',
+    debian: 'r-base-core',
+    run: async (dir, points) => {
       const parts: string[] = ['options(digits = 17)', 'out <- character(0)'];
       ids.forEach((id) => {
         const s = gen('r', id, named(id));
@@ -409,7 +442,7 @@ function rRunner(): Runner {
       const r = await run('Rscript', ['--vanilla', file]);
       return splitValues(points, parsePairs(r.stdout));
     },
-  };
+  });
 }
 
 /** Every runner, in report order. */
@@ -478,15 +511,10 @@ export function torchMissing(): string | undefined {
  */
 export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, Record<TorchDtype, TorchResult>>> {
   const dir = tempDir('torch');
-  const jobs = ids.map((id) => {
-    const s = gen('pytorch', id, { form: 'module' });
-    const file = path.join(dir, `${id}.py`);
-    fs.writeFileSync(file, s.plainCode);
-    return { id, file, f: s.options.names.forward, df: s.options.names.derivative, module: s.options.names.className };
-  });
+  const jobs = pythonModules('pytorch', dir, { form: 'module' });
   const builtins = ids.map((id) => `    ${JSON.stringify(id)}: ${TORCH_BUILTINS[id] ?? 'None'},`).join('\n');
   fs.writeFileSync(path.join(dir, 'input.json'), JSON.stringify({ jobs, xs: xs.map(hexFloat) }));
-  const driver = [
+  const driver = pythonDriver(dir, [
     'import json, math',
     'import torch',
     'import torch.nn.functional as F',
@@ -528,9 +556,8 @@ export async function runTorch(xs: readonly number[]): Promise<Map<FunctionId, R
     '        per[dtype] = r',
     "    out[job['id']] = per",
     'print(json.dumps(out))',
-  ].join('\n');
-  fs.writeFileSync(path.join(dir, 'driver.py'), driver);
-  const r = await run(TORCH_PYTHON, [path.join(dir, 'driver.py')]);
+  ]);
+  const r = await run(TORCH_PYTHON, [driver]);
   const parsed = JSON.parse(r.stdout) as Record<string, Record<TorchDtype, TorchResult>>;
   const out = new Map<FunctionId, Record<TorchDtype, TorchResult>>();
   for (const id of ids) out.set(id, parsed[id] as Record<TorchDtype, TorchResult>);
