@@ -46,6 +46,8 @@ const LIBM: Readonly<Record<LibmFn, string>> = {
   log1p: 'log1p',
   erfc: 'erfc',
   tanh: 'tanh',
+  sin: 'sin',
+  cos: 'cos',
   sqrt: 'sqrt',
   abs: 'abs',
   floor: 'floor',

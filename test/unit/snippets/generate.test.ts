@@ -421,6 +421,10 @@ describe('snippets: special inputs', function () {
     tanhshrink: [Infinity, -Infinity, 1, 1],
     gelu_ibert: [Infinity, 0, 1, 0],
     squareplus: [Infinity, 0, 1, 0],
+    xielu: [Infinity, Infinity, Infinity, activations.xielu.df(-Infinity)],
+    // Snake′ = 1 + sin(2αx) has no limit at ±∞: NaN, as the core.
+    snake: [Infinity, -Infinity, NaN, NaN],
+    laplace: [1, 0, 0, 0],
   };
 
   it('gives the limits at ±∞, NaN for NaN (f), and the core’s values at ±0 and the extremes (JavaScript)', function () {
@@ -428,11 +432,12 @@ describe('snippets: special inputs', function () {
       const s = generateSnippet({ variant: id, target: 'javascript', withDerivative: true });
       const { f, df } = vm.runInNewContext(`${s.plainCode}\n;({ f: ${s.options.names.forward}, df: ${s.options.names.derivative} })`, {}) as { f: (x: number) => number; df: (x: number) => number };
       const [fp, fm, dp, dm] = LIMITS[id] as [number, number, number, number];
-      // === rather than Object.is: the sign of a zero limit is not asserted.
-      assert.ok(f(Infinity) === fp, `${id}(+∞) = ${f(Infinity)}, want ${fp}`);
-      assert.ok(f(-Infinity) === fm, `${id}(−∞) = ${f(-Infinity)}, want ${fm}`);
-      assert.ok(df(Infinity) === dp, `${id}′(+∞) = ${df(Infinity)}, want ${dp}`);
-      assert.ok(df(-Infinity) === dm, `${id}′(−∞) = ${df(-Infinity)}, want ${dm}`);
+      // === rather than Object.is: the sign of a zero limit is not asserted (NaN where there is no limit).
+      const same = (got: number, want: number): boolean => got === want || (Number.isNaN(want) && Number.isNaN(got));
+      assert.ok(same(f(Infinity), fp), `${id}(+∞) = ${f(Infinity)}, want ${fp}`);
+      assert.ok(same(f(-Infinity), fm), `${id}(−∞) = ${f(-Infinity)}, want ${fm}`);
+      assert.ok(same(df(Infinity), dp), `${id}′(+∞) = ${df(Infinity)}, want ${dp}`);
+      assert.ok(same(df(-Infinity), dm), `${id}′(−∞) = ${df(-Infinity)}, want ${dm}`);
       assert.ok(Number.isNaN(f(NaN)), `${id}(NaN) is NaN`);
       for (const x of [0, -0, 5e-324, -5e-324, 1e-300, -1e-300, 1e300, -1e300, 1.7976931348623157e308, -1.7976931348623157e308]) {
         const a = activations[id];
@@ -441,7 +446,11 @@ describe('snippets: special inputs', function () {
           [df(x), a.df(x), 'f′'],
         ] as const) {
           if (Number.isNaN(want)) continue;
-          assert.ok(got === want || Math.abs(got - want) <= 4 * ulpOf(want, 'double'), `${id} ${what}(${x}) = ${got}, core ${want}`);
+          // Snake′ = 1 + sin(2αx) is a sum of terms of order 1 at every x: there, as near any root
+          // (harness.ts, rootRegion), one unit roundoff absolute counts as right (at ±1e300 the
+          // library's reduction of αx and π/4 added as hi + lo leave ~5e-17).
+          const nearRoot = id === 'snake' && what === 'f′' && Math.abs(got - want) <= 2 ** -53;
+          assert.ok(got === want || Math.abs(got - want) <= 4 * ulpOf(want, 'double') || nearRoot, `${id} ${what}(${x}) = ${got}, core ${want}`);
         }
       }
     }
