@@ -819,8 +819,8 @@ function snake(env: AlgoEnv): Algorithm {
   // α + ε (BigVGAN's ε = 1e−9), and for f′ = ε/(α + ε) + α/(α + ε)·2sin²(αx + π/4).
   const den = split(radd(real(aText), real(eText)), p).hi;
   const P = exactSplit(MATH.piOver4, p);
-  // Beyond |x| = 1e18/α, sin²(αx)/(α + ε) ≤ 20 is below half an ulp of x (≥ 64, float ≥ 2^36).
-  const bound = 1e18 / A.hi;
+  // Beyond |x| = 1e21, sin²(αx)/(α + ε) ≤ 1/α ≤ 20 (α ≥ 0.05) is below half an ulp of x (2^16).
+  const bound = 1e21;
   /** θ = αx, as th + tl when compensated and α is not 1. */
   const theta = (bd: Builder, xv: Expr): { th: Expr; tl?: Expr } => {
     if (isOne) return { th: xv };
@@ -969,6 +969,8 @@ function floorP(v: number, p: ScalarType): number {
 
 /** Taylor coefficients 1/k! of eʰ − 1 − h = h²·Σ h^(k−2)/k!, k = 2..XIELU_TAYLOR_DEGREE (truncation < 2^−56 relative for |h| ≤ 1). */
 const XIELU_TAYLOR_DEGREE = 18;
+/** The same series for |x| ≤ 1/2 (truncation < 2^−60 relative). */
+const XIELU_SMALL_DEGREE = 16;
 
 /**
  * The negative root r of xIELU (f(x) = 0 with x < min(ε, −β/αₙ)) as the double nearest to it
@@ -997,7 +999,10 @@ function xieluRoot(texts: { aP: string; aN: string; beta: string; eps: string },
   const em = radd(realOfDouble(DD[0] as number), realOfDouble(DD[1] as number));
   const A = split(radd(rmul(real(texts.aN), em), real(texts.beta)), p);
   const B = roundP((DD[0] as number) * aNv + aNv, p);
-  return { r, c0: roundP(f(r), p), A, B, w };
+  // f(r) itself from the exact series: near a small root (|r| ≪ 1) eʳ − 1 − r cancels beyond what
+  // a double-double expm1 (the core's) keeps.
+  const c0 = split(radd(rmul(real(texts.aN), expm1MinusX(r)), rmul(real(texts.beta), realOfDouble(r))), p).hi;
+  return { r, c0, A, B, w };
 }
 
 function xielu(env: AlgoEnv): Algorithm {
@@ -1026,9 +1031,18 @@ function xielu(env: AlgoEnv): Algorithm {
   let neg0: Expr;
   if (!env.compensated) neg0 = b.let('fm', add(mul(fb.c(aN.hi), sub(em, xm)), mul(fb.c(be.hi), xm)));
   else {
-    b.comment('αn·(em − x) + β·x with every rounding kept (two-sums and exact products): the terms cancel near the root');
-    const eh = b.let('eh', sub(em, xm));
-    const ee = fb.sumErr('ee', em, neg(xm), eh);
+    b.comment('em − x as eh + ee: with its rounding, or below |x| = 1/2 (where it cancels) as xn²·Σ xnᵏ⁻²/k! + (xn − x)');
+    const e1 = b.let('e1', sub(em, xm));
+    const e1e = fb.sumErr('e1e', em, neg(xm), e1);
+    const xs = b.let('xs', clamp(xn, { lo: fb.c(-0.5) }));
+    const sq = b.let('sq', mul(xs, xs));
+    const sqe = fb.prodErr('sqe', xs, xs, sq);
+    const pz = b.let('pz', expTaylor(fb, xs, XIELU_SMALL_DEGREE));
+    const e0 = b.let('e0', mul(sq, pz));
+    const e0e = b.let('e0e', add(fb.prodErr('e0p', sq, pz, e0), mul(sqe, pz)));
+    const eh = b.let('eh', select(cmp('<', xm, fb.c(-0.5)), e1, add(e0, sub(xn, xm))));
+    const ee = b.let('ee', select(cmp('<', xm, fb.c(-0.5)), e1e, e0e));
+    b.comment('αn·E + β·x with every rounding kept (two-sums and exact products): the terms cancel near the root');
     const th = b.let('tn', mul(fb.c(aN.hi), eh));
     const te = fb.prodErr('tne', eh, aN.hi, th);
     const bh = b.let('bx', mul(fb.c(be.hi), xm));
@@ -1044,9 +1058,7 @@ function xielu(env: AlgoEnv): Algorithm {
       const he = fb.sumErr('he', xm, fb.c(-root.r), h);
       const ph = b.let('ah', mul(fb.c(root.A.hi), h));
       const pe = fb.prodErr('ahe', h, root.A.hi, ph);
-      let poly: Expr = fb.c(1 / factorial(XIELU_TAYLOR_DEGREE));
-      for (let k = XIELU_TAYLOR_DEGREE - 1; k >= 2; k--) poly = add(fb.c(1 / factorial(k)), mul(h, poly));
-      const e2 = b.let('e2', mul(mul(h, h), poly));
+      const e2 = b.let('e2', mul(mul(h, h), expTaylor(fb, h, XIELU_TAYLOR_DEGREE)));
       const near = b.let('fr', add(ph, add(plusLo(fb, add(pe, mul(fb.c(root.A.hi), he)), root.A.lo, h), plusLo(fb, mul(fb.c(root.B), e2), root.c0))));
       const left = b.let('fl', select(cmp('<', h, fb.c(-1)), plain, near));
       neg0 = b.let('fm', select(cmp('>', h, fb.c(root.w)), plain, left));
@@ -1077,6 +1089,32 @@ function xielu(env: AlgoEnv): Algorithm {
       ? `αp·x² + β·x (x > 0); αn·(expm1(min(x, ε)) − x) + β·x with every rounding carried${root ? ', and near its root (from r − 1 to halfway to 0) as a Taylor expansion about it (the terms cancel there)' : ''}; f′ = 2αp·x + β, β − αn (ε < x ≤ 0), αn·expm1(x) + β`
       : 'αp·x² + β·x (x > 0); αn·(expm1(min(x, ε)) − x) + β·x; f′ = 2αp·x + β, β − αn (ε < x ≤ 0), αn·expm1(x) + β',
   };
+}
+
+/** eʳ − 1 − r for a double r with |r| < 8, as a real to 2^−200 absolute (fixed-point series). */
+function expm1MinusX(r: number): ReturnType<typeof real> {
+  const SCALE = 200n;
+  const fixed = (v: number): bigint => {
+    const exact = realOfDouble(v);
+    // v·2^200 is an integer for |v| ≥ 2^−148 (53 bits); smaller r leave a term below 2^−296.
+    return exact.exp >= 0 ? exact.mant * 10n ** BigInt(exact.exp) * (1n << SCALE) : (exact.mant * (1n << SCALE)) / 10n ** BigInt(-exact.exp);
+  };
+  const x = fixed(r);
+  let term = (x * x) / (1n << SCALE) / 2n;
+  let sum = 0n;
+  for (let k = 3n; term !== 0n; k++) {
+    sum += term;
+    term = (term * x) / (1n << SCALE) / k;
+  }
+  // sum·2^−200 = sum·5^200·10^−200.
+  return { mant: sum * 5n ** SCALE, exp: -200 };
+}
+
+/** Σ hᵏ⁻²/k! for k = 2..degree, by Horner: (eʰ − 1 − h)/h² truncated. */
+function expTaylor(bd: Builder, h: Expr, degree: number): Expr {
+  let poly: Expr = bd.c(1 / factorial(degree));
+  for (let k = degree - 1; k >= 2; k--) poly = add(bd.c(1 / factorial(k)), mul(h, poly));
+  return poly;
 }
 
 /** `e + lo·x` (or `e + lo`), or `e` alone where the low part is 0. */
