@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import { activations, erfc as coreErfc } from '../../../src/core';
+import type { FunctionId } from '../../../src/core/types';
 // The ids with a snippet algorithm (issue 12's functions come with the snippets work).
 import { ALGORITHM_IDS as FUNCTION_IDS } from '../../../src/snippets/algorithms';
 import {
@@ -26,7 +27,7 @@ import {
 import { algorithm, type AlgoEnv } from '../../../src/snippets/algorithms';
 import { erfcHelper } from '../../../src/snippets/erfcCody';
 import { type Expr, type Fn, usedVars } from '../../../src/snippets/ir';
-import { has, REPO, run, tempDir, ulpOf } from './harness';
+import { check, has, REPO, rootRegion, run, tempDir, ulpOf } from './harness';
 
 const PYTHON = process.env.GELU_PYTHON ?? 'python3';
 
@@ -272,6 +273,9 @@ const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'gelu', target: 'r', withDerivative: true },
   { variant: 'gelu_tanh', target: 'matlab', withDerivative: true },
   { variant: 'hardswish', target: 'matlab', withDerivative: true },
+  { variant: 'xielu', target: 'c', withDerivative: true },
+  { variant: 'snake', target: 'pytorch', withDerivative: true },
+  { variant: 'laplace', target: 'numpy', withDerivative: true },
 ];
 
 function goldenName(o: SnippetOptions): string {
@@ -451,6 +455,38 @@ describe('snippets: special inputs', function () {
           // library's reduction of αx and π/4 added as hi + lo leave ~5e-17).
           const nearRoot = id === 'snake' && what === 'f′' && Math.abs(got - want) <= 2 ** -53;
           assert.ok(got === want || Math.abs(got - want) <= 4 * ulpOf(want, 'double') || nearRoot, `${id} ${what}(${x}) = ${got}, core ${want}`);
+        }
+      }
+    }
+  });
+});
+
+describe('snippets: parameters', function () {
+  /** Parameter sets a user may pick (within the registry ranges), where the core is within 1 ulp. */
+  const CASES: readonly [FunctionId, Record<string, number>][] = [
+    ['snake', { alpha: 0.5, eps: 1e-9 }],
+    ['snake', { alpha: 3.7 }],
+    ['laplace', { mu: 0, sigma: 1 }],
+    ['laplace', { mu: -1.5, sigma: 0.125 }],
+    ['xielu', { alphaP: 1, alphaN: 2, beta: 0.5, eps: -0.001 }],
+    ['xielu', { alphaP: 0.3, alphaN: 0.55, beta: 0.05, eps: 0 }],
+  ];
+
+  it('follows the parameters a user sets (Snake α and ε, Laplace μ and σ, xIELU αp, αn, β, ε): JavaScript agrees with src/core', function () {
+    // 6 ulps: the Cody erfc JavaScript carries (Laplace at μ = 0, σ = 1 near x = −5.2).
+    const tol = { ulps: 6, absNearRoot: 2 ** -53 };
+    for (const [id, params] of CASES) {
+      const s = generateSnippet({ variant: id, target: 'javascript', withDerivative: true, params });
+      const { f, df } = vm.runInNewContext(`${s.plainCode}\n;({ f: ${s.options.names.forward}, df: ${s.options.names.derivative} })`, {}) as { f: (x: number) => number; df: (x: number) => number };
+      const a = activations[id];
+      for (let i = 0; i <= 4000; i++) {
+        const x = -20 + i / 100 + 1e-7 * Math.sin(i);
+        for (const [order, got, want] of [
+          [0, f(x), a.f(x, params)],
+          [1, df(x), a.df(x, params)],
+        ] as const) {
+          const r = check(got, want, x, order, 'double', tol, rootRegion(id));
+          assert.ok(r.ok, `${id} ${JSON.stringify(params)} ${order === 0 ? 'f' : 'f′'}(${x}) = ${got}, core ${want} (${r.ulps.toFixed(1)} ulp)`);
         }
       }
     }
