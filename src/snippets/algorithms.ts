@@ -16,7 +16,9 @@
  */
 import { activations } from '../core/activations';
 import { FUNCTION_IDS, type FunctionId, type Params } from '../core/types';
-import { literal, MATH, type ScalarType, mul as rmul, real, scale as rscale, split } from './exact';
+import { expm1DD, R as DD } from '../core/dd';
+import { xielu as coreXielu } from '../core/kernelsAdded';
+import { add as radd, literal, MATH, type ScalarType, mul as rmul, real, realOfDouble, scale as rscale, split, sub as rsub } from './exact';
 import { Block, type Expr, type Fn, add, call, clamp, cmp, div, helper, mul, neg, num, select, sub } from './ir';
 
 /** How erfc is available to the target. */
@@ -166,6 +168,33 @@ function gaussian(bd: Builder, xc: Expr): Expr {
   return b.let('ex', sub(g, mul(mul(bd.c(0.5), sl), g)));
 }
 
+/**
+ * `c` = erfc(zh + zl) for a compensated argument (not for 'pnorm'): erfc(zh) minus the first-order
+ * term; with SciPy, erfcx(z)·exp(−z²) with z² exact beyond z = 1 (its erfc rounds z² there).
+ */
+function erfcHiLo(bd: Builder, zh: Expr, zl: Expr): Expr {
+  const b = bd.b;
+  const twoOverSqrtPi = bd.c(exactSplit(MATH.twoOverSqrtPi, bd.env.precision).hi);
+  if (bd.env.erfc === 'scipy') {
+    b.comment('scipy.special.erfc rounds z² inside exp(−z²); for z > 1 use erfcx(z)·exp(−z²) with z² exact');
+    const zq = b.let('zq', select(cmp('>', zh, bd.c(1)), zh, bd.c(1)));
+    const sh = b.let('sh', mul(zq, zq));
+    const sl = bd.prodErr('ql', zq, zq, sh);
+    const cx = b.let('cx', call('erfcx', zq));
+    const big = b.let(
+      'cb',
+      mul(
+        mul(add(cx, mul(sub(mul(mul(bd.c(2), zq), cx), twoOverSqrtPi), zl)), call('exp', neg(sh))),
+        sub(bd.c(1), add(sl, mul(mul(bd.c(2), zq), zl))),
+      ),
+    );
+    const small = b.let('cs', sub(call('erfc', zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
+    return b.let('c', select(cmp('>', zh, bd.c(1)), big, small));
+  }
+  b.comment('erfc(zh + zl) = erfc(zh) − (2/√π)·exp(−zh²)·zl to first order');
+  return b.let('c', sub(bd.erfc(zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Exact GELU
 
@@ -173,7 +202,6 @@ function gaussian(bd: Builder, xc: Expr): Expr {
 function gelu(env: AlgoEnv): Algorithm {
   const p = env.precision;
   const rsqrt2 = exactSplit(MATH.rsqrt2, p);
-  const twoOverSqrtPi = lit(exactSplit(MATH.twoOverSqrtPi, p).hi, p);
   const invSqrt2Pi = lit(exactSplit(MATH.invSqrt2Pi, p).hi, p);
   const constants = [`1/√2 = ${env.compensated ? hiLo(rsqrt2, p) : fmt(rsqrt2.hi, p)}`];
 
@@ -191,26 +219,7 @@ function gelu(env: AlgoEnv): Algorithm {
     const zh = b.let('zh', mul(xc, bd.c(-rsqrt2.hi)));
     const zp = bd.prodErr('ze', xc, -rsqrt2.hi, zh);
     const zl = b.let('zl', add(zp, mul(xc, bd.c(-rsqrt2.lo))));
-    if (env.erfc === 'scipy') {
-      b.comment('scipy.special.erfc rounds z² inside exp(−z²); for z > 1 use erfcx(z)·exp(−z²) with z² exact');
-      const zq = b.let('zq', select(cmp('>', zh, bd.c(1)), zh, bd.c(1)));
-      const sh = b.let('sh', mul(zq, zq));
-      const sl = bd.prodErr('ql', zq, zq, sh);
-      const cx = b.let('cx', call('erfcx', zq));
-      const big = b.let(
-        'cb',
-        mul(
-          mul(add(cx, mul(sub(mul(mul(bd.c(2), zq), cx), twoOverSqrtPi), zl)), call('exp', neg(sh))),
-          sub(bd.c(1), add(sl, mul(mul(bd.c(2), zq), zl))),
-        ),
-      );
-      const small = b.let('cs', sub(call('erfc', zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
-      const cc = b.let('c', select(cmp('>', zh, bd.c(1)), big, small));
-      return { xa, xc, cc };
-    }
-    b.comment("erfc(zh + zl) = erfc(zh) − (2/√π)·exp(−zh²)·zl to first order");
-    const cc = b.let('c', sub(bd.erfc(zh), mul(mul(twoOverSqrtPi, call('exp', neg(mul(zh, zh)))), zl)));
-    return { xa, xc, cc };
+    return { xa, xc, cc: erfcHiLo(bd, zh, zl) };
   };
 
   const fb = new Builder(env);
@@ -700,12 +709,6 @@ function tanhshrink(env: AlgoEnv): Algorithm {
   return { f, df, constants: [], method: "x − tanh x, from Lambert's continued fraction below |x| = 2; f′ = tanh²x (1 − sech²x cancels)" };
 }
 
-/**
- * The registry ids that have an algorithm here, in registry order. Issue 12's xielu, snake and
- * laplace have none yet: the IR has no sin, xIELU's root near x ≈ −2.45 cancels terms of order 1
- * (a library expm1 is not accurate enough there), and Laplace's Φ((x − μ)/σ) needs z carried as
- * hi + lo with μ's and σ's decimal tails.
- */
 /** I-BERT's constants (Kim et al. 2021): L(z) = sgn(z)·[a·(min(|z|, −b) + b)² + 1]. */
 const IBERT_A = '-0.2888';
 const IBERT_B = '-1.769';
@@ -803,6 +806,329 @@ function squareplus(env: AlgoEnv): Algorithm {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Snake, Laplace, xIELU
+
+function snake(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const aText = paramText(env, 'snake', 'alpha');
+  const eText = paramText(env, 'snake', 'eps');
+  const A = split(real(aText), p);
+  const isOne = A.hi === 1 && A.lo === 0;
+  const withEps = real(eText).mant !== 0n;
+  // α + ε (BigVGAN's ε = 1e−9), and for f′ = ε/(α + ε) + α/(α + ε)·2sin²(αx + π/4).
+  const den = split(radd(real(aText), real(eText)), p).hi;
+  const P = exactSplit(MATH.piOver4, p);
+  // Beyond |x| = 1e21, sin²(αx)/(α + ε) ≤ 1/α ≤ 20 (α ≥ 0.05) is below half an ulp of x (2^16).
+  const bound = 1e21;
+  /** θ = αx, as th + tl when compensated and α is not 1. */
+  const theta = (bd: Builder, xv: Expr): { th: Expr; tl?: Expr } => {
+    if (isOne) return { th: xv };
+    const th = bd.b.let('th', mul(bd.c(A.hi), xv));
+    if (!env.compensated) return { th };
+    const te = bd.prodErr('te', xv, A.hi, th);
+    return { th, tl: A.lo === 0 ? te : bd.b.let('tl', add(te, mul(bd.c(A.lo), xv))) };
+  };
+  const fb = new Builder(env);
+  fb.b.comment(`beyond ±${fmt(bound, p)} the sine term is below half an ulp of x; the clamp keeps sin(±∞) out`);
+  const fx = fb.clamp(X, bound);
+  const ft = theta(fb, fx.xc);
+  let f: Fn;
+  if (env.compensated) {
+    const s = fb.b.let('s', ft.tl ? add(call('sin', ft.th), mul(ft.tl, call('cos', ft.th))) : call('sin', ft.th));
+    fb.b.comment('sin² as q + qe exactly, so that x + sin²/α keeps its accuracy where x < 0 cancels part of it');
+    const q = fb.b.let('q', mul(s, s));
+    const qe = fb.prodErr('qe', s, s, q);
+    f = den === 1 ? fb.b.ret(add(add(X, q), qe)) : fb.b.ret(add(add(X, div(q, fb.c(den))), div(qe, fb.c(den))));
+  } else {
+    const s = fb.b.let('s', call('sin', ft.th));
+    f = fb.b.ret(add(X, den === 1 ? mul(s, s) : div(mul(s, s), fb.c(den))));
+  }
+  const db = new Builder(env);
+  const dt = theta(db, X);
+  let d: Expr;
+  if (env.compensated) {
+    db.b.comment('f′ = 1 + sin(2αx) = 2·sin²(αx + π/4), with αx + π/4 as uh + ul: relative accuracy at its double roots');
+    const uh = db.b.let('uh', add(dt.th, db.c(P.hi)));
+    const ue = db.sumErr('ue', dt.th, db.c(P.hi), uh);
+    const ul = db.b.let('ul', add(ue, dt.tl ? add(dt.tl, db.c(P.lo)) : db.c(P.lo)));
+    // sin(uh + ul) by the addition theorem, not to first order: beyond |αx| = 2^26, ul (up to an
+    // ulp of αx) is too large for sin(ul) ≈ ul.
+    const sn = db.b.let('sn', add(mul(call('sin', uh), call('cos', ul)), mul(call('cos', uh), call('sin', ul))));
+    d = mul(mul(db.c(2), sn), sn);
+  } else {
+    db.b.comment('f′ = 1 + sin(2αx) = (sin αx + cos αx)²: no cancellation of 1 + sin near its double roots');
+    const sc = db.b.let('sc', add(call('sin', dt.th), call('cos', dt.th)));
+    d = mul(sc, sc);
+  }
+  let df: Fn;
+  if (withEps) {
+    const aD = Number(aText);
+    const eD = Number(eText);
+    const d2 = db.b.let('d2', d);
+    df = db.b.ret(add(db.c(eD / (aD + eD)), mul(db.c(aD / (aD + eD)), d2)));
+  } else df = db.b.ret(d);
+  return {
+    f,
+    df,
+    constants: [`α = ${aText}`, ...(withEps ? [`ε = ${eText} (BigVGAN's 1e-9)`] : []), ...(env.compensated ? [`π/4 = ${hiLo(P, p)}`] : [])],
+    method: env.compensated
+      ? `x + sin²(αx)/(α + ε) with sin² exact as q + qe${isOne ? '' : ' and αx as hi + lo'}; f′ = 2·sin²(αx + π/4) with αx + π/4 as hi + lo; argument reduction the library's`
+      : "x + sin²(αx)/(α + ε); f′ = (sin αx + cos αx)² (= 1 + sin 2αx without its cancellation); argument reduction the library's",
+  };
+}
+
+/** The quotient (dh + dl)/D as qh + ql (D an exact constant split hi + lo): one division and its exact remainder. */
+function quotientHiLo(bd: Builder, dh: Expr, dl: Expr, D: { hi: number; lo: number }, name: string): { qh: Expr; ql: Expr } {
+  const b = bd.b;
+  const qh = b.let(`${name}h`, div(dh, bd.c(D.hi)));
+  const pr = b.let(`${name}p`, mul(qh, bd.c(D.hi)));
+  const pe = bd.prodErr(`${name}e`, qh, D.hi, pr);
+  const ql = b.let(`${name}l`, div(sub(add(sub(sub(dh, pr), pe), dl), mul(qh, bd.c(D.lo))), bd.c(D.hi)));
+  return { qh, ql };
+}
+
+function laplace(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const muText = paramText(env, 'laplace', 'mu');
+  const sText = paramText(env, 'laplace', 'sigma');
+  const M = split(real(muText), p);
+  const S = split(real(sText), p);
+  const pnorm = env.erfc === 'pnorm';
+  // f = Φ(z) = ½·erfc(w), z = (x − μ)/σ, w = −z/√2 = (μ − x)/(σ√2); R takes Φ(z) from pnorm.
+  const W = split(rmul(real(sText), real(MATH.sqrt2)), p);
+  const invSqrt2Pi = Number(MATH.invSqrt2Pi);
+  // 1/(σ√(2π)), σ's decimal tail included to first order.
+  const dens = (invSqrt2Pi / S.hi) * (1 - S.lo / S.hi);
+  const lo = split(rsub(real(muText), rscale(real(sText), 40)), p).hi;
+  const hi = split(radd(real(muText), rscale(real(sText), 40)), p).hi;
+  /** The argument as ah + al (al absent in tensor code): w, or z for R. */
+  const arg = (bd: Builder): { ah: Expr; al?: Expr } => {
+    const b = bd.b;
+    b.comment('|z| beyond 40 changes nothing (Φ is 0 or 1 there) and keeps ±∞ out of the arithmetic');
+    const xa = b.let('xa', clamp(X, { lo: bd.c(lo) }));
+    const xc = b.let('xc', clamp(X, { lo: bd.c(lo), hi: bd.c(hi), below: xa }));
+    if (!env.compensated) return { ah: pnorm ? b.let('z', div(sub(xc, bd.c(M.hi)), bd.c(S.hi))) : b.let('w', div(sub(bd.c(M.hi), xc), bd.c(W.hi))) };
+    b.comment(pnorm ? 'z = (x − μ)/σ as zh + zl, μ and σ with their decimal tails' : 'w = (μ − x)/(σ√2) as wh + wl, μ and σ√2 with their decimal tails: erfc amplifies the rounding of w ~w² times in the tail');
+    const dh = b.let('dh', pnorm ? sub(xc, bd.c(M.hi)) : sub(bd.c(M.hi), xc));
+    const de = pnorm ? bd.sumErr('de', xc, bd.c(-M.hi), dh) : bd.sumErr('de', bd.c(M.hi), neg(xc), dh);
+    const dl = b.let('dl', add(de, bd.c(pnorm ? -M.lo : M.lo)));
+    const q = quotientHiLo(bd, dh, dl, pnorm ? S : W, pnorm ? 'z' : 'w');
+    return { ah: q.qh, al: q.ql };
+  };
+  const fb = new Builder(env);
+  const fa = arg(fb);
+  let f: Fn;
+  if (pnorm) {
+    const zh = fa.ah;
+    fb.b.comment('pnorm(z) is 0 below −37.5193 (its result would be subnormal): exp(log Φ) there only');
+    const cdf = fb.b.let('cdf', select(cmp('<', zh, fb.c(-37.5192)), call('exp', call('logPhi', zh)), call('Phi', zh)));
+    f = fb.b.ret(fa.al ? add(cdf, mul(fa.al, call('phi', zh))) : cdf);
+  } else {
+    const cc = fa.al ? erfcHiLo(fb, fa.ah, fa.al) : fb.b.let('c', fb.erfc(fa.ah));
+    f = fb.b.ret(mul(fb.c(0.5), cc));
+  }
+  const db = new Builder(env);
+  const da = arg(db);
+  let g: Expr;
+  if (!da.al) g = db.b.let('g', call('exp', pnorm ? mul(mul(db.c(-0.5), da.ah), da.ah) : neg(mul(da.ah, da.ah))));
+  else {
+    const half = pnorm ? 0.5 : 1;
+    db.b.comment(pnorm ? 'exp(−z²/2) with z² = s + sl exact and zl to first order' : 'exp(−w²) with w² = s + sl exact and wl to first order');
+    const s = db.b.let('s', mul(da.ah, da.ah));
+    const sl = db.prodErr('sl', da.ah, da.ah, s);
+    const e = db.b.let('e', call('exp', half === 1 ? neg(s) : mul(db.c(-0.5), s)));
+    const corr = half === 1 ? add(sl, mul(mul(db.c(2), da.ah), da.al)) : add(mul(db.c(0.5), sl), mul(da.ah, da.al));
+    g = db.b.let('g', sub(e, mul(e, corr)));
+  }
+  const df = db.b.ret(mul(g, db.c(dens)));
+  return {
+    f,
+    df,
+    constants: [`μ = ${muText}`, `σ = ${sText}`, ...(pnorm ? [] : [`σ√2 = ${env.compensated ? hiLo(W, p) : fmt(W.hi, p)}`]), `1/(σ√(2π)) = ${fmt(roundP(dens, p), p)}`],
+    method: pnorm
+      ? 'pnorm(z) + zl·φ(z), z = (x − μ)/σ carried as hi + lo; f′ = φ(z)/σ'
+      : env.compensated
+        ? '½·erfc(w), w = (μ − x)/(σ√2) carried as hi + lo (no 1 + erf cancellation); f′ = exp(−w²)/(σ√(2π))'
+        : '½·erfc((μ − x)/(σ√2)) (no 1 + erf cancellation); f′ = exp(−w²)/(σ√(2π))',
+  };
+}
+
+const roundP = (v: number, p: ScalarType): number => (p === 'float' ? Math.fround(v) : v);
+
+/** The largest number of the precision not above v: `x > floorP(v)` is `x > v` for x of the precision. */
+function floorP(v: number, p: ScalarType): number {
+  if (p === 'double') return v;
+  const f = Math.fround(v);
+  if (f <= v) return f;
+  const buf = new Float32Array([f]);
+  const bits = new Int32Array(buf.buffer);
+  bits[0] = (bits[0] as number) + (f > 0 ? -1 : 1);
+  return buf[0] as number;
+}
+
+/** Taylor coefficients 1/k! of eʰ − 1 − h = h²·Σ h^(k−2)/k!, k = 2..XIELU_TAYLOR_DEGREE (truncation < 2^−56 relative for |h| ≤ 1). */
+const XIELU_TAYLOR_DEGREE = 18;
+/** The same series for |x| ≤ 1/2 (truncation < 2^−60 relative). */
+const XIELU_SMALL_DEGREE = 16;
+
+/**
+ * The negative root r of xIELU (f(x) = 0 with x < min(ε, −β/αₙ)) as the double nearest to it
+ * by bisection on the core's f, and the expansion f(r + h) = f(r) + A·h + B·(eʰ − 1 − h) with
+ * A = αₙ·expm1(r) + β (an exact decimal-free real, split hi + lo) and B = αₙ·eʳ; undefined when
+ * there is no such root in the exponential branch (β = 0, or ε too close to it).
+ */
+function xieluRoot(texts: { aP: string; aN: string; beta: string; eps: string }, p: ScalarType): { r: number; c0: number; A: { hi: number; lo: number }; B: number; w: number } | undefined {
+  const [aP, aNv, bv, eps] = [Number(texts.aP), Number(texts.aN), Number(texts.beta), Number(texts.eps)];
+  if (!(bv > 0) || !(aNv > bv)) return undefined;
+  const f = (x: number): number => coreXielu(x, aP, aNv, bv, eps);
+  let hiX = Math.min(-bv / aNv, eps);
+  let loX = -(aNv / (aNv - bv) + 2) * 2;
+  if (!(f(hiX) < 0) || !(f(loX) > 0)) return undefined;
+  for (let i = 0; i < 200 && loX < hiX; i++) {
+    const mid = (loX + hiX) / 2;
+    if (mid === loX || mid === hiX) break;
+    if (f(mid) > 0) loX = mid;
+    else hiX = mid;
+  }
+  const r = roundP(Math.abs(f(loX)) < Math.abs(f(hiX)) ? loX : hiX, p);
+  // The window is [r − 1, r + w]: on the left both terms of f have one sign; on the right it
+  // stops halfway to 0 (where f = βx + … is accurate again) and below ε (the exp branch).
+  const w = Math.min(1, Math.abs(r) / 2, eps - r);
+  expm1DD(r);
+  const em = radd(realOfDouble(DD[0] as number), realOfDouble(DD[1] as number));
+  const A = split(radd(rmul(real(texts.aN), em), real(texts.beta)), p);
+  const B = roundP((DD[0] as number) * aNv + aNv, p);
+  // f(r) itself from the exact series: near a small root (|r| ≪ 1) eʳ − 1 − r cancels beyond what
+  // a double-double expm1 (the core's) keeps.
+  const c0 = split(radd(rmul(real(texts.aN), expm1MinusX(r)), rmul(real(texts.beta), realOfDouble(r))), p).hi;
+  return { r, c0, A, B, w };
+}
+
+function xielu(env: AlgoEnv): Algorithm {
+  const p = env.precision;
+  const texts = { aP: paramText(env, 'xielu', 'alphaP'), aN: paramText(env, 'xielu', 'alphaN'), beta: paramText(env, 'xielu', 'beta'), eps: paramText(env, 'xielu', 'eps') };
+  const aP = split(real(texts.aP), p);
+  const aN = split(real(texts.aN), p);
+  const be = split(real(texts.beta), p);
+  const eps = floorP(Number(texts.eps), p);
+  const D = split(rsub(real(texts.beta), real(texts.aN)), p);
+  const twoAP = split(rscale(real(texts.aP), 2), p);
+  const root = env.compensated ? xieluRoot(texts, p) : undefined;
+  const L = 1e30;
+
+  const fb = new Builder(env);
+  const b = fb.b;
+  const xp = b.let('xp', clamp(X, { lo: fb.c(0) }));
+  // x > 0: both terms positive, so αp's and β's decimal tails (≤ 2^−54 relative) need no carrying;
+  // a tail·x term would also make ∞ − ∞ at +∞.
+  const pos = mul(xp, add(mul(fb.c(aP.hi), xp), fb.c(be.hi)));
+  b.comment(`x ≤ 0: x limited to [−${fmt(L, p)}, 0] (beyond, (β − αn)·x − αn; the limit keeps −∞ − −∞ out)`);
+  const xma = b.let('xma', clamp(X, { lo: fb.c(-L) }));
+  const xm = b.let('xm', clamp(X, { lo: fb.c(-L), hi: fb.c(0), below: xma }));
+  const xn = b.let('xn', select(cmp('>', xm, fb.c(eps)), fb.c(eps), xm));
+  const em = b.let('em', call('expm1', xn));
+  let neg0: Expr;
+  if (!env.compensated) neg0 = b.let('fm', add(mul(fb.c(aN.hi), sub(em, xm)), mul(fb.c(be.hi), xm)));
+  else {
+    b.comment('em − x as eh + ee: with its rounding, or below |x| = 1/2 (where it cancels) as xn²·Σ xnᵏ⁻²/k! + (xn − x)');
+    const e1 = b.let('e1', sub(em, xm));
+    const e1e = fb.sumErr('e1e', em, neg(xm), e1);
+    const xs = b.let('xs', clamp(xn, { lo: fb.c(-0.5) }));
+    const sq = b.let('sq', mul(xs, xs));
+    const sqe = fb.prodErr('sqe', xs, xs, sq);
+    const pz = b.let('pz', expTaylor(fb, xs, XIELU_SMALL_DEGREE));
+    const e0 = b.let('e0', mul(sq, pz));
+    const e0e = b.let('e0e', add(fb.prodErr('e0p', sq, pz, e0), mul(sqe, pz)));
+    const eh = b.let('eh', select(cmp('<', xm, fb.c(-0.5)), e1, add(e0, sub(xn, xm))));
+    const ee = b.let('ee', select(cmp('<', xm, fb.c(-0.5)), e1e, e0e));
+    b.comment('αn·E + β·x with every rounding kept (two-sums and exact products): the terms cancel near the root');
+    const th = b.let('tn', mul(fb.c(aN.hi), eh));
+    const te = fb.prodErr('tne', eh, aN.hi, th);
+    const bh = b.let('bx', mul(fb.c(be.hi), xm));
+    const bxe = fb.prodErr('bxe', xm, be.hi, bh);
+    const sh = b.let('sn', add(th, bh));
+    const se = fb.sumErr('sne', th, bh, sh);
+    const rest = add(add(se, add(te, plusLo(fb, mul(fb.c(aN.hi), ee), aN.lo, eh))), plusLo(fb, bxe, be.lo, xm));
+    const plain = b.let('fp', add(sh, rest));
+    if (root === undefined) neg0 = plain;
+    else {
+      b.comment(`near the root r = ${root.r}: f(r + h) = f(r) + A·h + B·(eʰ − 1 − h), h = x − r as h + he, A = f′(r), B = αn·eʳ`);
+      const h = b.let('h', add(xm, fb.c(-root.r)));
+      const he = fb.sumErr('he', xm, fb.c(-root.r), h);
+      const ph = b.let('ah', mul(fb.c(root.A.hi), h));
+      const pe = fb.prodErr('ahe', h, root.A.hi, ph);
+      const e2 = b.let('e2', mul(mul(h, h), expTaylor(fb, h, XIELU_TAYLOR_DEGREE)));
+      const near = b.let('fr', add(ph, add(plusLo(fb, add(pe, mul(fb.c(root.A.hi), he)), root.A.lo, h), plusLo(fb, mul(fb.c(root.B), e2), root.c0))));
+      const left = b.let('fl', select(cmp('<', h, fb.c(-1)), plain, near));
+      neg0 = b.let('fm', select(cmp('>', h, fb.c(root.w)), plain, left));
+    }
+  }
+  const neg1 = b.let('fneg', select(cmp('<', X, fb.c(-L)), sub(mul(fb.c(D.hi), X), fb.c(aN.hi)), neg0));
+  const f = b.ret(select(cmp('>', X, fb.c(0)), pos, neg1));
+
+  const db = new Builder(env);
+  const xp2 = db.b.let('xp', clamp(X, { lo: db.c(0) }));
+  const dpos = add(mul(db.c(twoAP.hi), xp2), db.c(be.hi));
+  const xn2 = db.b.let('xn', select(cmp('>', X, db.c(eps)), db.c(eps), X));
+  const em2 = db.b.let('em', call('expm1', xn2));
+  let expo: Expr;
+  if (env.compensated) {
+    db.b.comment('αn·expm1(x) + β with the product exact: its root log(1 − β/αn) cancels');
+    const pr = db.b.let('pn', mul(db.c(aN.hi), em2));
+    const pe = db.prodErr('pne', em2, aN.hi, pr);
+    expo = add(add(pr, db.c(be.hi)), plusLo(db, plusLo(db, pe, aN.lo, em2), be.lo));
+  } else expo = add(mul(db.c(aN.hi), em2), db.c(be.hi));
+  const dneg = db.b.let('dneg', select(cmp('>', X, db.c(eps)), db.c(D.hi), expo));
+  const df = db.b.ret(select(cmp('>', X, db.c(0)), dpos, dneg));
+  return {
+    f,
+    df,
+    constants: [`αp = ${texts.aP}`, `αn = ${texts.aN}`, `β = ${texts.beta}`, `ε = ${texts.eps}`, ...(root ? [`root r = ${root.r}, A = f′(r) = ${hiLo(root.A, p)}, B = αn·eʳ = ${root.B}, f(r) = ${root.c0}`] : [])],
+    method: env.compensated
+      ? `αp·x² + β·x (x > 0); αn·(expm1(min(x, ε)) − x) + β·x with every rounding carried${root ? ', and near its root (from r − 1 to halfway to 0) as a Taylor expansion about it (the terms cancel there)' : ''}; f′ = 2αp·x + β, β − αn (ε < x ≤ 0), αn·expm1(x) + β`
+      : 'αp·x² + β·x (x > 0); αn·(expm1(min(x, ε)) − x) + β·x; f′ = 2αp·x + β, β − αn (ε < x ≤ 0), αn·expm1(x) + β',
+  };
+}
+
+/** eʳ − 1 − r for a double r with |r| < 8, as a real to 2^−200 absolute (fixed-point series). */
+function expm1MinusX(r: number): ReturnType<typeof real> {
+  const SCALE = 200n;
+  const fixed = (v: number): bigint => {
+    const exact = realOfDouble(v);
+    // v·2^200 is an integer for |v| ≥ 2^−148 (53 bits); smaller r leave a term below 2^−296.
+    return exact.exp >= 0 ? exact.mant * 10n ** BigInt(exact.exp) * (1n << SCALE) : (exact.mant * (1n << SCALE)) / 10n ** BigInt(-exact.exp);
+  };
+  const x = fixed(r);
+  let term = (x * x) / (1n << SCALE) / 2n;
+  let sum = 0n;
+  for (let k = 3n; term !== 0n; k++) {
+    sum += term;
+    term = (term * x) / (1n << SCALE) / k;
+  }
+  // sum·2^−200 = sum·5^200·10^−200.
+  return { mant: sum * 5n ** SCALE, exp: -200 };
+}
+
+/** Σ hᵏ⁻²/k! for k = 2..degree, by Horner: (eʰ − 1 − h)/h² truncated. */
+function expTaylor(bd: Builder, h: Expr, degree: number): Expr {
+  let poly: Expr = bd.c(1 / factorial(degree));
+  for (let k = degree - 1; k >= 2; k--) poly = add(bd.c(1 / factorial(k)), mul(h, poly));
+  return poly;
+}
+
+/** `e + lo·x` (or `e + lo`), or `e` alone where the low part is 0. */
+function plusLo(bd: Builder, e: Expr, lo: number, x?: Expr): Expr {
+  if (lo === 0) return e;
+  return add(e, x === undefined ? bd.c(lo) : mul(bd.c(lo), x));
+}
+
+function factorial(k: number): number {
+  let r = 1;
+  for (let i = 2; i <= k; i++) r *= i;
+  return r;
+}
+
 const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   ...FUNCTION_IDS.slice(0, FUNCTION_IDS.indexOf('hardswish') + 1),
   'relu2',
@@ -817,6 +1143,9 @@ const HAS_ALGORITHM: ReadonlySet<FunctionId> = new Set<FunctionId>([
   'tanhshrink',
   'gelu_ibert',
   'squareplus',
+  'xielu',
+  'snake',
+  'laplace',
 ]);
 export const ALGORITHM_IDS: readonly FunctionId[] = FUNCTION_IDS.filter((id) => HAS_ALGORITHM.has(id));
 
@@ -875,8 +1204,14 @@ export function algorithm(id: FunctionId, env: AlgoEnv): Algorithm {
       return geluIbert(env);
     case 'squareplus':
       return squareplus(env);
+    case 'xielu':
+      return xielu(env);
+    case 'snake':
+      return snake(env);
+    case 'laplace':
+      return laplace(env);
     default:
-      // Issue 12's functions: their algorithms come with the snippets work (registry first).
+      // A registry id added without a case here (ALGORITHM_IDS keeps it out of the quick pick).
       throw new Error(`No snippet algorithm for ${id} yet.`);
   }
 }

@@ -32,6 +32,8 @@ function libraryFloor(ctx: Omit<RenderContext, 'header'>): string | undefined {
   const { activation, env, options } = ctx;
   // f′ = q·(1 + w·p) rounds five times on the way (x ≈ −3.56: 5 ulps); float targets stay within 4.
   if (activation.id === 'gelu_tanh') return options.withDerivative && env.compensated && env.precision === 'double' ? 'f′ up to 5 ulps near x ≈ −3.56' : undefined;
+  if (activation.id === 'laplace' && env.erfc === 'helper') return 'up to 6 ulps near x ≈ 0 from the Cody erfc';
+  if (activation.id === 'laplace' && env.erfc === 'scipy') return "up to 6 ulps near x ≈ 0 from SciPy's erfc";
   if (activation.id !== 'gelu') return undefined;
   switch (env.erfc) {
     case 'scipy':
@@ -40,6 +42,35 @@ function libraryFloor(ctx: Omit<RenderContext, 'header'>): string | undefined {
       return 'up to 6 ulps near x ≈ −4.95 from the Cody erfc';
     case 'pnorm':
       return `up to 600 ulps below x ≈ −37.5 where Φ is subnormal${options.withDerivative ? '; f′ 1e-16 absolute near its root −0.75' : ''}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What tensor code (the input's dtype, no hi + lo steps) costs where a function's form is ill
+ * conditioned, as measured by test/unit/snippets/torch.test.ts (GELU_SNIPPET_REPORT=1).
+ */
+function tensorAccuracy(ctx: Omit<RenderContext, 'header'>, detailed: boolean): string | undefined {
+  if (ctx.env.compensated) return undefined;
+  const dtype = "Computed in the input's dtype";
+  switch (ctx.activation.id) {
+    case 'gelu_ibert':
+      return detailed
+        ? `${dtype}, without the hi + lo step for t = |x|/√2 + b: next to the kinks x ≈ ±2.50, where t → 0, up to ~120 ulps in float64 and ~180 in float32.`
+        : `${dtype}: up to ~120 ulps (float64) next to the kinks x ≈ ±2.50.`;
+    case 'xielu':
+      return detailed
+        ? `${dtype}, without the hi + lo steps: near the root x ≈ −2.43 the two terms of order 1 cancel, up to ~1,300 ulps in float64 and ~500 in float32 there.`
+        : `${dtype}: up to ~1,300 ulps (float64) near the root x ≈ −2.43.`;
+    case 'laplace':
+      return detailed
+        ? `${dtype}, without the hi + lo steps: in the left tail erfc amplifies the rounding of w = (μ − x)/(σ√2) ~w² times, up to ~2,000 ulps in float64 on tiny values.`
+        : `${dtype}: up to ~2,000 ulps (float64) on tiny left-tail values.`;
+    case 'snake':
+      return detailed
+        ? `${dtype}: next to the double roots of f′ (αx = kπ − π/4) its error is about one unit roundoff absolute, so its relative error grows there.`
+        : `${dtype}; f′ next to its double roots: ~1 unit roundoff absolute.`;
     default:
       return undefined;
   }
@@ -84,6 +115,8 @@ export function accuracySentence(ctx: Omit<RenderContext, 'header'>): string | u
     return `Accurate to a few ulps in double${exponential ? ' for results above 1e-303' : ''}${within}${fastMath}.`;
   }
   if (exponential) return "Computed in the input's dtype; tiny tail values (x < −5) lose up to ~2,000 ulps.";
+  const tensor = tensorAccuracy(ctx, false);
+  if (tensor !== undefined) return tensor;
   return floor === undefined ? undefined : `Accurate to a few ulps${within}.`;
 }
 
@@ -118,7 +151,8 @@ export function headerSentences(ctx: Omit<RenderContext, 'header'>): string[] {
     lines.push(
       "Tensor code in the input's dtype, with no overflow and no cancellation (x is clamped where the exponential is already 0 or 1). It lacks the hi + lo steps of the scalar targets, so in the negative tail the rounding of the exponent's argument costs ulps that grow at least like x², on values that are already tiny: tens near x = −5, up to about 200 in float32 and about 2,000 in float64 just above underflow.",
     );
-  } else if (floor !== undefined) lines.push(`Accurate to a few ulps${within}.`);
+  } else if (tensorAccuracy(ctx, true) !== undefined) lines.push(tensorAccuracy(ctx, true) as string);
+  else if (floor !== undefined) lines.push(`Accurate to a few ulps${within}.`);
   for (const b of ctx.builtins) lines.push(b);
   return lines;
 }

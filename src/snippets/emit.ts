@@ -2,6 +2,7 @@
  * Printing IR as source text, shared by every target: expressions with each language's
  * precedence, statements, and VS Code snippet tab stops.
  */
+import { literal } from './exact';
 import type { BinOp, CmpOp, Cond, Expr, Fn, HelperName, MathFn, Stmt } from './ir';
 import { clampAsSelect, isConstant, usedVars } from './ir';
 
@@ -32,6 +33,78 @@ export interface StmtDialect extends ExprDialect {
   comment(text: string): string[];
   /** The language's clamp (NaN must pass through); without it a clamp is printed as selects. */
   clamp?(value: string, lo: string | undefined, hi: string | undefined): string;
+}
+
+/** A language's names of the IR's math functions; a function it lacks is absent. */
+export type CallTable = Partial<Record<MathFn, string>>;
+
+/** The math functions the C library has, under C's names (most languages spell them the same). */
+type LibmFn = Exclude<MathFn, 'erfcx' | 'Phi' | 'phi' | 'logPhi'>;
+const LIBM: Readonly<Record<LibmFn, string>> = {
+  exp: 'exp',
+  expm1: 'expm1',
+  log1p: 'log1p',
+  erfc: 'erfc',
+  tanh: 'tanh',
+  sin: 'sin',
+  cos: 'cos',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  floor: 'floor',
+  fma: 'fma',
+};
+
+/**
+ * A call table from the C library's names: `prefix` before each (`math.`, `np.`), the first
+ * letter upper-cased with `capitalise` (Go), without the functions in `omit`, and `rename`
+ * (applied last, prefix not added) for the spellings that differ.
+ */
+export function libmTable(options: { prefix?: string; capitalise?: boolean; omit?: readonly MathFn[]; rename?: CallTable }): CallTable {
+  const table: CallTable = {};
+  for (const [fn, name] of Object.entries(LIBM) as [LibmFn, string][]) {
+    if (options.omit?.includes(fn)) continue;
+    table[fn] = `${options.prefix ?? ''}${options.capitalise ? `${name.charAt(0).toUpperCase()}${name.slice(1)}` : name}`;
+  }
+  return { ...table, ...options.rename };
+}
+
+/** `call` printing `name(args)` from a table; a function missing from it is an error naming the language. */
+export function tableCall(language: string, table: CallTable): ExprDialect['call'] {
+  return (fn, args) => {
+    const name = table[fn];
+    if (name === undefined) throw new Error(`${language} has no ${fn}`);
+    return `${name}(${args.join(', ')})`;
+  };
+}
+
+/** `helper` for a language whose library has every function its snippets call. */
+export function noHelper(language: string): ExprDialect['helper'] {
+  return (name) => {
+    throw new Error(`${language} has ${name}; no helper expected`);
+  };
+}
+
+/** `ifReturn` for a target that prints no scalar helpers (array languages). */
+export function noEarlyReturn(language: string): StmtDialect['ifReturn'] {
+  return () => {
+    throw new Error(`no early returns in ${language} snippets`);
+  };
+}
+
+/** The expression part every double-precision target shares: literals, calls from its table, no helper. */
+export function doubleDialect(language: string, table: CallTable): Pick<ExprDialect, 'num' | 'call' | 'helper'> {
+  return { num: (v) => literal(v, 'double'), call: tableCall(language, table), helper: noHelper(language) };
+}
+
+/** Statements of the C family (C, C++, CUDA, Java, JavaScript): `declare name = value;`, `?:`, `//`. */
+export function braceStatements(declare: string): Pick<StmtDialect, 'let' | 'ret' | 'select' | 'ifReturn' | 'comment'> {
+  return {
+    let: (name, value) => [`${declare} ${name} = ${value};`],
+    ret: (value) => [`return ${value};`],
+    select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
+    ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
+    comment: (text) => [`// ${text}`],
+  };
 }
 
 interface Printed {

@@ -20,6 +20,9 @@ export type MathFn =
   /** erfc(z)·e^(z²), only where the target has it (SciPy). */
   | 'erfcx'
   | 'tanh'
+  /** sin and cos, argument reduction the library's (Snake). */
+  | 'sin'
+  | 'cos'
   | 'sqrt'
   | 'abs'
   | 'floor'

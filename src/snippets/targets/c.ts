@@ -1,23 +1,13 @@
 /** C (`<math.h>`), C++ (`<cmath>`) and CUDA (`__device__` functions and elementwise kernels). */
 import { literal, type ScalarType } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { braceStatements, indent, libmTable, noHelper, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { GatedRender, HalfLayout, RenderContext, Rendered, TargetSpec } from '../types';
 
 type Lang = 'c' | 'cpp' | 'cuda';
 
-const BASE: Partial<Record<MathFn, string>> = {
-  exp: 'exp',
-  expm1: 'expm1',
-  log1p: 'log1p',
-  erfc: 'erfc',
-  tanh: 'tanh',
-  sqrt: 'sqrt',
-  abs: 'fabs',
-  floor: 'floor',
-  fma: 'fma',
-};
+const BASE = libmTable({ rename: { abs: 'fabs' } });
 
 function dialect(lang: Lang, precision: ScalarType): StmtDialect {
   const type = precision === 'float' ? 'float' : 'double';
@@ -29,14 +19,8 @@ function dialect(lang: Lang, precision: ScalarType): StmtDialect {
       const f = lang === 'cpp' ? `std::${name === 'abs' ? 'abs' : base}` : precision === 'float' ? `${base}f` : base;
       return `${f}(${args.join(', ')})`;
     },
-    helper: (name) => {
-      throw new Error(`C has ${name}; no helper expected`);
-    },
-    let: (name, value) => [`const ${type} ${name} = ${value};`],
-    ret: (value) => [`return ${value};`],
-    select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
-    ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
-    comment: (text) => [`// ${text}`],
+    helper: noHelper('C'),
+    ...braceStatements(`const ${type}`),
   };
 }
 

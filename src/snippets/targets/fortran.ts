@@ -1,32 +1,23 @@
 /** Fortran 2008: elemental functions in a module; `erfc` is intrinsic, expm1/log1p/fma come from C's libm. */
 import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, localNames, printBody, type StmtDialect } from '../emit';
+import { doubleDialect, indent, libmTable, localNames, noEarlyReturn, printBody, type StmtDialect } from '../emit';
 import { type Fn, fnParams, type MathFn, usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
 /** Intrinsics, and C functions bound through `iso_c_binding` (Fortran has no expm1, log1p, fma). */
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', expm1: 'c_expm1', log1p: 'c_log1p', fma: 'c_fma' };
+const FUNCS = libmTable({ omit: ['floor'], rename: { expm1: 'c_expm1', log1p: 'c_log1p', fma: 'c_fma' } });
 const C_BOUND: readonly MathFn[] = ['expm1', 'log1p', 'fma'];
 
 const dialect: StmtDialect = {
+  ...doubleDialect('Fortran', FUNCS),
   num: (v) => `${literal(v, 'double')}_dp`,
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`Fortran has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
-  helper: (name) => {
-    throw new Error(`Fortran has ${name}; no helper expected`);
-  },
   parenUnary: true,
   fullParens: true,
   let: (name, value) => [`${name} = ${value}`],
   ret: (value) => [`y = ${value}`],
   select: (cond, a, b) => `merge(${a}, ${b}, ${cond})`,
-  ifReturn: () => {
-    throw new Error('no early returns in Fortran snippets');
-  },
+  ifReturn: noEarlyReturn('Fortran'),
   comment: (text) => [`! ${text}`],
 };
 

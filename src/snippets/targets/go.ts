@@ -1,32 +1,11 @@
 /** Go: `math.Erfc`, `math.FMA`; selects become if statements (Go has no conditional expression). */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { doubleDialect, indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = {
-  exp: 'math.Exp',
-  expm1: 'math.Expm1',
-  log1p: 'math.Log1p',
-  erfc: 'math.Erfc',
-  tanh: 'math.Tanh',
-  sqrt: 'math.Sqrt',
-  abs: 'math.Abs',
-  floor: 'math.Floor',
-  fma: 'math.FMA',
-};
-
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`Go has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
-  helper: (name) => {
-    throw new Error(`Go has ${name}; no helper expected`);
-  },
+  ...doubleDialect('Go', libmTable({ prefix: 'math.', capitalise: true, rename: { fma: 'math.FMA' } })),
   let: (name, value) => [`${name} := ${value}`],
   ret: (value) => [`return ${value}`],
   // Both arms are finite for every input (see ir.ts), so the else value may be computed first.

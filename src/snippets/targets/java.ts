@@ -1,34 +1,14 @@
 /** Java: static methods in a final class; no erfc in the JDK, so the class carries its own. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { braceStatements, doubleDialect, indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = {
-  exp: 'Math.exp',
-  expm1: 'Math.expm1',
-  log1p: 'Math.log1p',
-  tanh: 'Math.tanh',
-  sqrt: 'Math.sqrt',
-  abs: 'Math.abs',
-  floor: 'Math.floor',
-  fma: 'Math.fma',
-};
-
+/** java.lang.Math has no erfc: the class carries its own (the `erfc` helper). */
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`Java has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
+  ...doubleDialect('Java', libmTable({ prefix: 'Math.', omit: ['erfc'] })),
   helper: (name, args) => `${name}(${args.join(', ')})`,
-  let: (name, value) => [`final double ${name} = ${value};`],
-  ret: (value) => [`return ${value};`],
-  select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
-  ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
-  comment: (text) => [`// ${text}`],
+  ...braceStatements('final double'),
 };
 
 function method(visibility: string, name: string, f: Fn, doc: string): string {

@@ -1,33 +1,14 @@
 /** JavaScript and TypeScript: no erfc in the language, so the snippet carries its own. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { braceStatements, doubleDialect, indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = {
-  exp: 'Math.exp',
-  expm1: 'Math.expm1',
-  log1p: 'Math.log1p',
-  tanh: 'Math.tanh',
-  sqrt: 'Math.sqrt',
-  abs: 'Math.abs',
-  floor: 'Math.floor',
-};
-
+/** `Math` has neither erfc (the snippet carries its own `erfc` helper) nor fma. */
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`JavaScript has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
+  ...doubleDialect('JavaScript', libmTable({ prefix: 'Math.', omit: ['erfc', 'fma'] })),
   helper: (name, args) => `${name}(${args.join(', ')})`,
-  let: (name, value) => [`const ${name} = ${value};`],
-  ret: (value) => [`return ${value};`],
-  select: (cond, a, b) => `${cond} ? ${a} : ${b}`,
-  ifReturn: (cond, value) => [`if (${cond}) return ${value};`],
-  comment: (text) => [`// ${text}`],
+  ...braceStatements('const'),
 };
 
 function fn(name: string, f: Fn, ts: boolean, doc: string): string {

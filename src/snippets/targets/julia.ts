@@ -1,23 +1,12 @@
 /** Julia: `SpecialFunctions.erfc`, `fma`; functions of Float64 that broadcast with `f.(x)`. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { doubleDialect, indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import { usesCall } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor', fma: 'fma' };
-
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`Julia has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
-  helper: (name) => {
-    throw new Error(`Julia has ${name}; no helper expected`);
-  },
+  ...doubleDialect('Julia', libmTable({})),
   let: (name, value) => [`${name} = ${value}`],
   ret: (value) => [`return ${value}`],
   select: (cond, a, b) => `${cond} ? ${a} : ${b}`,

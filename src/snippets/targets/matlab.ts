@@ -1,11 +1,9 @@
 /** MATLAB / Octave: elementwise functions; selects become logical-mask assignments. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { doubleDialect, indent, libmTable, noEarlyReturn, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', erfc: 'erfc', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor' };
 
 /** `name = else; name(cond) = then` with broadcasting of constant arms. */
 function maskAssign(name: string, cond: string, a: string, b: string, ac: boolean, bc: boolean): string[] {
@@ -16,23 +14,13 @@ function maskAssign(name: string, cond: string, a: string, b: string, ac: boolea
 }
 
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`MATLAB has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
-  helper: (name) => {
-    throw new Error(`MATLAB has ${name}; no helper expected`);
-  },
+  ...doubleDialect('MATLAB', libmTable({ omit: ['fma'] })),
   op: (op) => (op === '*' ? '.*' : op === '/' ? './' : op),
   let: (name, value) => [`${name} = ${value};`],
   ret: (value) => [`y = ${value};`],
   letSelect: maskAssign,
   retSelect: (cond, a, b, ac, bc) => maskAssign('y', cond, a, b, ac, bc),
-  ifReturn: () => {
-    throw new Error('no early returns in MATLAB snippets');
-  },
+  ifReturn: noEarlyReturn('MATLAB'),
   comment: (text) => [`% ${text}`],
 };
 

@@ -1,23 +1,22 @@
 /** Python family: plain Python (math), NumPy + SciPy, PyTorch, TensorFlow/Keras, JAX. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn, usesCall } from '../ir';
+import { type CallTable, doubleDialect, indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams, usesCall } from '../ir';
 import type { GatedRender, HalfLayout, RenderContext, Rendered, TargetInfo, TargetSpec } from '../types';
 
 type Flavour = 'python' | 'numpy' | 'pytorch' | 'tensorflow' | 'jax';
 
-const FUNCS: Record<Flavour, Partial<Record<MathFn, string>>> = {
-  python: { exp: 'math.exp', expm1: 'math.expm1', log1p: 'math.log1p', erfc: 'math.erfc', tanh: 'math.tanh', sqrt: 'math.sqrt', abs: 'abs', floor: 'math.floor' },
-  numpy: { exp: 'np.exp', expm1: 'np.expm1', log1p: 'np.log1p', erfc: 'special.erfc', erfcx: 'special.erfcx', tanh: 'np.tanh', sqrt: 'np.sqrt', abs: 'np.abs', floor: 'np.floor' },
-  pytorch: { exp: 'torch.exp', expm1: 'torch.expm1', log1p: 'torch.log1p', erfc: 'torch.erfc', tanh: 'torch.tanh', sqrt: 'torch.sqrt', abs: 'torch.abs', floor: 'torch.floor' },
-  tensorflow: { exp: 'tf.math.exp', expm1: 'tf.math.expm1', log1p: 'tf.math.log1p', erfc: 'tf.math.erfc', tanh: 'tf.math.tanh', sqrt: 'tf.math.sqrt', abs: 'tf.math.abs', floor: 'tf.math.floor' },
-  jax: { exp: 'jnp.exp', expm1: 'jnp.expm1', log1p: 'jnp.log1p', erfc: 'jsp.erfc', tanh: 'jnp.tanh', sqrt: 'jnp.sqrt', abs: 'jnp.abs', floor: 'jnp.floor' },
+/** No fma in any of them (Python's math.fma is 3.13+); erfc where each library keeps it. */
+const FUNCS: Record<Flavour, CallTable> = {
+  python: libmTable({ prefix: 'math.', omit: ['fma'], rename: { abs: 'abs' } }),
+  numpy: libmTable({ prefix: 'np.', omit: ['fma'], rename: { erfc: 'special.erfc', erfcx: 'special.erfcx' } }),
+  pytorch: libmTable({ prefix: 'torch.', omit: ['fma'] }),
+  tensorflow: libmTable({ prefix: 'tf.math.', omit: ['fma'] }),
+  jax: libmTable({ prefix: 'jnp.', omit: ['fma'], rename: { erfc: 'jsp.erfc' } }),
 };
 
 /** `like`: the tensor whose shape and dtype a constant arm of a select takes (the first parameter). */
 function dialect(flavour: Flavour, like = 'x'): StmtDialect {
-  const fn = FUNCS[flavour];
   const constArm = (text: string): string => {
     switch (flavour) {
       case 'pytorch':
@@ -29,15 +28,7 @@ function dialect(flavour: Flavour, like = 'x'): StmtDialect {
     }
   };
   return {
-    num: (v) => literal(v, 'double'),
-    call: (name, args) => {
-      const f = fn[name];
-      if (f === undefined) throw new Error(`${flavour} has no ${name}`);
-      return `${f}(${args.join(', ')})`;
-    },
-    helper: (name) => {
-      throw new Error(`Python has ${name}; no helper expected`);
-    },
+    ...doubleDialect(flavour, FUNCS[flavour]),
     let: (name, value) => [`${name} = ${value}`],
     ret: (value) => [`return ${value}`],
     select: (cond, a, b, ac, bc) => {

@@ -1,29 +1,18 @@
 /** R: vectorised functions (`ifelse`); exact GELU through `pnorm`/`dnorm`, which are accurate in the tails. */
-import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn } from '../ir';
+import { doubleDialect, indent, libmTable, noEarlyReturn, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const FUNCS: Partial<Record<MathFn, string>> = { exp: 'exp', expm1: 'expm1', log1p: 'log1p', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs', floor: 'floor', Phi: 'pnorm', phi: 'dnorm' };
+const base = doubleDialect('R', libmTable({ omit: ['erfc', 'fma'], rename: { Phi: 'pnorm', phi: 'dnorm' } }));
 
 const dialect: StmtDialect = {
-  num: (v) => literal(v, 'double'),
-  call: (name, args) => {
-    if (name === 'logPhi') return `pnorm(${args.join(', ')}, log.p = TRUE)`;
-    const f = FUNCS[name];
-    if (f === undefined) throw new Error(`R has no ${name}`);
-    return `${f}(${args.join(', ')})`;
-  },
-  helper: (name) => {
-    throw new Error(`no ${name} helper in R`);
-  },
+  ...base,
+  call: (name, args) => (name === 'logPhi' ? `pnorm(${args.join(', ')}, log.p = TRUE)` : base.call(name, args)),
   let: (name, value) => [`${name} <- ${value}`],
   ret: (value) => [value],
   select: (cond, a, b) => `ifelse(${cond}, ${a}, ${b})`,
-  ifReturn: () => {
-    throw new Error('no early returns in R snippets');
-  },
+  ifReturn: noEarlyReturn('R'),
   comment: (text) => [`# ${text}`],
 };
 

@@ -1,20 +1,12 @@
 /** Rust: std has no erfc, so the snippet carries its own (or use the `libm` crate's `erfc`). */
 import { literal } from '../exact';
 import { commentBlock } from '../common';
-import { indent, printBody, type StmtDialect } from '../emit';
-import { type Fn, fnParams, type MathFn, usedVars } from '../ir';
+import { indent, libmTable, printBody, type StmtDialect } from '../emit';
+import { type Fn, fnParams, usedVars } from '../ir';
 import type { RenderContext, Rendered, TargetSpec } from '../types';
 
-const METHODS: Partial<Record<MathFn, string>> = {
-  exp: 'exp',
-  expm1: 'exp_m1',
-  log1p: 'ln_1p',
-  tanh: 'tanh',
-  sqrt: 'sqrt',
-  abs: 'abs',
-  floor: 'floor',
-  fma: 'mul_add',
-};
+/** f64's methods; std has no erfc (the snippet carries its own `erfc` helper). */
+const METHODS = libmTable({ omit: ['erfc'], rename: { expm1: 'exp_m1', log1p: 'ln_1p', fma: 'mul_add' } });
 
 /** A receiver for a method call: bare when it is a name or a call chain, else parenthesised. */
 function receiver(text: string): string {

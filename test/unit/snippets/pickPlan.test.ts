@@ -13,8 +13,8 @@ describe('snippets: the Insert GELU Code… picks', () => {
   it('lists the GELU family before its relatives, each under a heading', () => {
     const entries = variantEntries();
     assert.deepEqual(
-      entries.slice(0, 6).map((e) => e.id ?? e.label),
-      ['GELU', 'gelu', 'gelu_tanh', 'gelu_sigmoid', 'gelu_ibert', 'Relatives'],
+      entries.slice(0, 7).map((e) => e.id ?? e.label),
+      ['GELU', 'gelu', 'gelu_tanh', 'gelu_sigmoid', 'laplace', 'gelu_ibert', 'Relatives'],
     );
     assert.equal(filterEntries(entries, 'sigmoid')[0]?.id, 'gelu_sigmoid');
     assert.equal(filterEntries(entries, 'quick')[0]?.id, 'gelu_sigmoid');

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { transformSync } from 'esbuild';
 import { type FunctionId } from '../../../src/core/types';
-// The ids with a snippet algorithm (issue 12's functions come with the snippets work).
+// The ids with a snippet algorithm (every registry id since issue 12's snippets).
 import { ALGORITHM_IDS as FUNCTION_IDS } from '../../../src/snippets/algorithms';
 import { generateSnippet, type Snippet, type SnippetOptions, type TargetId } from '../../../src/snippets';
 import { has, parsePairs, type RefPoint, run, tempDir } from './harness';
