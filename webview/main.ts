@@ -120,7 +120,7 @@ class App {
       onChange: (selection) => this.update({ precisionView: selection }),
       onCopy: (markdown) => void this.copyText(markdown, 'Table copied as Markdown.'),
     });
-    this.gated = new GatedView(init.gated ?? [], this.theme, { onChange: () => this.sample() });
+    this.gated = new GatedView(init.gated ?? [], this.state.gatedView, this.theme, { onChange: (selection) => this.update({ gatedView: selection }) });
     main.append(heading, plot, this.precision.root, this.gated.root, this.summary, this.status, this.keyPoints, this.pinsHost);
     // The side bar shows the chart first; the panel keeps its settings column on the left.
     if (init.mode === 'view') root.append(main, aside);
@@ -168,6 +168,7 @@ class App {
     this.persist();
     this.controls.sync(this.state);
     this.precision.sync((this.state.precisionView ?? DEFAULT_PRECISION_SELECTION));
+    if (patch.gatedView === undefined && this.state.gatedView) this.gated.sync(this.state.gatedView);
     if (patch.view) this.showView();
     const valuesChanged = patch.functions || patch.params || patch.orders || patch.precision;
     if (patch.pins) {
@@ -321,7 +322,7 @@ class App {
   }
 
   private async sampleGated(): Promise<void> {
-    const reply = await request({ type: 'gated/sample', request: this.gated.request(this.state.range) });
+    const reply = await request({ type: 'gated/sample', request: this.gated.request() });
     this.inFlight = false;
     if (this.dirty) {
       this.sample();
@@ -331,15 +332,20 @@ class App {
       this.lastGood = this.state;
       this.showStatus('');
       const started = performance.now();
+      debug.receivedAt = started;
       const drawn = this.gated.render(reply);
       const r: DrawReport = {
-        requestId: reply.requestId, ms: performance.now() - started, charts: 3, datasets: drawn.datasets, points: drawn.points,
+        requestId: reply.requestId, ms: performance.now() - started, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points,
         view: 'gated', layout: this.state.layout, range: this.state.range, pins: this.state.pins.length, functions: this.state.functions,
       };
       debug.lastDraw = r;
       debug.draws += 1;
       vscode.postMessage({ type: 'plot/drawn', report: r });
-    } else if (reply.type === 'error') this.gated.showRefusal(`Not applied: ${reply.message}`);
+    } else if (reply.type === 'error') {
+      // Back to the selection last drawn, in the view and in the saved state.
+      this.state = { ...this.state, gatedView: this.gated.showRefusal(`Not applied: ${reply.message}`) };
+      this.persist();
+    }
   }
 
   /**
@@ -454,7 +460,9 @@ class App {
     const png = (): string => (this.state.view === 'precision' ? this.precision.exportPng() : this.state.view === 'gated' ? this.gated.exportPng() : this.charts.exportPng(this.state.lightExport));
     const reply = kind === 'png'
       ? await request({ type: 'export/png', dataUrl: png(), suggestedName: `gelu-lab-${stamp}.png` })
-      : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
+      : this.state.view === 'gated'
+        ? await request({ type: 'gated/export-csv', request: this.gated.csvRequest(), suggestedName: `gelu-lab-gated-${this.gated.current.fn}.csv` })
+        : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
     if (reply.type === 'export/done') this.showStatus(reply.path ? `Saved ${reply.path}` : 'Export cancelled.');
     else if (reply.type === 'error') this.showStatus(`Export failed: ${reply.message}`, 'error');
   }
