@@ -5,7 +5,7 @@
  * no redraw. The webview computes nothing: every value shown is a sample or a number from the host.
  */
 import {
-  Chart, type ChartConfiguration, type ChartDataset, Decimation, Legend, LinearScale, LineController, LineElement,
+  Chart, type ChartConfiguration, type ChartDataset, type ChartOptions, Decimation, Legend, LinearScale, LineController, LineElement,
   LogarithmicScale, type Plugin, PointElement, type Scale,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
@@ -36,6 +36,34 @@ export const ORDER_NAMES: Readonly<Record<Order, string>> = { 0: 'f', 1: 'f′',
 const DASHES: readonly number[][] = [[], [7, 4], [2, 3]];
 /** How overlaid orders are drawn, for the axis title: the first solid, the next dashed, then dotted. */
 const LINE_KEY: Readonly<Record<number, string>> = { 2: 'solid, dashed', 3: 'solid, dashed, dotted' };
+
+/**
+ * The options every line chart of the webview starts from, `overrides` on top: no animation, no
+ * parsing (the host's samples arrive as {x, y}), no chart.js events (crosshairs are HTML, hover
+ * redraws would cost every dataset), sized by its box.
+ */
+export function lineChartOptions(overrides: ChartOptions<'line'>): ChartOptions<'line'> {
+  return { animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true, events: [], ...overrides };
+}
+
+type AxisFont = { family: string; size: number };
+
+/**
+ * A linear or logarithmic axis in the theme's colours: grid, border and tick colours from
+ * `theme`, a title when `title` is given; `ticks` add to (or replace) the themed tick options.
+ */
+export function themedAxis(theme: Theme, font: AxisFont, type: 'linear' | 'logarithmic', title?: string, ticks: Record<string, unknown> = {}): {
+  type: 'linear' | 'logarithmic'; grid: { color: string; tickColor: string }; border: { color: string }; ticks: Record<string, unknown>;
+  title: { display: boolean; text: string; color: string; font: AxisFont };
+} {
+  return {
+    type,
+    grid: { color: theme.grid, tickColor: theme.grid },
+    border: { color: theme.axis },
+    ticks: { color: theme.muted, font, ...ticks },
+    title: { display: title !== undefined, text: title ?? '', color: theme.muted, font },
+  };
+}
 
 /** A number for people: `digits` significant digits, a true minus sign, exponents as ×10ⁿ-free `e`. */
 export function fmt(v: number, digits = 4): string {
@@ -802,14 +830,7 @@ export class ChartView {
     const config: ChartConfiguration<'line', Pt[]> = {
       type: 'line',
       data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        // chart.js's own hover handling would redraw every dataset per mouse move; the crosshair is HTML.
-        events: [],
+      options: lineChartOptions({
         // The HTML crosshair follows a resize once chart.js has laid the chart out again.
         onResize: () => {
           requestAnimationFrame(() => {
@@ -845,7 +866,7 @@ export class ChartView {
             },
           },
         },
-      },
+      }),
       plugins: [marksPlugin],
     };
     const chart = new Chart(canvas, config);
@@ -975,24 +996,13 @@ export class ChartView {
     const o = chart.options;
     o.font = font;
     o.color = theme.foreground;
-    const grid = { color: theme.grid, tickColor: theme.grid };
-    const border = { color: theme.axis };
+    const x = themedAxis(theme, font, 'linear', frame.xName, { display: spec.xTicks, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick });
+    const y = themedAxis(theme, font, spec.log ? 'logarithmic' : 'linear', spec.yTitle, spec.log ? { callback: logTick, autoSkip: true } : { maxTicksLimit: 8, callback: linearTick });
     o.scales = {
-      x: {
-        type: 'linear',
-        min: range.min,
-        max: range.max,
-        grid,
-        border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick },
-        title: { display: spec.xTicks, text: frame.xName, color: theme.muted, font, padding: 0 },
-      },
+      x: { ...x, min: range.min, max: range.max, title: { ...x.title, display: spec.xTicks, padding: 0 } },
       y: {
-        type: spec.log ? 'logarithmic' : 'linear',
-        grid,
-        border,
-        ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8, callback: linearTick },
-        title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
+        ...y,
+        title: { ...y.title, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
         afterFit: (scale) => {
           scale.width = axisWidth;
         },

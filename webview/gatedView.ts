@@ -411,14 +411,15 @@ export class GatedView {
         datasets.push({ ...base, key: `${s.along}:du`, label: '∂y/∂u', color: colour(2), dash: [2, 3], ys: s.du, cell: '∂y/∂u' });
       } else if (s.error) {
         const e = s.error;
-        datasets.push({ ...base, key: `${s.along}:err`, label: `y (${e.format}) vs exact y`, color: colour(0), dash: [], ys: e.y, positiveOnly: true, cell: 'y err' });
+        datasets.push({ ...base, key: `${s.along}:err`, label: `y (${e.format}) vs exact y at ${held} = ${fmt(s.at, 4)}`, color: colour(0), dash: [], ys: e.y, positiveOnly: true, cell: 'y err' });
         if (e.max > 0 && Number.isFinite(e.argmax)) marks.push(errorMaxMark(e.max, e.argmax, errorUnit(e.kind, e.format), colour(0), s.along));
       }
       for (const guide of data.guides) if (guide.axis === s.along) marks.push({ x: guide.at, y: null, color: theme.focus, shape: 'vline', label: guide.label });
       // Where the other slice is taken: the crossing of the two slices on the heat map.
       marks.push({ x: other, y: null, color: theme.muted, shape: 'vline', label: `${s.along} = ${fmt(other, 4)} (other slice)` });
       const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${fmtName} ulps` }[s.error?.kind ?? sel.errorKind];
-      const yTitle = show === 'curves' ? `y(${s.along}) at ${held} = ${fmt(s.at, 4)}` : `${errorName} of y at ${held} = ${fmt(s.at, 4)}`;
+      // Short enough for the axis height; the held input is in the legend and the canvas's name.
+      const yTitle = show === 'curves' ? `y(${s.along}) at ${held} = ${fmt(s.at, 4)}` : `${errorName} of y`;
       const what = show === 'curves' ? `y, ∂y/∂g and ∂y/∂u${s.rounded ? ` and y in ${fmtName}` : ''}` : `the ${errorName} of y in ${fmtName}`;
       return [{
         id: `gated:${s.along}:${show}`, log: show === 'error', yTitle, datasets, marks, legend: true, overlayOrders: [], xTicks: true,
