@@ -187,6 +187,8 @@ export interface ChartFrame {
   readonly x: Float64Array;
   readonly range: XRange;
   readonly xName: string;
+  /** Said before `x = …` in the crosshair readout and the live region ("SwiGLU at u = 1"). */
+  readonly readoutTitle?: string;
   specs(theme: Theme): ChartSpec[];
 }
 
@@ -691,14 +693,15 @@ export class ChartView {
           dots.push(dot);
         }
         const row = rows.get(d.row) ?? { name: d.row, color: d.rowColor, cells: [] };
-        row.cells.push(`${d.cell} ${fmt(v, 6)}`);
+        row.cells.push(d.cell === '' ? fmt(v, 6) : `${d.cell} ${fmt(v, 6)}`);
         rows.set(d.row, row);
       }
       s.dots.replaceChildren(...dots);
     }
     const table = document.createElement('table');
     const head = document.createElement('caption');
-    head.textContent = `${frame.xName} = ${fmt(sx, 7)}`;
+    const at = `${frame.readoutTitle ? `${frame.readoutTitle}, ` : ''}${frame.xName} = ${fmt(sx, 7)}`;
+    head.textContent = at;
     table.append(head);
     for (const row of rows.values()) {
       const tr = table.insertRow();
@@ -711,7 +714,7 @@ export class ChartView {
     }
     this.readout.replaceChildren(table);
     this.readout.hidden = false;
-    this.announce(`${frame.xName} = ${fmt(sx, 7)}: ${[...rows.values()].map((r) => `${r.name} ${r.cells.join(', ')}`).join('; ')}`);
+    this.announce(`${at}: ${[...rows.values()].map((r) => `${r.name} ${r.cells.join(', ')}`).join('; ')}`);
     const hostWidth = this.host.clientWidth;
     const w = this.readout.offsetWidth;
     const left = px + 16 + w > hostWidth ? Math.max(4, px - 16 - w) : px + 16;

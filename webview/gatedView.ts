@@ -400,18 +400,19 @@ export class GatedView {
     const specs = (theme: Theme): ChartSpec[] => {
       const light = theme.kind === 'light' || theme.kind === 'hc-light';
       const colour = (slot: number): string => (light ? swatchOf(slot).light : swatchOf(slot).dark);
-      const base = { width: theme.lineWidth, stepped: false, positiveOnly: false, row: `${name} at ${held} = ${fmt(s.at, 4)}`, rowColor: colour(0), faded: false, inLegend: true };
+      // One readout row per quantity (a narrow table that fits a slice), the unit and held input in its caption.
+      const base = { width: theme.lineWidth, stepped: false, positiveOnly: false, cell: '', faded: false, inLegend: true };
       const datasets: DatasetSpec[] = [];
       const marks: Mark[] = [];
       const fmtName = s.error?.format ?? sel.format;
       if (show === 'curves') {
-        datasets.push({ ...base, key: `${s.along}:y`, label: 'y', color: colour(0), dash: [], ys: s.y, cell: 'y', faded: s.rounded !== undefined, inLegend: s.rounded === undefined });
-        if (s.rounded) datasets.push({ ...base, key: `${s.along}:y:r`, label: `y (${fmtName})`, color: colour(0), dash: [], stepped: true, ys: s.rounded, cell: `y (${fmtName})` });
-        datasets.push({ ...base, key: `${s.along}:dg`, label: '∂y/∂g', color: colour(1), dash: [7, 4], ys: s.dg, cell: '∂y/∂g' });
-        datasets.push({ ...base, key: `${s.along}:du`, label: '∂y/∂u', color: colour(2), dash: [2, 3], ys: s.du, cell: '∂y/∂u' });
+        datasets.push({ ...base, key: `${s.along}:y`, label: 'y', color: colour(0), dash: [], ys: s.y, row: 'y', rowColor: colour(0), faded: s.rounded !== undefined, inLegend: s.rounded === undefined });
+        if (s.rounded) datasets.push({ ...base, key: `${s.along}:y:r`, label: `y (${fmtName})`, color: colour(0), dash: [], stepped: true, ys: s.rounded, row: `y (${fmtName})`, rowColor: colour(0) });
+        datasets.push({ ...base, key: `${s.along}:dg`, label: '∂y/∂g', color: colour(1), dash: [7, 4], ys: s.dg, row: '∂y/∂g', rowColor: colour(1) });
+        datasets.push({ ...base, key: `${s.along}:du`, label: '∂y/∂u', color: colour(2), dash: [2, 3], ys: s.du, row: '∂y/∂u', rowColor: colour(2) });
       } else if (s.error) {
         const e = s.error;
-        datasets.push({ ...base, key: `${s.along}:err`, label: `y (${e.format}) vs exact y at ${held} = ${fmt(s.at, 4)}`, color: colour(0), dash: [], ys: e.y, positiveOnly: true, cell: 'y err' });
+        datasets.push({ ...base, key: `${s.along}:err`, label: `y (${e.format}) vs exact y at ${held} = ${fmt(s.at, 4)}`, color: colour(0), dash: [], ys: e.y, positiveOnly: true, row: `y error (${errorUnit(e.kind, e.format).trim().replace(/^\(|\)$/g, '')})`, rowColor: colour(0) });
         if (e.max > 0 && Number.isFinite(e.argmax)) marks.push(errorMaxMark(e.max, e.argmax, errorUnit(e.kind, e.format), colour(0), s.along));
       }
       for (const guide of data.guides) if (guide.axis === s.along) marks.push({ x: guide.at, y: null, color: theme.focus, shape: 'vline', label: guide.label });
@@ -419,14 +420,14 @@ export class GatedView {
       marks.push({ x: other, y: null, color: theme.muted, shape: 'vline', label: `${s.along} = ${fmt(other, 4)} (other slice)` });
       const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${fmtName} ulps` }[s.error?.kind ?? sel.errorKind];
       // Short enough for the axis height; the held input is in the legend and the canvas's name.
-      const yTitle = show === 'curves' ? `y(${s.along}) at ${held} = ${fmt(s.at, 4)}` : `${errorName} of y`;
+      const yTitle = show === 'curves' ? `y(${s.along})` : `${errorName} of y`;
       const what = show === 'curves' ? `y, ∂y/∂g and ∂y/∂u${s.rounded ? ` and y in ${fmtName}` : ''}` : `the ${errorName} of y in ${fmtName}`;
       return [{
         id: `gated:${s.along}:${show}`, log: show === 'error', yTitle, datasets, marks, legend: true, overlayOrders: [], xTicks: true,
         aria: `Slice of ${name}: ${what} against ${s.along} from ${fmt(range.min, 5)} to ${fmt(range.max, 5)} at ${held} = ${fmt(s.at, 4)}.`,
       }];
     };
-    return { x: s.x, range, xName: s.along, specs };
+    return { x: s.x, range, xName: s.along, readoutTitle: `${name} at ${held} = ${fmt(s.at, 4)}`, specs };
   }
 
   /** The heat map and both slices as one PNG, captioned with the unit, its parameters and each slice's held input. */

@@ -74,7 +74,7 @@ test('a slice reads out y, y in bfloat16, ∂y/∂g and ∂y/∂u under the cros
   const k = slice.x.findIndex((v) => Math.abs(v - x) <= 1e-6 * Math.max(1, Math.abs(v)));
   assert.ok(k >= 0, `g = ${x} is a sample of the slice`);
   const shown = (name: string): number => {
-    const m = new RegExp(`${name.replace(/[()∂/]/g, '\\$&')} (−?[\\d.e−]+)`).exec(text);
+    const m = new RegExp(`(?:^|\\n)${name.replace(/[()∂/]/g, '\\$&')}\\s+(−?[\\d.e−]+)`).exec(text);
     assert.ok(m, `${name} in ${text}`);
     return Number(m[1]!.replace(/−/g, '-'));
   };
@@ -85,7 +85,7 @@ test('a slice reads out y, y in bfloat16, ∂y/∂g and ∂y/∂u under the cros
   assert.ok(close(shown('∂y/∂u'), slice.du[k]!));
   assert.match(text, /SwiGLU at u = 1/);
   // The live region says the same in words.
-  await page.waitForFunction(() => /g = .*SwiGLU at u = 1/.test(document.querySelector('.slice-plot[data-along="g"] [aria-live]')?.textContent ?? ''));
+  await page.waitForFunction(() => /SwiGLU at u = 1, g = .*: y /.test(document.querySelector('.slice-plot[data-along="g"] [aria-live]')?.textContent ?? ''));
   await page.mouse.move(5, 5);
   await readout.waitFor({ state: 'hidden' });
 });
