@@ -903,8 +903,8 @@ export interface GatedSampleRequest {
   /** The unit's parameters (own keys, finite numbers); missing keys take the record's defaults. */
   readonly params?: Params;
   /**
-   * The slices also in this format (inputs and output rounded to it, as the 1-D plot's precision),
-   * with the error of that against the exact y measured as `errorKind`; absent: exact only.
+   * The slices also in this format (a fused kernel op by op in it: inputs, activation and product
+   * rounded), with its error against the exact y measured as `errorKind`; absent: exact only.
    */
   readonly format?: Format;
   readonly errorKind?: ErrorKind;

@@ -5,7 +5,7 @@ import { draws, painted, plotFrame, waitForDraw } from './plot.ui';
 /**
  * A new user's look at a gated unit: open the plot, click "Gated", pick SwiGLU, see its heat map,
  * take the slice y(g) at u = 1 and read a value off it with the pointer. The readout's y at g must
- * be g·σ(g) (SiLU) to the six digits it shows, and its bfloat16 value a bfloat16 number within a bfloat16 step of it.
+ * be g·σ(g) (SiLU) to the six digits it shows, and its bfloat16 value a bfloat16 number a few bfloat16 steps from it at most.
  */
 export default async function check({ page, runCommand, artifacts, log }: UiContext): Promise<void> {
   await runCommand('GELU Lab: Open Plot');
@@ -47,10 +47,11 @@ export default async function check({ page, runCommand, artifacts, log }: UiCont
   if (!/SwiGLU at u = 1/.test(text)) throw new Error(`the readout is not of the slice at u = 1: ${text}`);
   const silu = g / (1 + Math.exp(-g));
   if (!Number.isFinite(y) || Math.abs(y - silu) > 1e-5 * Math.max(1, Math.abs(silu))) throw new Error(`y at g = ${g} reads ${y}, SiLU(g) is ${silu}: ${text}`);
-  // The readout shows 6 significant digits: the nearest bfloat16 number (8 significant bits) must agree to those.
+  // The readout shows 6 significant digits: the nearest bfloat16 number (8 significant bits) must agree to those,
+  // and a bfloat16 kernel (σ, x·σ and the product each rounded) stays within a few bfloat16 steps of SiLU(g).
   const step = 2 ** (Math.floor(Math.log2(Math.abs(yBf16))) - 7);
   const nearest = Math.round(yBf16 / step) * step;
-  if (!(Math.abs(yBf16 - nearest) <= 5e-6 * Math.abs(nearest)) || Math.abs(nearest - silu) > step) throw new Error(`y (bfloat16) ${yBf16} is not SiLU(g) = ${silu} in bfloat16 (nearest ${nearest})`);
+  if (!(Math.abs(yBf16 - nearest) <= 5e-6 * Math.abs(nearest)) || Math.abs(nearest - silu) > 4 * step) throw new Error(`y (bfloat16) ${yBf16} is not SiLU(g) = ${silu} in bfloat16 (nearest ${nearest})`);
   log(`slice y(g) at u = 1, read at g = ${g}: y = ${y} (SiLU(g) = ${silu}), in bfloat16 ${yBf16}`);
   await page.screenshot({ path: path.join(artifacts, 'gated-swiglu-slice.png') });
 }

@@ -3,8 +3,9 @@ import { DEFAULT_CONFIG } from '../../../src/configModel';
 import { activations } from '../../../src/core/activations';
 import { gated } from '../../../src/core/gated';
 import { GATED_IDS } from '../../../src/core/types';
+import { implementations } from '../../../src/core/implementations';
 import { roundTo, ulpIn } from '../../../src/core/precision';
-import { errorOf, gatedCatalogue, gatedCsv, gatedGuides, sampleGated, SLICE_POINTS } from '../../../src/plot/gatedLab';
+import { errorOf, gatedCatalogue, gatedCsv, gatedGuides, gatedInFormat, sampleGated, SLICE_POINTS } from '../../../src/plot/gatedLab';
 import { restoreState } from '../../../src/plot/session';
 import { defaultState } from '../../../src/plot/sampling';
 import { PlotSession } from '../../../src/plot/session';
@@ -93,7 +94,7 @@ describe('plot Gated view (host side)', () => {
 });
 
 describe('plot Gated view: slices in a format, their error, export and the saved selection', () => {
-  it('gives each slice y in bfloat16 (inputs and output rounded) and its error in ulps of bfloat16 against the exact y', () => {
+  it('gives each slice y as a bfloat16 SwiGLU kernel computes it (silu op by op, product rounded) and its error in ulps of bfloat16', () => {
     const data = sampleGated({ ...swiglu, format: 'bfloat16', errorKind: 'ulp' });
     assert.ok(typeof data !== 'string');
     for (const s of data.slices) {
@@ -101,12 +102,12 @@ describe('plot Gated view: slices in a format, their error, export and the saved
       assert.equal(s.error.format, 'bfloat16');
       for (let k = 0; k < s.x.length; k += 20) {
         const [g, u] = s.along === 'g' ? [s.x[k]!, s.at] : [s.at, s.x[k]!];
-        const want = roundTo(gated.swiglu.f(roundTo(g, 'bfloat16'), roundTo(u, 'bfloat16')), 'bfloat16');
+        const want = roundTo(implementations.silu.evaluate(g, 'bfloat16', 'per-op') * roundTo(u, 'bfloat16'), 'bfloat16');
         assert.equal(s.rounded[k], want, `${s.along} = ${s.x[k]}`);
         const exact = s.y[k]!;
         if (exact !== 0) assert.equal(s.error.y[k], Math.abs(want - exact) / ulpIn(exact, 'bfloat16'));
       }
-      // bfloat16 storage: rounding the output alone costs ≤ ½ ulp; the rounded inputs move y further where |∂y| is large.
+      // A few bfloat16 roundings (σ, x·σ, the product) plus the rounded inputs where |∂y| is large.
       assert.ok(s.error.max > 0.05 && s.error.max < 64, `max ${s.error.max} ulps`);
       assert.ok(s.x.includes(s.error.argmax));
     }
@@ -116,12 +117,24 @@ describe('plot Gated view: slices in a format, their error, export and the saved
     assert.ok(typeof exact !== 'string' && exact.slices.every((s) => s.rounded === undefined && s.error === undefined));
   });
 
-  it('covers FP8 (e4m3fn) slices: y in 3 mantissa bits is off by up to half an e4m3 ulp plus the inputs\' rounding', () => {
+  it('covers FP8 (e4m3fn) slices: every value an e4m3 number, relative error of a few e4m3 roundings', () => {
     const data = sampleGated({ ...swiglu, g: { min: -4, max: 4 }, u: { min: -4, max: 4 }, format: 'float8_e4m3fn', errorKind: 'rel' });
     assert.ok(typeof data !== 'string');
     const s = data.slices[0]!;
     assert.ok(s.rounded!.every((v) => v === roundTo(v, 'float8_e4m3fn')), 'every value is an e4m3 number');
     assert.ok(s.error!.max > 0.01 && s.error!.max < 1, `max relative error ${s.error!.max}`);
+  });
+
+  it('computes the gpt-oss kernel with its clamps and +1 in the format, and GEGLU in the tanh form when asked', () => {
+    // Far above the clamps, float32: y = 7·σ(1.702·7)·(7 + 1) rounded op by op.
+    const r = (v: number): number => Math.fround(v);
+    const want = r(r(7 * r(1 / (1 + Math.exp(-r(r(1.702) * 7))))) * 8);
+    assert.ok(Math.abs(gatedInFormat('swiglu_oai', 50, 30, {}, 'float32') - want) <= 2 ** -20 * want);
+    assert.equal(gatedInFormat('swiglu_oai', 50, 30, {}, 'float32'), gatedInFormat('swiglu_oai', 9, 8, {}, 'float32'));
+    assert.equal(gatedInFormat('reglu', -3, 5, {}, 'bfloat16'), 0);
+    const tanhForm = gatedInFormat('geglu', 1.5, 1, { tanh: 1 }, 'float16');
+    assert.equal(tanhForm, implementations.gelu_tanh.evaluate(1.5, 'float16', 'per-op'));
+    assert.equal(gatedInFormat('geglu', 1.5, 1, {}, 'float16'), implementations.gelu_erf.evaluate(1.5, 'float16', 'per-op'));
   });
 
   it('measures absolute and relative error, NaN where the relative error is undefined', () => {
