@@ -168,6 +168,8 @@ export class GatedView {
         // A pin on one slice moves the other slice there: y(g) at g = x is where y(u) is taken.
         onPin: (x) => this.change(along === 'g' ? { sliceG: x } : { sliceU: x }),
       }, theme);
+      const other = along === 'g' ? 'y(u)' : 'y(g)';
+      host.setAttribute('aria-label', `Slice y(${along}). Arrow keys move the crosshair, Enter takes the ${other} slice there, + and − zoom ${along}, 0 resets its range.`);
       return { along, view, host };
     };
     this.slices = [slot('g'), slot('u')];
