@@ -128,6 +128,8 @@ export interface PlotState {
    * before the view existed, and states written by code that does not know it).
    */
   readonly precisionView?: PrecisionSelection;
+  /** What the Gated view shows; absent means {@link DEFAULT_GATED_SELECTION}. */
+  readonly gatedView?: GatedSelection;
 }
 
 /** Most implementations the Precision view compares at once. */
@@ -699,6 +701,8 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
           return { type, requestId: requestIdOf(m.requestId), request: precisionRequest(m.request) };
         case 'gated/sample':
           return { type, requestId: requestIdOf(m.requestId), request: gatedSampleRequest(m.request) };
+        case 'gated/export-csv':
+          return { type, requestId: requestIdOf(m.requestId), request: gatedSampleRequest(m.request), suggestedName: fileName(m.suggestedName, 'csv') };
         case 'export/png':
           return { type, requestId: requestIdOf(m.requestId), dataUrl: pngDataUrl(m.dataUrl), suggestedName: fileName(m.suggestedName, 'png') };
         case 'export/csv':
@@ -747,6 +751,7 @@ export function parsePlotState(raw: unknown): Parsed<PlotState> {
         }),
         lightExport: typeof s.lightExport === 'boolean' ? s.lightExport : fail('state.lightExport must be true or false'),
         ...(s.precisionView === undefined ? {} : { precisionView: precisionSelection(s.precisionView, 'state.precisionView') }),
+        ...(s.gatedView === undefined ? {} : { gatedView: gatedSelection(s.gatedView, 'state.gatedView') }),
       },
     };
   } catch (error) {
@@ -931,7 +936,38 @@ export interface GatedSampleRequest {
   readonly slices: readonly SliceSpec[];
   /** The unit's parameters (own keys, finite numbers); missing keys take the record's defaults. */
   readonly params?: Params;
+  /**
+   * The slices also in this format (a fused kernel op by op in it: inputs, activation and product
+   * rounded), with its error against the exact y measured as `errorKind`; absent: exact only.
+   */
+  readonly format?: Format;
+  readonly errorKind?: ErrorKind;
 }
+
+/** What the Gated view's slices show: the curves y, ∂y/∂g, ∂y/∂u, or the error of y in a format. */
+export const GATED_SHOWS = ['curves', 'error'] as const;
+export type GatedShow = (typeof GATED_SHOWS)[number];
+
+/**
+ * The Gated view's choices, persisted in {@link PlotState}: the unit and its parameters, the held
+ * input of each slice (u of the y(g) slice, g of the y(u) slice), the g and u ranges, what the
+ * slices show and in which format and error measure.
+ */
+export interface GatedSelection {
+  readonly fn: GatedId;
+  readonly params: Params;
+  readonly sliceU: number;
+  readonly sliceG: number;
+  readonly g: XRange;
+  readonly u: XRange;
+  readonly show: GatedShow;
+  readonly format: Format;
+  readonly errorKind: ErrorKind;
+}
+
+export const DEFAULT_GATED_SELECTION: GatedSelection = {
+  fn: 'swiglu', params: {}, sliceU: 1, sliceG: 1, g: { min: -8, max: 8 }, u: { min: -8, max: 8 }, show: 'curves', format: 'bfloat16', errorKind: 'ulp',
+};
 
 /** y over the grid g × u: `y[i·u.length + j] = y(g[i], u[j])` (row-major, g the slow index). */
 export interface GatedGrid {
@@ -950,6 +986,10 @@ export interface GatedSlice extends SliceSpec {
   readonly y: Float64Array;
   readonly dg: Float64Array;
   readonly du: Float64Array;
+  /** y in the request's format (present when it named one other than float64). */
+  readonly rounded?: Float64Array;
+  /** Error of `rounded` against `y` in the request's measure (NaN where undefined), its largest value and where. */
+  readonly error?: { readonly y: Float64Array; readonly max: number; readonly argmax: number; readonly kind: ErrorKind; readonly format: Format };
 }
 
 /** A gated unit for the Gated view's picker: its record's labels, parameters and gate convention. */
@@ -976,8 +1016,10 @@ export interface GatedData {
   readonly guides: readonly GatedGuide[];
 }
 
-/** Webview → host: sample a gated unit. Reply: `gated/data` or `error`. */
-export type GatedToHost = { readonly type: 'gated/sample'; readonly requestId: number; readonly request: GatedSampleRequest };
+/** Webview → host: sample a gated unit (reply: `gated/data` or `error`), or save its slices as CSV (reply: `export/done` or `error`). */
+export type GatedToHost =
+  | { readonly type: 'gated/sample'; readonly requestId: number; readonly request: GatedSampleRequest }
+  | { readonly type: 'gated/export-csv'; readonly requestId: number; readonly request: GatedSampleRequest; readonly suggestedName: string };
 /** Host → webview: the answer to `gated/sample`. */
 export type GatedToWebview = { readonly type: 'gated/data'; readonly requestId: number } & GatedData;
 
@@ -1009,7 +1051,39 @@ function gatedSampleRequest(value: unknown): GatedSampleRequest {
     uCount: gridCount(r.uCount, 'request.uCount'),
     slices: slices.map((s, i) => sliceSpec(s, `request.slices[${i}]`)),
     ...(r.params === undefined ? {} : { params: paramRecord(r.params, 'request.params') }),
+    ...(r.format === undefined ? {} : { format: oneOf(r.format, FORMATS, 'request.format') }),
+    ...(r.errorKind === undefined ? {} : { errorKind: oneOf(r.errorKind, ERROR_KINDS, 'request.errorKind') }),
   };
+}
+
+/** A held slice input: finite and within ±X_LIMIT. */
+function heldValue(value: unknown, what: string): number {
+  const v = finite(value, what);
+  return Math.abs(v) <= X_LIMIT ? v : fail(`${what} must lie within ±${X_LIMIT} (got ${v})`);
+}
+
+function gatedSelection(value: unknown, what: string): GatedSelection {
+  const r = obj(value, what);
+  return {
+    fn: gatedId(r.fn, `${what}.fn`),
+    params: paramRecord(r.params, `${what}.params`),
+    sliceU: heldValue(r.sliceU, `${what}.sliceU`),
+    sliceG: heldValue(r.sliceG, `${what}.sliceG`),
+    g: range(r.g, `${what}.g`),
+    u: range(r.u, `${what}.u`),
+    show: oneOf(r.show, GATED_SHOWS, `${what}.show`),
+    format: oneOf(r.format, FORMATS, `${what}.format`),
+    errorKind: oneOf(r.errorKind, ERROR_KINDS, `${what}.errorKind`),
+  };
+}
+
+/** Validates a Gated view selection (from a saved state or a control). Never throws. */
+export function parseGatedSelection(raw: unknown): Parsed<GatedSelection> {
+  try {
+    return { ok: true, value: gatedSelection(raw, 'gatedView') };
+  } catch (error) {
+    return failure(error);
+  }
 }
 
 function gatedGuide(value: unknown, what: string): GatedGuide {
@@ -1045,6 +1119,15 @@ function gatedSlice(value: unknown, what: string): GatedSlice {
   const s = obj(value, what);
   const spec = sliceSpec(s, what);
   const x = axis(s.x, `${what}.x`);
+  let error: GatedSlice['error'];
+  if (s.error !== undefined) {
+    const e = obj(s.error, `${what}.error`);
+    const num = (v: unknown, w: string): number => (typeof v === 'number' ? v : fail(`${w} must be a number`));
+    error = {
+      y: values(e.y, x.length, `${what}.error.y`), max: num(e.max, `${what}.error.max`), argmax: num(e.argmax, `${what}.error.argmax`),
+      kind: oneOf(e.kind, ERROR_KINDS, `${what}.error.kind`), format: oneOf(e.format, FORMATS, `${what}.error.format`),
+    };
+  }
   return {
     ...spec,
     fn: gatedId(s.fn, `${what}.fn`),
@@ -1052,6 +1135,8 @@ function gatedSlice(value: unknown, what: string): GatedSlice {
     y: values(s.y, x.length, `${what}.y`),
     dg: values(s.dg, x.length, `${what}.dg`),
     du: values(s.du, x.length, `${what}.du`),
+    ...(s.rounded === undefined ? {} : { rounded: values(s.rounded, x.length, `${what}.rounded`) }),
+    ...(error ? { error } : {}),
   };
 }
 

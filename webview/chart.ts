@@ -5,7 +5,7 @@
  * no redraw. The webview computes nothing: every value shown is a sample or a number from the host.
  */
 import {
-  Chart, type ChartConfiguration, type ChartDataset, Decimation, Legend, LinearScale, LineController, LineElement,
+  Chart, type ChartConfiguration, type ChartDataset, type ChartOptions, Decimation, Legend, LinearScale, LineController, LineElement,
   LogarithmicScale, type Plugin, PointElement, type Scale,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
@@ -36,6 +36,34 @@ export const ORDER_NAMES: Readonly<Record<Order, string>> = { 0: 'f', 1: 'f′',
 const DASHES: readonly number[][] = [[], [7, 4], [2, 3]];
 /** How overlaid orders are drawn, for the axis title: the first solid, the next dashed, then dotted. */
 const LINE_KEY: Readonly<Record<number, string>> = { 2: 'solid, dashed', 3: 'solid, dashed, dotted' };
+
+/**
+ * The options every line chart of the webview starts from, `overrides` on top: no animation, no
+ * parsing (the host's samples arrive as {x, y}), no chart.js events (crosshairs are HTML, hover
+ * redraws would cost every dataset), sized by its box.
+ */
+export function lineChartOptions(overrides: ChartOptions<'line'>): ChartOptions<'line'> {
+  return { animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true, events: [], ...overrides };
+}
+
+type AxisFont = { family: string; size: number };
+
+/**
+ * A linear or logarithmic axis in the theme's colours: grid, border and tick colours from
+ * `theme`, a title when `title` is given; `ticks` add to (or replace) the themed tick options.
+ */
+export function themedAxis(theme: Theme, font: AxisFont, type: 'linear' | 'logarithmic', title?: string, ticks: Record<string, unknown> = {}): {
+  type: 'linear' | 'logarithmic'; grid: { color: string; tickColor: string }; border: { color: string }; ticks: Record<string, unknown>;
+  title: { display: boolean; text: string; color: string; font: AxisFont };
+} {
+  return {
+    type,
+    grid: { color: theme.grid, tickColor: theme.grid },
+    border: { color: theme.axis },
+    ticks: { color: theme.muted, font, ...ticks },
+    title: { display: title !== undefined, text: title ?? '', color: theme.muted, font },
+  };
+}
 
 /** A number for people: `digits` significant digits, a true minus sign, exponents as ×10ⁿ-free `e`. */
 export function fmt(v: number, digits = 4): string {
@@ -105,7 +133,7 @@ type LineDataset = ChartDataset<'line', Pt[]>;
 type FadedDataset = LineDataset & { data: Pt[]; geluLegend: boolean };
 
 /** A mark drawn onto a chart: a key point, an error maximum or a pinned x. */
-interface Mark {
+export interface Mark {
   readonly x: number;
   readonly y: number | null;
   readonly color: string;
@@ -115,7 +143,7 @@ interface Mark {
   readonly shortLabel?: string;
 }
 
-interface DatasetSpec {
+export interface DatasetSpec {
   readonly key: string;
   readonly label: string;
   readonly color: string;
@@ -125,17 +153,18 @@ interface DatasetSpec {
   readonly ys: Float64Array;
   /** Log axes show only positive finite values; the rest become gaps. */
   readonly positiveOnly: boolean;
-  readonly fn: FunctionId;
-  readonly order: Order;
-  /** Shown in the crosshair readout as the rounded value of the same function and order. */
-  readonly rounded: boolean;
+  /** The crosshair readout's row (a function's name) and this dataset's cell label in it ("f′", "f (bfloat16)"). */
+  readonly row: string;
+  readonly cell: string;
+  /** The readout row's swatch colour. */
+  readonly rowColor: string;
   /** Drawn faded under the rounded curve. */
   readonly faded: boolean;
   /** Listed in the legend (overlaid f′ and f″ repeat their function's entry, so they are not). */
   readonly inLegend: boolean;
 }
 
-interface ChartSpec {
+export interface ChartSpec {
   readonly id: string;
   readonly log: boolean;
   readonly yTitle: string;
@@ -145,6 +174,22 @@ interface ChartSpec {
   /** Orders overlaid in one chart, each with its line style in the legend; empty when stacked. */
   readonly overlayOrders: readonly Order[];
   readonly xTicks: boolean;
+  /** The canvas's accessible name. */
+  readonly aria: string;
+}
+
+/**
+ * What a {@link ChartView} draws: charts sharing one x axis (sampled at `x`, shown over
+ * `range`, named `xName`), their specs built for a theme (a light export builds them again).
+ * The 1-D plot and the Gated view's slices both draw through it.
+ */
+export interface ChartFrame {
+  readonly x: Float64Array;
+  readonly range: XRange;
+  readonly xName: string;
+  /** Said before `x = …` in the crosshair readout and the live region ("SwiGLU at u = 1"). */
+  readonly readoutTitle?: string;
+  specs(theme: Theme): ChartSpec[];
 }
 
 export interface ChartEvents {
@@ -461,13 +506,6 @@ function nameWithParams(fn: FunctionId, input: RenderInput): string {
   return changed.length === 0 ? short : `${short} (${changed.map((p) => `${p.label} = ${p.value}`).join(', ')})`;
 }
 
-/** What a screen reader hears for a chart's canvas: the quantity, the functions, the range. */
-function canvasName(spec: ChartSpec, input: RenderInput): string {
-  const names = [...new Set(spec.datasets.filter((d) => !d.rounded).map((d) => nameWithParams(d.fn, input)))];
-  const r = input.state.range;
-  return `Chart of ${spec.yTitle} for ${names.join(', ') || 'no function'}, x from ${fmt(r.min, 5)} to ${fmt(r.max, 5)}${input.state.precision === 'float64' ? '' : `, in ${input.state.precision}`}. The key points are listed below the plot.`;
-}
-
 /** Index of the sample nearest to x in an ascending, evenly spaced grid. */
 export function nearestIndex(xs: Float64Array, x: number): number {
   const n = xs.length;
@@ -487,7 +525,7 @@ export function snapToPixel(x: number, range: XRange, widthPx: number): number {
 
 export class ChartView {
   private slots: Slot[] = [];
-  private input: RenderInput | undefined;
+  private frame: ChartFrame | undefined;
   private theme: Theme;
   private readonly datasetCache = new Map<string, FadedDataset>();
   private readonly pointCache = new Map<string, Pt[]>();
@@ -565,13 +603,18 @@ export class ChartView {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
-    if (this.input) this.render(this.input);
+    if (this.frame) this.draw(this.frame);
   }
 
-  /** Draws `input`; returns what was drawn. Synchronous: the canvases are painted on return. */
+  /** Draws the 1-D plot's `input`; returns what was drawn. Synchronous: the canvases are painted on return. */
   render(input: RenderInput): { charts: number; datasets: number; points: number } {
-    this.input = input;
-    const specs = this.buildSpecs(input, this.theme);
+    return this.draw({ x: input.data.x, range: input.state.range, xName: 'x', specs: (theme) => buildSpecs(input, theme) });
+  }
+
+  /** Draws `frame` (any curves against one x axis); returns what was drawn. Synchronous. */
+  draw(frame: ChartFrame): { charts: number; datasets: number; points: number } {
+    this.frame = frame;
+    const specs = frame.specs(this.theme);
     const structureChanged = specs.length !== this.slots.length || specs.some((s, i) => s.id !== this.slots[i]?.spec.id || s.log !== this.slots[i]?.spec.log);
     if (structureChanged) {
       for (const slot of this.slots) {
@@ -582,7 +625,7 @@ export class ChartView {
       this.datasetCache.clear();
       this.pointCache.clear();
       this.host.dataset.charts = String(specs.length);
-      for (const spec of specs) this.slots.push(this.createSlot(spec, input.state.range));
+      for (const spec of specs) this.slots.push(this.createSlot(spec, frame.range));
     }
     let datasets = 0;
     let points = 0;
@@ -591,13 +634,13 @@ export class ChartView {
       const slot = this.slots[i] as Slot;
       slot.spec = spec;
       const chart = slot.chart;
-      chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, used));
-      const key = [spec.id, spec.log, spec.yTitle, spec.legend, spec.xTicks, input.state.range.min, input.state.range.max, themeId(this.theme), this.host.clientWidth].join('|');
+      chart.data.datasets = spec.datasets.map((d) => this.dataset(d, frame.x, used));
+      const key = [spec.id, spec.log, spec.yTitle, spec.legend, spec.xTicks, frame.range.min, frame.range.max, frame.xName, themeId(this.theme), this.host.clientWidth].join('|');
       if (key !== slot.optionsKey) {
-        this.applyOptions(chart, spec, input.state.range, this.theme);
+        this.applyOptions(chart, spec, frame, this.theme);
         slot.optionsKey = key;
       }
-      slot.canvas.setAttribute('aria-label', canvasName(spec, input));
+      slot.canvas.setAttribute('aria-label', spec.aria);
       marksByChart.set(chart, { marks: spec.marks, theme: this.theme });
       chart.update('none');
       datasets += spec.datasets.length;
@@ -615,8 +658,8 @@ export class ChartView {
   /** Shows the crosshair at x on every chart with a readout of each curve's sample there (null hides it). */
   setCrosshair(x: number | null): void {
     this.crosshairX = x;
-    const input = this.input;
-    if (x === null || !input || this.slots.length === 0) {
+    const frame = this.frame;
+    if (x === null || !frame || this.slots.length === 0) {
       this.readout.hidden = true;
       for (const s of this.slots) {
         s.line.hidden = true;
@@ -624,10 +667,10 @@ export class ChartView {
       }
       return;
     }
-    const xs = input.data.x;
+    const xs = frame.x;
     const i = nearestIndex(xs, x);
     const sx = xs[i] as number;
-    const rows = new Map<string, { fn: FunctionId; color: string; cells: string[] }>();
+    const rows = new Map<string, { name: string; color: string; cells: string[] }>();
     let px = 0;
     for (const s of this.slots) {
       const area = s.chart.chartArea;
@@ -649,17 +692,16 @@ export class ChartView {
           dot.style.borderColor = d.color;
           dots.push(dot);
         }
-        const rowKey = d.fn;
-        const row = rows.get(rowKey) ?? { fn: d.fn, color: d.color, cells: [] };
-        const name = input.state.view === 'error' ? `${ORDER_NAMES[d.order]} err` : ORDER_NAMES[d.order];
-        row.cells.push(`${name}${d.rounded ? ` (${input.state.precision})` : ''} ${fmt(v, 6)}`);
-        rows.set(rowKey, row);
+        const row = rows.get(d.row) ?? { name: d.row, color: d.rowColor, cells: [] };
+        row.cells.push(d.cell === '' ? fmt(v, 6) : `${d.cell} ${fmt(v, 6)}`);
+        rows.set(d.row, row);
       }
       s.dots.replaceChildren(...dots);
     }
     const table = document.createElement('table');
     const head = document.createElement('caption');
-    head.textContent = `x = ${fmt(sx, 7)}`;
+    const at = `${frame.readoutTitle ? `${frame.readoutTitle}, ` : ''}${frame.xName} = ${fmt(sx, 7)}`;
+    head.textContent = at;
     table.append(head);
     for (const row of rows.values()) {
       const tr = table.insertRow();
@@ -667,12 +709,12 @@ export class ChartView {
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       swatch.style.backgroundColor = row.color;
-      name.append(swatch, input.catalogue.shortLabel(row.fn));
+      name.append(swatch, row.name);
       for (const c of row.cells) tr.insertCell().textContent = c;
     }
     this.readout.replaceChildren(table);
     this.readout.hidden = false;
-    this.announce(`x = ${fmt(sx, 7)}: ${[...rows.values()].map((r) => `${input.catalogue.shortLabel(r.fn)} ${r.cells.join(', ')}`).join('; ')}`);
+    this.announce(`${at}: ${[...rows.values()].map((r) => `${r.name} ${r.cells.join(', ')}`).join('; ')}`);
     const hostWidth = this.host.clientWidth;
     const w = this.readout.offsetWidth;
     const left = px + 16 + w > hostWidth ? Math.max(4, px - 16 - w) : px + 16;
@@ -686,12 +728,12 @@ export class ChartView {
     const theme = light ? lightExportTheme(this.theme) : this.theme;
     const scale = Math.max(2, window.devicePixelRatio || 1);
     const images: HTMLCanvasElement[] = [];
-    const input = this.input;
+    const frame = this.frame;
     for (const s of this.slots) {
-      if (light && input) {
-        const spec = this.buildSpecs(input, theme)[this.slots.indexOf(s)] ?? s.spec;
-        s.chart.data.datasets = spec.datasets.map((d) => this.dataset(d, input.data.x, new Set()));
-        this.applyOptions(s.chart, spec, input.state.range, theme);
+      if (light && frame) {
+        const spec = frame.specs(theme)[this.slots.indexOf(s)] ?? s.spec;
+        s.chart.data.datasets = spec.datasets.map((d) => this.dataset(d, frame.x, new Set()));
+        this.applyOptions(s.chart, spec, frame, theme);
         s.optionsKey = '';
         marksByChart.set(s.chart, { marks: spec.marks, theme });
       }
@@ -719,7 +761,7 @@ export class ChartView {
     }
     // Back to the screen's theme and resolution.
     for (const s of this.slots) s.chart.resize();
-    if (light && input) this.render(input);
+    if (light && frame) this.draw(frame);
     return out.toDataURL('image/png');
   }
 
@@ -729,9 +771,9 @@ export class ChartView {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const input = this.input;
-    if (!input) return;
-    const { min, max } = input.state.range;
+    const frame = this.frame;
+    if (!frame) return;
+    const { min, max } = frame.range;
     const span = max - min;
     const current = this.crosshairX ?? (min + max) / 2;
     const step = (span / 200) * (e.shiftKey ? 10 : 1);
@@ -751,7 +793,7 @@ export class ChartView {
       }
       case 'Enter':
       case ' ':
-        this.events.onPin(snapToPixel(current, input.state.range, this.plotWidth()));
+        this.events.onPin(snapToPixel(current, frame.range, this.plotWidth()));
         break;
       case '+':
       case '=':
@@ -791,14 +833,7 @@ export class ChartView {
     const config: ChartConfiguration<'line', Pt[]> = {
       type: 'line',
       data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        // chart.js's own hover handling would redraw every dataset per mouse move; the crosshair is HTML.
-        events: [],
+      options: lineChartOptions({
         // The HTML crosshair follows a resize once chart.js has laid the chart out again.
         onResize: () => {
           requestAnimationFrame(() => {
@@ -834,7 +869,7 @@ export class ChartView {
             },
           },
         },
-      },
+      }),
       plugins: [marksPlugin],
     };
     const chart = new Chart(canvas, config);
@@ -868,7 +903,7 @@ export class ChartView {
       window.clearTimeout(clickTimer);
       if (moved > 4 || x === null || e.detail > 1) return;
       clickTimer = window.setTimeout(() => {
-        if (this.input) this.events.onPin(snapToPixel(x, this.input.state.range, this.plotWidth()));
+        if (this.frame) this.events.onPin(snapToPixel(x, this.frame.range, this.plotWidth()));
       }, 250);
     });
     canvas.addEventListener('dblclick', (e) => {
@@ -956,31 +991,21 @@ export class ChartView {
     return ds;
   }
 
-  private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, range: XRange, theme: Theme): void {
+  private applyOptions(chart: Chart<'line', Pt[]>, spec: ChartSpec, frame: ChartFrame, theme: Theme): void {
+    const range = frame.range;
     const narrow = this.host.clientWidth < NARROW_PX;
     const axisWidth = yAxisWidth(this.host.clientWidth);
     const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - (narrow ? 2 : 1)) };
     const o = chart.options;
     o.font = font;
     o.color = theme.foreground;
-    const grid = { color: theme.grid, tickColor: theme.grid };
-    const border = { color: theme.axis };
+    const x = themedAxis(theme, font, 'linear', frame.xName, { display: spec.xTicks, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick });
+    const y = themedAxis(theme, font, spec.log ? 'logarithmic' : 'linear', spec.yTitle, spec.log ? { callback: logTick, autoSkip: true } : { maxTicksLimit: 8, callback: linearTick });
     o.scales = {
-      x: {
-        type: 'linear',
-        min: range.min,
-        max: range.max,
-        grid,
-        border,
-        ticks: { display: spec.xTicks, color: theme.muted, font, maxRotation: 0, autoSkipPadding: narrow ? 4 : 14, maxTicksLimit: narrow ? 4 : 11, includeBounds: narrow, callback: linearTick },
-        title: { display: spec.xTicks, text: 'x', color: theme.muted, font, padding: 0 },
-      },
+      x: { ...x, min: range.min, max: range.max, title: { ...x.title, display: spec.xTicks, padding: 0 } },
       y: {
-        type: spec.log ? 'logarithmic' : 'linear',
-        grid,
-        border,
-        ticks: spec.log ? { color: theme.muted, font, callback: logTick, autoSkip: true } : { color: theme.muted, font, maxTicksLimit: 8, callback: linearTick },
-        title: { display: true, text: spec.yTitle, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
+        ...y,
+        title: { ...y.title, color: theme.foreground, font: { ...font, family: theme.monoFamily } },
         afterFit: (scale) => {
           scale.width = axisWidth;
         },
@@ -1014,63 +1039,79 @@ export class ChartView {
     }
   }
 
-  private buildSpecs(input: RenderInput, theme: Theme): ChartSpec[] {
-    const { data, state, catalogue } = input;
-    const stacked = state.layout === 'stacked';
-    const groups: Order[][] = stacked ? state.orders.map((o) => [o]) : [[...state.orders]];
-    const specs: ChartSpec[] = [];
-    const pinMarks: Mark[] = state.pins.map((x) => ({ x, y: null, color: theme.muted, shape: 'vline', label: `x = ${fmt(x, 5)}` }));
-    for (const [gi, orders] of groups.entries()) {
-      const first = gi === 0;
-      const last = gi === groups.length - 1;
-      const datasets: DatasetSpec[] = [];
-      const marks: Mark[] = [];
-      if (state.view === 'curves') {
-        for (const c of data.curves) {
-          if (!orders.includes(c.order)) continue;
-          const color = theme.color(c.fn);
-          const dash = stacked ? [] : (DASHES[orders.indexOf(c.order)] ?? []);
-          const name = nameWithParams(c.fn, input);
-          const first = c.order === orders[0];
-          const base = { color, width: theme.lineWidth, dash, positiveOnly: false, fn: c.fn, order: c.order };
-          datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, rounded: false, faded: c.rounded !== undefined, inLegend: first && !c.rounded });
-          if (c.rounded) {
-            datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} (${state.precision})`, stepped: true, ys: c.rounded, rounded: true, faded: false, inLegend: first });
-          }
-        }
-        marks.push(...keyPointMarks(data.keyPoints, orders, theme));
-      } else {
-        for (const e of data.errors) {
-          if (!orders.includes(e.order)) continue;
-          const color = theme.color(e.fn);
-          const name = nameWithParams(e.fn, input);
-          const vs = e.reference === e.fn ? `exact ${catalogue.shortLabel(e.fn)}` : catalogue.shortLabel(e.reference);
-          datasets.push({
-            key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
-            width: theme.lineWidth, dash: stacked ? [] : (DASHES[orders.indexOf(e.order)] ?? []), stepped: false, ys: e.y, positiveOnly: true,
-            fn: e.fn, order: e.order, rounded: false, faded: false, inLegend: e.order === orders[0],
-          });
-          if (e.max > 0 && Number.isFinite(e.argmax)) {
-            const unit = e.kind === 'ulp' ? ` ulps of ${state.precision}` : e.kind === 'rel' ? ' (relative)' : ' (absolute)';
-            marks.push({ x: e.argmax, y: Number.isFinite(e.max) ? e.max : null, color, shape: 'triangle', label: `max ${fmt(e.max, 3)}${unit} at x = ${fmt(e.argmax, 4)}`, shortLabel: `max ${fmt(e.max, 3)}` });
-          }
+}
+
+/** The 1-D plot's charts: one per derivative order (stacked) or one for all (overlay), curves or errors. */
+function buildSpecs(input: RenderInput, theme: Theme): ChartSpec[] {
+  const { data, state, catalogue } = input;
+  const stacked = state.layout === 'stacked';
+  const groups: Order[][] = stacked ? state.orders.map((o) => [o]) : [[...state.orders]];
+  const specs: ChartSpec[] = [];
+  const pinMarks: Mark[] = state.pins.map((x) => ({ x, y: null, color: theme.muted, shape: 'vline', label: `x = ${fmt(x, 5)}` }));
+  for (const [gi, orders] of groups.entries()) {
+    const first = gi === 0;
+    const last = gi === groups.length - 1;
+    const datasets: DatasetSpec[] = [];
+    const marks: Mark[] = [];
+    const named = new Set<FunctionId>();
+    if (state.view === 'curves') {
+      for (const c of data.curves) {
+        if (!orders.includes(c.order)) continue;
+        named.add(c.fn);
+        const color = theme.color(c.fn);
+        const dash = stacked ? [] : (DASHES[orders.indexOf(c.order)] ?? []);
+        const name = nameWithParams(c.fn, input);
+        const first = c.order === orders[0];
+        const base = { color, width: theme.lineWidth, dash, positiveOnly: false, row: catalogue.shortLabel(c.fn), rowColor: color };
+        datasets.push({ ...base, key: `${c.fn}:${c.order}`, label: name, stepped: false, ys: c.y, cell: ORDER_NAMES[c.order], faded: c.rounded !== undefined, inLegend: first && !c.rounded });
+        if (c.rounded) {
+          datasets.push({ ...base, key: `${c.fn}:${c.order}:r`, label: `${name} (${state.precision})`, stepped: true, ys: c.rounded, cell: `${ORDER_NAMES[c.order]} (${state.precision})`, faded: false, inLegend: first });
         }
       }
-      const what = orders.map((o) => ORDER_NAMES[o]).join(', ');
-      const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${state.precision} ulps` }[state.errorKind];
-      specs.push({
-        id: `${state.view}:${orders.join('')}`,
-        log: state.view === 'error',
-        yTitle: state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : `${what}  (${LINE_KEY[orders.length]})`) : `${errorName} of ${what}`,
-        datasets,
-        marks: [...marks, ...pinMarks.map((m): Mark => (first ? m : { x: m.x, y: m.y, color: m.color, shape: m.shape }))],
-        legend: first,
-        overlayOrders: orders.length > 1 ? orders : [],
-        xTicks: last,
-      });
+      marks.push(...keyPointMarks(data.keyPoints, orders, theme));
+    } else {
+      for (const e of data.errors) {
+        if (!orders.includes(e.order)) continue;
+        named.add(e.fn);
+        const color = theme.color(e.fn);
+        const name = nameWithParams(e.fn, input);
+        const vs = e.reference === e.fn ? `exact ${catalogue.shortLabel(e.fn)}` : catalogue.shortLabel(e.reference);
+        datasets.push({
+          key: `err:${e.fn}:${e.order}`, label: `${name} vs ${vs}${state.precision === 'float64' ? '' : ` (${state.precision})`}`, color,
+          width: theme.lineWidth, dash: stacked ? [] : (DASHES[orders.indexOf(e.order)] ?? []), stepped: false, ys: e.y, positiveOnly: true,
+          row: catalogue.shortLabel(e.fn), rowColor: color, cell: `${ORDER_NAMES[e.order]} err`, faded: false, inLegend: e.order === orders[0],
+        });
+        if (e.max > 0 && Number.isFinite(e.argmax)) marks.push(errorMaxMark(e.max, e.argmax, errorUnit(e.kind, state.precision), color, 'x'));
+      }
     }
-    return specs;
+    const what = orders.map((o) => ORDER_NAMES[o]).join(', ');
+    const errorName = { abs: 'abs. error', rel: 'rel. error', ulp: `${state.precision} ulps` }[state.errorKind];
+    const yTitle = state.view === 'curves' ? (orders.length === 1 ? `${what}(x)` : `${what}  (${LINE_KEY[orders.length]})`) : `${errorName} of ${what}`;
+    const names = [...named].map((fn) => nameWithParams(fn, input));
+    const r = state.range;
+    specs.push({
+      id: `${state.view}:${orders.join('')}`,
+      log: state.view === 'error',
+      yTitle,
+      datasets,
+      marks: [...marks, ...pinMarks.map((m): Mark => (first ? m : { x: m.x, y: m.y, color: m.color, shape: m.shape }))],
+      legend: first,
+      overlayOrders: orders.length > 1 ? orders : [],
+      xTicks: last,
+      aria: `Chart of ${yTitle} for ${names.join(', ') || 'no function'}, x from ${fmt(r.min, 5)} to ${fmt(r.max, 5)}${state.precision === 'float64' ? '' : `, in ${state.precision}`}. The key points are listed below the plot.`,
+    });
   }
+  return specs;
+}
+
+/** How an error figure names its unit: " ulps of bfloat16", " (relative)", " (absolute)". */
+export function errorUnit(kind: 'abs' | 'rel' | 'ulp', format: string): string {
+  return kind === 'ulp' ? ` ulps of ${format}` : kind === 'rel' ? ' (relative)' : ' (absolute)';
+}
+
+/** The triangle at an error maximum, labelled with the value, its unit and where (`xName` = …). */
+export function errorMaxMark(max: number, argmax: number, unit: string, color: string, xName: string): Mark {
+  return { x: argmax, y: Number.isFinite(max) ? max : null, color, shape: 'triangle', label: `max ${fmt(max, 3)}${unit} at ${xName} = ${fmt(argmax, 4)}`, shortLabel: `max ${fmt(max, 3)}` };
 }
 
 /**

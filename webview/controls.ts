@@ -49,7 +49,7 @@ function section(title: string, open: boolean, ...content: Node[]): HTMLDetailsE
 }
 
 /** A group of radio buttons drawn as a segmented control; arrow keys move between options. */
-function segmented<T extends string>(name: string, label: string, options: readonly { value: T; text: string }[], onPick: (v: T) => void): { root: HTMLElement; set(v: T): void } {
+export function segmented<T extends string>(name: string, label: string, options: readonly { value: T; text: string }[], onPick: (v: T) => void): { root: HTMLElement; set(v: T): void } {
   const root = el('div', { class: 'segmented', role: 'radiogroup', 'aria-label': label });
   const inputs: HTMLInputElement[] = [];
   // One name for the whole group: the browser then moves between its radios with the arrow keys
@@ -80,6 +80,7 @@ function field(label: string, control: HTMLElement): HTMLElement {
 
 export class Controls {
   readonly root: HTMLElement;
+  private readonly byView: { readonly curvesOnly: readonly HTMLElement[]; readonly functions: readonly HTMLElement[]; readonly range: readonly HTMLElement[]; readonly params: readonly HTMLElement[] };
   private state: PlotState;
   private readonly functionBoxes = new Map<FunctionId, HTMLInputElement>();
   private readonly swatches = new Map<FunctionId, HTMLElement>();
@@ -194,20 +195,27 @@ export class Controls {
     const csv = el('button', { type: 'button', class: 'secondary', text: 'Export CSV…' });
     csv.addEventListener('click', () => events.onExport('csv'));
 
-    this.root = el('div', { class: 'controls-inner' },
-      section('Functions', true, picker, this.formulas),
-      section('Show', !compact,
-        field('View', view.root),
-        field('Layout', layout.root),
-        el('div', { class: 'field' }, el('span', { class: 'label', text: 'Derivatives' }), orders),
-        field('Measure', this.errorKind),
-        field('Precision', this.precision)),
-      section('Range', !compact,
+    const curvesOnly = [
+      field('Layout', layout.root),
+      el('div', { class: 'field' }, el('span', { class: 'label', text: 'Derivatives' }), orders),
+      field('Measure', this.errorKind),
+      field('Precision', this.precision),
+    ];
+    const functionsSection = section('Functions', true, picker, this.formulas);
+    const rangeSection = section('Range', !compact,
         el('div', { class: 'range' }, field('x min', this.rangeMin), field('x max', this.rangeMax)),
         this.rangeMessage,
         presets,
-        el('p', { class: 'hint', text: 'Wheel zooms, drag pans, double-click resets.' })),
-      section('Parameters', !compact, this.paramsMessage, this.params),
+        el('p', { class: 'hint', text: 'Wheel zooms, drag pans, double-click resets.' }));
+    const paramsSection = section('Parameters', !compact, this.paramsMessage, this.params);
+    // What each view uses: the Precision view has its own implementations and format, the Gated
+    // view its own unit, parameters, ranges and format; controls of no effect there are hidden.
+    this.byView = { curvesOnly, functions: [functionsSection], range: [rangeSection], params: [paramsSection] };
+    this.root = el('div', { class: 'controls-inner' },
+      functionsSection,
+      section('Show', !compact, field('View', view.root), ...curvesOnly),
+      rangeSection,
+      paramsSection,
       section('Export', !compact,
         el('div', { class: 'buttons' }, png, csv),
         el('label', { class: 'check', for: this.lightExport.id }, this.lightExport, el('span', { text: 'PNG on a light background' })),
@@ -231,6 +239,10 @@ export class Controls {
     for (const [fn, box] of this.functionBoxes) box.checked = state.functions.includes(fn);
     for (const [fn, s] of this.swatches) s.style.backgroundColor = this.theme.color(fn);
     this.view.set(state.view);
+    const own = state.view === 'precision' || state.view === 'gated';
+    for (const e of this.byView.curvesOnly) e.hidden = own;
+    for (const e of this.byView.params) e.hidden = own;
+    for (const e of [...this.byView.functions, ...this.byView.range]) e.hidden = state.view === 'gated';
     this.layout.set(state.layout);
     for (const [o, box] of this.orderBoxes) box.checked = state.orders.includes(o);
     this.errorKind.value = state.errorKind;

@@ -7,7 +7,7 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FunctionId } from '../src/core/types';
 import {
-  applyShow, DEFAULT_PRECISION_SELECTION, type DrawReport, type HostToWebview, parseHostMessage, type PlotData, type PlotShow, type PlotState,
+  applyShow, DEFAULT_PRECISION_SELECTION, type DrawReport, type GatedInfo, type HostToWebview, parseHostMessage, type PlotData, type PlotShow, type PlotState,
   rangeRevealing, type SampleRequest, type WebviewRequest, type WebviewToHost, type XRange, assertNever, MAX_PINS,
 } from '../src/protocol';
 import { GatedView } from './gatedView';
@@ -37,6 +37,8 @@ interface PlotDebug {
   receivedAt?: number;
   draws: number;
   charts?: ChartView;
+  /** The Gated view, once shown. */
+  gated?: GatedView;
   errors: string[];
 }
 const debug: PlotDebug = { draws: 0, errors: [] };
@@ -84,7 +86,9 @@ class App {
   private statusTimer: number | undefined;
   private readonly controlEvents: ControlEvents;
   private readonly precision: PrecisionView;
-  private readonly gated: GatedView;
+  /** Built the first time the Gated view is shown: until then its controls and charts cost nothing. */
+  private gatedView: GatedView | undefined;
+  private readonly gatedUnits: readonly GatedInfo[];
   private readonly plotHost: HTMLElement;
 
   constructor(init: Extract<HostToWebview, { type: 'plot/init' }>) {
@@ -120,8 +124,8 @@ class App {
       onChange: (selection) => this.update({ precisionView: selection }),
       onCopy: (markdown) => void this.copyText(markdown, 'Table copied as Markdown.'),
     });
-    this.gated = new GatedView(init.gated ?? [], this.theme, { onChange: () => this.sample() });
-    main.append(heading, plot, this.precision.root, this.gated.root, this.summary, this.status, this.keyPoints, this.pinsHost);
+    this.gatedUnits = init.gated ?? [];
+    main.append(heading, plot, this.precision.root, this.summary, this.status, this.keyPoints, this.pinsHost);
     // The side bar shows the chart first; the panel keeps its settings column on the left.
     if (init.mode === 'view') root.append(main, aside);
     else root.append(aside, main);
@@ -145,7 +149,7 @@ class App {
       this.controls.setTheme(theme);
       this.charts.setTheme(theme);
       this.precision.setTheme(theme);
-      this.gated.setTheme(theme);
+      this.gatedView?.setTheme(theme);
       if (this.data) this.renderSummary(this.data);
       this.renderPins();
     });
@@ -168,6 +172,7 @@ class App {
     this.persist();
     this.controls.sync(this.state);
     this.precision.sync((this.state.precisionView ?? DEFAULT_PRECISION_SELECTION));
+    if (patch.gatedView === undefined && this.state.gatedView) this.gatedView?.sync(this.state.gatedView);
     if (patch.view) this.showView();
     const valuesChanged = patch.functions || patch.params || patch.orders || patch.precision;
     if (patch.pins) {
@@ -191,12 +196,22 @@ class App {
     this.update(applyShow(this.state, show));
   }
 
+  private get gated(): GatedView {
+    if (!this.gatedView) {
+      this.gatedView = new GatedView(this.gatedUnits, this.state.gatedView, this.theme, { onChange: (selection) => this.update({ gatedView: selection }) });
+      this.precision.root.after(this.gatedView.root);
+      debug.gated = this.gatedView;
+    }
+    return this.gatedView;
+  }
+
   /** The Precision view replaces the curve charts, the summary, key points and pinned rows. */
   private showView(): void {
     const precision = this.state.view === 'precision';
     const gated = this.state.view === 'gated';
     this.precision.root.hidden = !precision;
-    this.gated.root.hidden = !gated;
+    if (gated) this.gated.root.hidden = false;
+    else if (this.gatedView) this.gatedView.root.hidden = true;
     for (const e of [this.plotHost, this.summary, this.keyPoints, this.pinsHost]) e.hidden = precision || gated || (e === this.keyPoints && this.keyPoints.hidden);
     if (!precision && !gated && this.data) this.renderKeyPoints(this.data);
   }
@@ -321,7 +336,7 @@ class App {
   }
 
   private async sampleGated(): Promise<void> {
-    const reply = await request({ type: 'gated/sample', request: this.gated.request(this.state.range) });
+    const reply = await request({ type: 'gated/sample', request: this.gated.request() });
     this.inFlight = false;
     if (this.dirty) {
       this.sample();
@@ -331,15 +346,20 @@ class App {
       this.lastGood = this.state;
       this.showStatus('');
       const started = performance.now();
+      debug.receivedAt = started;
       const drawn = this.gated.render(reply);
       const r: DrawReport = {
-        requestId: reply.requestId, ms: performance.now() - started, charts: 3, datasets: drawn.datasets, points: drawn.points,
+        requestId: reply.requestId, ms: performance.now() - started, charts: drawn.charts, datasets: drawn.datasets, points: drawn.points,
         view: 'gated', layout: this.state.layout, range: this.state.range, pins: this.state.pins.length, functions: this.state.functions,
       };
       debug.lastDraw = r;
       debug.draws += 1;
       vscode.postMessage({ type: 'plot/drawn', report: r });
-    } else if (reply.type === 'error') this.gated.showRefusal(`Not applied: ${reply.message}`);
+    } else if (reply.type === 'error') {
+      // Back to the selection last drawn, in the view and in the saved state.
+      this.state = { ...this.state, gatedView: this.gated.showRefusal(`Not applied: ${reply.message}`) };
+      this.persist();
+    }
   }
 
   /**
@@ -454,7 +474,9 @@ class App {
     const png = (): string => (this.state.view === 'precision' ? this.precision.exportPng() : this.state.view === 'gated' ? this.gated.exportPng() : this.charts.exportPng(this.state.lightExport));
     const reply = kind === 'png'
       ? await request({ type: 'export/png', dataUrl: png(), suggestedName: `gelu-lab-${stamp}.png` })
-      : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
+      : this.state.view === 'gated'
+        ? await request({ type: 'gated/export-csv', request: this.gated.csvRequest(), suggestedName: `gelu-lab-gated-${this.gated.current.fn}.csv` })
+        : await request({ type: 'export/csv', request: this.sampleRequest(), suggestedName: `gelu-lab-${stamp}.csv` });
     if (reply.type === 'export/done') this.showStatus(reply.path ? `Saved ${reply.path}` : 'Export cancelled.');
     else if (reply.type === 'error') this.showStatus(`Export failed: ${reply.message}`, 'error');
   }

@@ -11,7 +11,7 @@ import {
   type Band, type BandKind, FORMATS, type Format, type ImplementationId, type ImplementationInfo, MAX_PRECISION_IMPLEMENTATIONS, MODES, type Mode,
   type PrecisionData, type PrecisionSelection, type XRange,
 } from '../src/protocol';
-import { fmt } from './chart';
+import { fmt, lineChartOptions, themedAxis } from './chart';
 import { swatchOf } from './palette';
 import { type Theme, withAlpha } from './theme';
 import { el } from './dom';
@@ -198,28 +198,14 @@ export class PrecisionView {
     const config: ChartConfiguration<'line', Pt[]> = {
       type: 'line',
       data: { datasets },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        events: [],
+      options: lineChartOptions({
         layout: { padding: { left: 0, right: 14, top: 6, bottom: 2 } },
         scales: {
-          x: {
-            type: 'linear', min: range.min, max: range.max,
-            title: { display: true, text: 'x', color: theme.muted, font },
-            grid: { color: theme.grid }, border: { color: theme.axis }, ticks: { color: theme.muted, font, maxTicksLimit: 8 },
-          },
-          y: {
-            type: 'logarithmic',
-            title: { display: true, text: `error (${unit})`, color: theme.muted, font },
-            grid: { color: theme.grid }, border: { color: theme.axis }, ticks: { color: theme.muted, font, autoSkip: true },
-          },
+          x: { ...themedAxis(theme, font, 'linear', 'x', { maxTicksLimit: 8 }), min: range.min, max: range.max },
+          y: themedAxis(theme, font, 'logarithmic', `error (${unit})`, { autoSkip: true }),
         },
         plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      },
+      }),
       plugins: [bandsPlugin],
     };
     this.chart?.destroy();

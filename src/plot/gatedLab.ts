@@ -4,9 +4,12 @@
  * kinks and clamps at the chosen parameters. Pure: no `vscode`, no DOM.
  */
 import { gated, GATED_SPECS } from '../core/gated';
+import { arithmeticOf, implementations } from '../core/implementations';
 import { checkParams } from '../core/params';
+import { type Format, ulpIn } from '../core/precision';
 import { GATED_IDS, type GatedId, type Params } from '../core/types';
-import type { GatedData, GatedGuide, GatedInfo, GatedSampleRequest, GatedSlice, XRange } from '../protocol';
+import type { ErrorKind, GatedData, GatedGuide, GatedInfo, GatedSampleRequest, GatedSlice, XRange } from '../protocol';
+import { csvNumber } from './sampling';
 
 /** Points along one slice (enough for a smooth line at any panel width; clamps land on samples only by chance). */
 export const SLICE_POINTS = 401;
@@ -71,7 +74,108 @@ export function sampleGated(req: GatedSampleRequest): GatedData | string {
       dg[k] = unit.dg(gv, uv, p);
       du[k] = unit.du(gv, uv, p);
     }
-    return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du };
+    const format = req.format;
+    if (format === undefined || format === 'float64') return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du };
+    const rounded = new Float64Array(x.length);
+    for (let k = 0; k < x.length; k++) {
+      const [gv, uv] = s.along === 'g' ? [x[k]!, s.at] : [s.at, x[k]!];
+      rounded[k] = gatedInFormat(req.fn, gv, uv, p, format);
+    }
+    const kind = req.errorKind ?? 'ulp';
+    return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du, rounded, error: { ...errorOf(rounded, ys, x, kind, format), kind, format } };
   });
   return { grid: { fn: req.fn, g, u, y }, slices, guides: gatedGuides(req.fn, p) };
+}
+
+/**
+ * y as a fused kernel with tensors in `format` computes it, op by op (the Precision view's
+ * `per-op` model): g and u rounded to the format, the activation in the form the frameworks
+ * write (SiLU x·σ(x), GELU erf or tanh as PyTorch, gpt-oss g′·σ(α·g′)), every operation and
+ * the product rounded to the format. float64 gives y to double rounding, not the exact y.
+ */
+export function gatedInFormat(fn: GatedId, g: number, u: number, p: Params, format: Format): number {
+  const A = arithmeticOf(format);
+  const gr = A.r(g);
+  const ur = A.r(u);
+  const mul = (a: number, b: number): number => A.r(a * b);
+  switch (fn) {
+    case 'glu':
+      return mul(A.sigmoid(gr), ur);
+    case 'reglu':
+      return mul(gr > 0 ? gr : 0, ur);
+    case 'geglu':
+      return mul(implementations[numberOr(p, 'tanh', 0) >= 0.5 ? 'gelu_tanh' : 'gelu_erf'].evaluate(gr, format, 'per-op'), ur);
+    case 'swiglu':
+      return mul(implementations.silu.evaluate(gr, format, 'per-op'), ur);
+    case 'swiglu_oai': {
+      const spec = GATED_SPECS.swiglu_oai;
+      const alpha = A.r(numberOr(p, 'alpha', 1.702));
+      const limit = numberOr(p, 'limit', spec.limit ?? 7);
+      const gc = Math.min(gr, limit);
+      const uc = Math.min(Math.max(ur, -limit), limit);
+      return mul(mul(gc, A.sigmoid(mul(alpha, gc))), A.r(uc + (spec.bias ?? 1)));
+    }
+    default: {
+      const never: never = fn;
+      throw new Error(`no kernel for ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Error of `approx` against `exact` at each x: absolute, relative (NaN where the exact value is
+ * 0 and the approximation is not) or in ulps of `format` at the exact value; NaN where either is
+ * not finite. With the largest finite error and its x (NaN, NaN when there is none).
+ */
+export function errorOf(approx: Float64Array, exact: Float64Array, x: Float64Array, kind: ErrorKind, format: Format): { y: Float64Array; max: number; argmax: number } {
+  const y = new Float64Array(x.length);
+  let max = NaN;
+  let argmax = NaN;
+  for (let k = 0; k < x.length; k++) {
+    const a = approx[k]!, r = exact[k]!;
+    let e: number;
+    if (!Number.isFinite(a) || !Number.isFinite(r)) e = a === r ? 0 : NaN;
+    else {
+      const d = Math.abs(a - r);
+      e = kind === 'abs' ? d : kind === 'rel' ? (r === 0 ? (d === 0 ? 0 : NaN) : d / Math.abs(r)) : d / ulpIn(r, format);
+    }
+    y[k] = e;
+    if (Number.isFinite(e) && !(e <= max)) {
+      max = e;
+      argmax = x[k]!;
+    }
+  }
+  return { y, max, argmax };
+}
+
+const ERROR_UNIT: Readonly<Record<ErrorKind, (f: Format) => string>> = { abs: () => 'absolute', rel: () => 'relative', ulp: (f) => `ulps of ${f}` };
+
+/**
+ * The slices of `data` as CSV (RFC 4180, `\r\n`): `#` lines naming the unit, its parameters (all,
+ * defaults included), the format and error unit, then per slice a block headed by the held input
+ * (`# slice: y(g) at u = 1`) and the columns `g|u,y,dy_dg,dy_du[,y_<format>,error_<kind>]`.
+ */
+export function gatedCsv(data: GatedData, req: GatedSampleRequest): string {
+  const spec = GATED_SPECS[req.fn];
+  const p = req.params ?? {};
+  const params = spec.params.map((s) => `${s.key}=${csvNumber(numberOr(p, s.key, s.default))}`);
+  const format = req.format ?? 'float64';
+  const lines = [
+    '# GELU Lab export: gated unit',
+    `# unit: ${req.fn} (${spec.shortLabel}), y = act(g)·u; g is the gate`,
+    `# parameters: ${params.length === 0 ? 'none' : params.join(' ')}`,
+    `# format: ${format}${format === 'float64' ? '' : ' (y_<format>: a fused kernel op by op in the format; y, dy_dg, dy_du are exact)'}`,
+  ];
+  const withError = data.slices.some((s) => s.error);
+  if (withError) lines.push(`# error: ${ERROR_UNIT[req.errorKind ?? 'ulp'](format)} of y_${format} against y`);
+  for (const s of data.slices) {
+    const held = s.along === 'g' ? 'u' : 'g';
+    lines.push(`# slice: y(${s.along}) at ${held} = ${csvNumber(s.at)}, ${s.along} from ${csvNumber(s.x[0]!)} to ${csvNumber(s.x[s.x.length - 1]!)}`);
+    const cols: [string, Float64Array][] = [[s.along, s.x], ['y', s.y], ['dy_dg', s.dg], ['dy_du', s.du]];
+    if (s.rounded) cols.push([`y_${format}`, s.rounded]);
+    if (s.error) cols.push([`error_${s.error.kind}`, s.error.y]);
+    lines.push(cols.map((c) => c[0]).join(','));
+    for (let k = 0; k < s.x.length; k++) lines.push(cols.map((c) => csvNumber(c[1][k]!)).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -9,7 +9,8 @@ import {
   assertNever, type DrawReport, type HostKind, type HostToWebview, parsePlotState, parseWebviewMessage, type PlotState,
   type WebviewToHost,
 } from '../protocol';
-import { gatedCatalogue, sampleGated } from './gatedLab';
+import { checkParams as checkGatedParams } from '../core/params';
+import { gatedCatalogue, gatedCsv, sampleGated } from './gatedLab';
 import { implementationCatalogue, precisionPlot } from './precisionLab';
 import { catalogue, defaultState, evaluatePoint, samplePlot, toCsv } from './sampling';
 
@@ -44,23 +45,40 @@ export function decodeBase64(text: string): Uint8Array {
  */
 export function restoreState(raw: unknown, defaults: PlotState): { state: PlotState | undefined; problems: string[] } {
   const whole = parsePlotState(raw);
-  if (whole.ok) return { state: whole.value, problems: [] };
+  if (whole.ok) {
+    const gated = gatedProblem(whole.value);
+    if (gated === undefined) return { state: whole.value, problems: [] };
+    const rest: { -readonly [K in keyof PlotState]?: PlotState[K] } = { ...whole.value };
+    delete rest.gatedView;
+    return { state: rest as PlotState, problems: [gated] };
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { state: undefined, problems: [whole.error] };
   const saved = raw as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const key of Object.keys(defaults) as (keyof PlotState)[]) {
+  // The optional views' choices are judged like the fields of the defaults.
+  const keys = [...new Set([...Object.keys(defaults), 'precisionView', 'gatedView'])] as (keyof PlotState)[];
+  for (const key of keys) {
     const value = Object.hasOwn(saved, key) ? saved[key] : undefined;
     // The one validator judges each field, the others held at their (valid) defaults.
     const alone = parsePlotState({ ...defaults, [key]: value });
     // A field the saved state lacks is not "usable": optional ones (precisionView) would pass alone.
-    if (!alone.ok) problems.push(alone.error);
-    else if (Object.hasOwn(saved, key)) kept[key] = alone.value[key];
+    const problem = alone.ok ? (key === 'gatedView' ? gatedProblem(alone.value) : undefined) : alone.error;
+    if (problem !== undefined) problems.push(problem);
+    else if (alone.ok && Object.hasOwn(saved, key)) kept[key] = alone.value[key];
   }
   if (Object.keys(kept).length === 0) return { state: undefined, problems };
   if (kept.range === undefined && kept.home !== undefined) kept.range = kept.home;
   const merged = parsePlotState({ ...defaults, ...kept });
   return merged.ok ? { state: merged.value, problems } : { state: undefined, problems: [merged.error] };
+}
+
+/** Why a state's Gated view choices cannot be used (a parameter outside its range, named with the range), or undefined. */
+function gatedProblem(state: PlotState): string | undefined {
+  const sel = state.gatedView;
+  if (sel === undefined) return undefined;
+  const problems = checkGatedParams(sel.fn, sel.params);
+  return problems.length > 0 ? `state.gatedView.params: ${problems[0]!}` : undefined;
 }
 
 export class PlotSession {
@@ -134,6 +152,16 @@ export class PlotSession {
         const data = sampleGated(message.request);
         if (typeof data === 'string') env.post({ type: 'error', requestId: message.requestId, message: data });
         else env.post({ type: 'gated/data', requestId: message.requestId, ...data });
+        return;
+      }
+      case 'gated/export-csv': {
+        const data = sampleGated(message.request);
+        if (typeof data === 'string') {
+          env.post({ type: 'error', requestId: message.requestId, message: data });
+          return;
+        }
+        const path = await env.save(new TextEncoder().encode(gatedCsv(data, message.request)), message.suggestedName, 'csv');
+        env.post({ type: 'export/done', requestId: message.requestId, path });
         return;
       }
       case 'plot/evaluate': {

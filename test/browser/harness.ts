@@ -14,14 +14,14 @@ import type { StubHost } from './stubHost';
 /** The internals of webview/chart.ts's ChartView that the tests look at. */
 interface ChartInternals {
   readonly slots: readonly { readonly chart: Chart; readonly line: HTMLElement }[];
-  readonly input: { readonly data: { readonly x: Float64Array } };
+  readonly frame: { readonly x: Float64Array };
   setCrosshair(x: number | null): void;
   plotWidth(): number;
 }
 
 declare global {
   interface Window {
-    geluPlot: { draws: number; errors: string[]; lastDraw: DrawReport; charts: ChartInternals; state?: PlotState };
+    geluPlot: { draws: number; errors: string[]; lastDraw: DrawReport; charts: ChartInternals; state?: PlotState; gated?: { caption(): string[] } };
     __stub: StubHost;
     __stubInit?: unknown;
   }

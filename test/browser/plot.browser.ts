@@ -268,7 +268,7 @@ test('the crosshair stays on its x when the panel is resized', async () => {
   await page.waitForTimeout(800);
   const [line, expected] = await page.evaluate(() => {
     const slot = window.geluPlot.charts.slots[0]!;
-    const xs = window.geluPlot.charts.input.data.x;
+    const xs = window.geluPlot.charts.frame.x;
     const i = Math.round(((1 - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (xs.length - 1));
     const m = /translateX\((-?[\d.]+)px\)/.exec(slot.line.style.transform);
     return [Number(m && m[1]), Math.round(slot.chart.scales['x']!.getPixelForValue(xs[i]!))];

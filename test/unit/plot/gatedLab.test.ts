@@ -3,9 +3,13 @@ import { DEFAULT_CONFIG } from '../../../src/configModel';
 import { activations } from '../../../src/core/activations';
 import { gated } from '../../../src/core/gated';
 import { GATED_IDS } from '../../../src/core/types';
-import { gatedCatalogue, gatedGuides, sampleGated, SLICE_POINTS } from '../../../src/plot/gatedLab';
+import { implementations } from '../../../src/core/implementations';
+import { roundTo, ulpIn } from '../../../src/core/precision';
+import { errorOf, gatedCatalogue, gatedCsv, gatedGuides, gatedInFormat, sampleGated, SLICE_POINTS } from '../../../src/plot/gatedLab';
+import { restoreState } from '../../../src/plot/session';
+import { defaultState } from '../../../src/plot/sampling';
 import { PlotSession } from '../../../src/plot/session';
-import { type GatedSampleRequest, type HostToWebview, parseGatedData } from '../../../src/protocol';
+import { DEFAULT_GATED_SELECTION, type GatedSampleRequest, type HostToWebview, parseGatedData, parsePlotState, parseWebviewMessage } from '../../../src/protocol';
 import { contourLevels, contourSegments } from '../../../webview/contours';
 
 const swiglu: GatedSampleRequest = { fn: 'swiglu', g: { min: -8, max: 8 }, u: { min: -8, max: 8 }, gCount: 33, uCount: 17, slices: [{ along: 'g', at: 1 }, { along: 'u', at: 1 }] };
@@ -86,6 +90,121 @@ describe('plot Gated view (host side)', () => {
     await session.handle({ type: 'gated/sample', requestId: 8, request: { ...swiglu, fn: 'swiglu_oai', params: { alpha: 9 } } });
     const refused = posted.at(-1);
     assert.ok(refused?.type === 'error' && refused.requestId === 8, JSON.stringify(refused));
+  });
+});
+
+describe('plot Gated view: slices in a format, their error, export and the saved selection', () => {
+  it('gives each slice y as a bfloat16 SwiGLU kernel computes it (silu op by op, product rounded) and its error in ulps of bfloat16', () => {
+    const data = sampleGated({ ...swiglu, format: 'bfloat16', errorKind: 'ulp' });
+    assert.ok(typeof data !== 'string');
+    for (const s of data.slices) {
+      assert.ok(s.rounded && s.error, 'a rounded curve and its error');
+      assert.equal(s.error.format, 'bfloat16');
+      for (let k = 0; k < s.x.length; k += 20) {
+        const [g, u] = s.along === 'g' ? [s.x[k]!, s.at] : [s.at, s.x[k]!];
+        const want = roundTo(implementations.silu.evaluate(g, 'bfloat16', 'per-op') * roundTo(u, 'bfloat16'), 'bfloat16');
+        assert.equal(s.rounded[k], want, `${s.along} = ${s.x[k]}`);
+        const exact = s.y[k]!;
+        if (exact !== 0) assert.equal(s.error.y[k], Math.abs(want - exact) / ulpIn(exact, 'bfloat16'));
+      }
+      // A few bfloat16 roundings (σ, x·σ, the product) plus the rounded inputs where |∂y| is large.
+      assert.ok(s.error.max > 0.05 && s.error.max < 64, `max ${s.error.max} ulps`);
+      assert.ok(s.x.includes(s.error.argmax));
+    }
+    assert.ok(parseGatedData({ type: 'gated/data', requestId: 1, ...data }).ok);
+    // float64 or no format: exact slices only.
+    const exact = sampleGated({ ...swiglu, format: 'float64' });
+    assert.ok(typeof exact !== 'string' && exact.slices.every((s) => s.rounded === undefined && s.error === undefined));
+  });
+
+  it('covers FP8 (e4m3fn) slices: every value an e4m3 number, relative error of a few e4m3 roundings', () => {
+    const data = sampleGated({ ...swiglu, g: { min: -4, max: 4 }, u: { min: -4, max: 4 }, format: 'float8_e4m3fn', errorKind: 'rel' });
+    assert.ok(typeof data !== 'string');
+    const s = data.slices[0]!;
+    assert.ok(s.rounded!.every((v) => v === roundTo(v, 'float8_e4m3fn')), 'every value is an e4m3 number');
+    assert.ok(s.error!.max > 0.01 && s.error!.max < 1, `max relative error ${s.error!.max}`);
+  });
+
+  it('computes the gpt-oss kernel with its clamps and +1 in the format, and GEGLU in the tanh form when asked', () => {
+    // Far above the clamps, float32: y = 7·σ(1.702·7)·(7 + 1) rounded op by op.
+    const r = (v: number): number => Math.fround(v);
+    const want = r(r(7 * r(1 / (1 + Math.exp(-r(r(1.702) * 7))))) * 8);
+    assert.ok(Math.abs(gatedInFormat('swiglu_oai', 50, 30, {}, 'float32') - want) <= 2 ** -20 * want);
+    assert.equal(gatedInFormat('swiglu_oai', 50, 30, {}, 'float32'), gatedInFormat('swiglu_oai', 9, 8, {}, 'float32'));
+    assert.equal(gatedInFormat('reglu', -3, 5, {}, 'bfloat16'), 0);
+    const tanhForm = gatedInFormat('geglu', 1.5, 1, { tanh: 1 }, 'float16');
+    assert.equal(tanhForm, implementations.gelu_tanh.evaluate(1.5, 'float16', 'per-op'));
+    assert.equal(gatedInFormat('geglu', 1.5, 1, {}, 'float16'), implementations.gelu_erf.evaluate(1.5, 'float16', 'per-op'));
+  });
+
+  it('measures absolute and relative error, NaN where the relative error is undefined', () => {
+    const x = new Float64Array([0, 1, 2]);
+    const exact = new Float64Array([0, 1, 4]);
+    const approx = new Float64Array([0.5, 1.25, 4]);
+    assert.deepEqual([...errorOf(approx, exact, x, 'abs', 'float32').y], [0.5, 0.25, 0]);
+    const rel = errorOf(approx, exact, x, 'rel', 'float32');
+    assert.ok(Number.isNaN(rel.y[0]!));
+    assert.equal(rel.y[1], 0.25);
+    assert.deepEqual([rel.max, rel.argmax], [0.25, 1]);
+  });
+
+  it('exports the slices as CSV opening with # lines naming the unit, every parameter, the format, the error unit and each held input', () => {
+    const req: GatedSampleRequest = { ...swiglu, fn: 'swiglu_oai', params: { limit: 5 }, format: 'float16', errorKind: 'rel' };
+    const data = sampleGated(req);
+    assert.ok(typeof data !== 'string');
+    const lines = gatedCsv(data, req).split('\r\n');
+    const comments = lines.filter((l) => l.startsWith('#'));
+    assert.match(comments.join('\n'), /# unit: swiglu_oai/);
+    assert.match(comments.join('\n'), /# parameters: .*alpha=1\.702.*limit=5/);
+    assert.match(comments.join('\n'), /# format: float16/);
+    assert.match(comments.join('\n'), /# error: relative of y_float16 against y/);
+    assert.ok(comments.includes('# slice: y(g) at u = 1, g from -8 to 8'), comments.join('\n'));
+    assert.ok(comments.includes('# slice: y(u) at g = 1, u from -8 to 8'));
+    const head = lines.indexOf('g,y,dy_dg,dy_du,y_float16,error_rel');
+    assert.ok(head > 0);
+    const first = lines[head + 1]!.split(',').map(Number);
+    assert.equal(first[0], -8);
+    assert.equal(first[1], gated.swiglu_oai.f(-8, 1, { limit: 5 }));
+  });
+
+  it('saves a CSV through the session for gated/export-csv, and refuses a bad name', async () => {
+    const posted: HostToWebview[] = [];
+    const saved: string[] = [];
+    const session = new PlotSession({
+      mode: 'panel', plotConfig: () => DEFAULT_CONFIG.plot, post: (m) => posted.push(m),
+      save: (bytes, name) => {
+        saved.push(`${name}:${new TextDecoder().decode(bytes).slice(0, 40)}`);
+        return Promise.resolve(`/tmp/${name}`);
+      },
+      writeClipboard: () => Promise.resolve(), log: () => undefined,
+    });
+    await session.handle({ type: 'ready', state: null });
+    await session.handle({ type: 'gated/export-csv', requestId: 3, request: swiglu, suggestedName: 'swiglu.csv' });
+    assert.deepEqual(posted.at(-1), { type: 'export/done', requestId: 3, path: '/tmp/swiglu.csv' });
+    assert.match(saved[0]!, /^swiglu\.csv:# GELU Lab export: gated unit/);
+    assert.equal(parseWebviewMessage({ type: 'gated/export-csv', requestId: 4, request: swiglu, suggestedName: '../x.csv' }).ok, false);
+  });
+
+  it('keeps the Gated selection in a saved state and refuses bad values with the range in the message', () => {
+    const defaults = defaultState(DEFAULT_CONFIG.plot, 'panel');
+    const sel = { ...DEFAULT_GATED_SELECTION, fn: 'swiglu_oai' as const, params: { limit: 5 }, sliceU: 2.5, g: { min: -3, max: 9 }, show: 'error' as const, format: 'float8_e5m2' as const };
+    const saved = { ...defaults, gatedView: sel };
+    assert.deepEqual(restoreState(saved, defaults), { state: saved, problems: [] });
+    // A parameter out of its range: dropped (the view starts from its defaults), the problem names the range.
+    const badParam = restoreState({ ...defaults, gatedView: { ...sel, params: { limit: 50 } } }, defaults);
+    assert.equal(badParam.state?.gatedView, undefined);
+    assert.match(badParam.problems.join(' '), /limit.*20/);
+    // A held input beyond ±10000, an empty g range, an unknown format: refused with what is allowed; the rest of the state kept.
+    const far = parsePlotState({ ...saved, gatedView: { ...sel, sliceU: 1e6 } });
+    assert.ok(!far.ok && /sliceU must lie within ±10000/.test(far.error), JSON.stringify(far));
+    const empty = parsePlotState({ ...saved, gatedView: { ...sel, g: { min: 3, max: 3 } } });
+    assert.ok(!empty.ok && /gatedView\.g: the range start \(3\) must be less than its end/.test(empty.error), JSON.stringify(empty));
+    const fmt = restoreState({ ...saved, pins: [1], gatedView: { ...sel, format: 'float128' } }, defaults);
+    assert.deepEqual(fmt.state?.pins, [1]);
+    assert.equal(fmt.state?.gatedView, undefined);
+    assert.match(fmt.problems.join(' '), /gatedView\.format must be one of float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2/);
+    // `__proto__` as a parameter name is refused, not turned into a prototype.
+    assert.equal(parsePlotState({ ...saved, gatedView: { ...sel, params: JSON.parse('{"__proto__": 1}') as object } }).ok, false);
   });
 });
 
