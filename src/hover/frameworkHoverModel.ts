@@ -171,13 +171,7 @@ function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   const spec = GATED_SPECS[gc.unit];
   const act = activations[gc.act];
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  if (call.refused !== undefined) {
-    lines.push('', `**${escapeMarkdown(spec.label)}**, but ⚠ no values for these arguments: ${escapeMarkdown(call.refused)}`);
-    lines.push(...argLines(argsRead));
-    if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
-    return lines.join('\n');
-  }
+  lines.push(entryHeading(entry));
   if (gc.threshold !== undefined) lines.push(...thresholdLines(gc.threshold));
   else lines.push('', `Computes the gated unit **${escapeMarkdown(spec.label)}**: y = act(g)·u with act = ${escapeMarkdown(act.label)}, ${codeSpan(formulaText(gc.act, gc.actParams))}.`);
   if (entry.gate !== undefined) lines.push('', `Gate: ${escapeMarkdown(GATE_LAYOUT_TEXT[entry.gate])}.`);
@@ -193,21 +187,28 @@ function gatedMarkdown(call: ResolvedCall, variant: GatedVariant): string {
   return lines.join('\n');
 }
 
+function entryHeading(entry: FrameworkEntry): string {
+  return `**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`;
+}
+
+/** A call whose arguments give no values: what it is and why, but no formula with numbers, no constants, no curve (they would be some other function's). */
+function refusedMarkdown(call: ResolvedCall, why: string): string {
+  const { entry, variant } = call;
+  const label = isGatedVariant(variant) ? GATED_SPECS[gatedCallFor(variant, call.params).unit].label : activations[variant].label;
+  const lines = [entryHeading(entry), '', `**${escapeMarkdown(label)}**, but ⚠ no values for these arguments: ${escapeMarkdown(why)}`, ...argLines(call.argsRead)];
+  if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
+  return lines.join('\n');
+}
+
 /** Markdown explaining a resolved call. */
 export function frameworkMarkdown(call: ResolvedCall): string {
+  if (call.refused !== undefined) return refusedMarkdown(call, call.refused);
   if (isGatedVariant(call.variant)) return gatedMarkdown(call, call.variant);
   const { entry, params, argsRead } = call;
   const variant = call.variant as FunctionId;
   const fn = activations[variant];
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entry.qualifiedName)}** · ${escapeMarkdown(entry.framework)} · [docs](${entry.docUrl})`);
-  if (call.refused !== undefined) {
-    // No formula with numbers, no constants, no curve: they would be some other function's.
-    lines.push('', `**${escapeMarkdown(fn.label)}**, but ⚠ no values for these arguments: ${escapeMarkdown(call.refused)}`);
-    lines.push(...argLines(argsRead));
-    if (entry.note !== undefined) lines.push('', `*${escapeMarkdown(entry.note)}*`);
-    return lines.join('\n');
-  }
+  lines.push(entryHeading(entry));
   lines.push('', `Computes **${escapeMarkdown(fn.label)}**: ${codeSpan(formulaText(variant, params))}`);
   if (call.derivation !== undefined) lines.push('', `${escapeMarkdown(call.derivation)}.`);
   const constants = paramLines(entry, variant, params);

@@ -70,12 +70,22 @@ export function checkParams(functions: readonly FunctionId[], params: ParamValue
 }
 
 /**
- * Number of samples for a chart `widthPx` wide at `samplesPerPixel` (1–4), at least 2, and few
- * enough that `series` series of that length hold at most {@link MAX_SAMPLES_PER_REQUEST} values.
+ * Values one redraw may draw before the setting's samples per pixel is lowered (never below one
+ * per pixel): chart.js's time grows with the points it draws, and at this many a redraw of six
+ * functions × (f, f′, f″) at 2000 px stays within a 60 fps frame (`npm run bench -- webview`).
+ * Below it (e.g. 18 curves at 1000 px × 2) the setting is used as given.
+ */
+export const DRAW_BUDGET = 36_000;
+
+/**
+ * Number of samples for a chart `widthPx` wide at `samplesPerPixel` (1–4), lowered towards one
+ * per pixel where `series` curves of that length would exceed {@link DRAW_BUDGET}; at least 2, and
+ * few enough that the series hold at most {@link MAX_SAMPLES_PER_REQUEST} values.
  */
 export function sampleCount(widthPx: number, samplesPerPixel: number, series = 1): number {
-  const spp = Math.min(4, Math.max(1, samplesPerPixel));
-  const budget = Math.floor(MAX_SAMPLES_PER_REQUEST / Math.max(1, series));
+  const n = Math.max(1, series);
+  const spp = Math.max(1, Math.min(4, samplesPerPixel, DRAW_BUDGET / (n * Math.max(1, widthPx))));
+  const budget = Math.floor(MAX_SAMPLES_PER_REQUEST / n);
   return Math.max(2, Math.min(MAX_POINTS, budget, Math.round(widthPx * spp)));
 }
 

@@ -3,7 +3,7 @@ import { activations } from '../../../src/core/activations';
 import { FUNCTION_IDS } from '../../../src/core/types';
 import { DEFAULT_CONFIG } from '../../../src/configModel';
 import { checkRange, type HostToWebview, MAX_SAMPLES_PER_REQUEST, parsePlotState, type PlotState, type SampleRequest } from '../../../src/protocol';
-import { csvNumber, defaultState, samplePlot, sampleCount, toCsv, ulpIn } from '../../../src/plot/sampling';
+import { csvNumber, defaultState, DRAW_BUDGET, samplePlot, sampleCount, toCsv, ulpIn } from '../../../src/plot/sampling';
 import { restoreState } from '../../../src/plot/session';
 import { decodeBase64, PlotSession, type SessionEnv } from '../../../src/plot/session';
 import { sampleRequest } from '../../support/fixtures';
@@ -151,6 +151,19 @@ describe('plot sampling', () => {
     assert.equal(sampleCount(1000, 2), 2000);
     assert.equal(sampleCount(1000, 9), 4000);
     assert.equal(sampleCount(1000, 0), 1000);
+  });
+
+  it(`lowers the samples per pixel towards 1 when the curves would draw more than ${DRAW_BUDGET} values (redraws stay within a frame)`, () => {
+    // 6 functions × (f, f′, f″) at 2000 px: 2 per pixel would be 72,000 values.
+    assert.equal(sampleCount(2000, 2, 18), Math.round(DRAW_BUDGET / 18));
+    assert.ok(sampleCount(2000, 2, 18) * 18 <= DRAW_BUDGET);
+    // Never below one per pixel: 29 functions × 3 orders at 2000 px still get 2000 samples.
+    assert.equal(sampleCount(2000, 2, 87), 2000);
+    // A small plot keeps the setting.
+    assert.equal(sampleCount(800, 2, 9), 1600);
+  });
+
+  it('samples the whole range with the core\'s values', () => {
     const data = samplePlot(request, 2);
     assert.ok(typeof data !== 'string');
     assert.equal(data.x.length, 1000);
@@ -174,8 +187,8 @@ describe('plot sampling', () => {
     const errors = samplePlot({ ...largest, view: 'error' }, 4);
     assert.ok(typeof errors !== 'string');
     assert.ok(errors.errors.length * errors.x.length <= MAX_SAMPLES_PER_REQUEST);
-    // An ordinary request is not thinned: 3 functions × 3 orders × 2000 px × 4.
-    assert.equal(sampleCount(2000, 4, 9), 8000);
+    // An ordinary request keeps the setting: 3 functions × 3 orders × 1000 px × 4 is within the draw budget.
+    assert.equal(sampleCount(1000, 4, 9), 4000);
   });
 
   it('rounds input and output in a narrower precision (bfloat16 keeps 8 significant bits)', () => {

@@ -5,12 +5,10 @@
  * check, the quick pick lists the units in their own group, and golden files pin a few.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { GATED_IDS } from '../../../src/core/types';
 import { allOptionCombinations, checkPartialOptions, generateSnippet, parsePartialOptions, parseSnippetOptions, SnippetOptionsError, type SnippetOptions, TARGETS, targetInfo } from '../../../src/snippets';
 import { filterEntries, optionSteps, totalSteps, variantEntries } from '../../../src/snippets/pickPlan';
-import { REPO } from './harness';
+import { describeGoldenFiles } from './golden';
 
 const headerLines = (code: string): string[] => code.split('\n\n')[0]?.split('\n') ?? [];
 
@@ -123,8 +121,6 @@ describe('snippets: gated units', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const GOLDEN_DIR = path.join(REPO, 'test/golden/snippets');
-
 /** Gated combinations pinned by golden files (UPDATE_GOLDEN=1 rewrites them). */
 const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'swiglu', target: 'pytorch', withDerivative: true, fused: true, form: 'module' },
@@ -138,26 +134,4 @@ const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'swiglu_oai', target: 'jax', withDerivative: true },
 ];
 
-function goldenName(o: SnippetOptions): string {
-  const s = generateSnippet(o);
-  const tags = [o.target, o.variant, o.withDerivative ? 'grad' : '', o.fused ? 'fused' : '', o.form === 'module' ? 'module' : '', o.target === 'cuda' ? s.options.precision : ''].filter((t) => t !== '');
-  return `${tags.join('-')}${s.fileExtension}`;
-}
-
-describe('snippets: gated golden files', function () {
-  const update = process.env.UPDATE_GOLDEN === '1';
-  for (const o of GOLDEN) {
-    const name = goldenName(o);
-    it(`${name}${update ? ' (rewritten)' : ''}`, function () {
-      const file = path.join(GOLDEN_DIR, name);
-      const code = generateSnippet(o).plainCode;
-      if (update) {
-        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-        fs.writeFileSync(file, code);
-        return;
-      }
-      assert.ok(fs.existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 to create it`);
-      assert.equal(code, fs.readFileSync(file, 'utf8'), `${name} changed; if intended, run with UPDATE_GOLDEN=1 and review the diff`);
-    });
-  }
-});
+describeGoldenFiles('snippets: gated golden files', GOLDEN);

@@ -9,7 +9,7 @@ import * as vm from 'node:vm';
 import { transformSync } from 'esbuild';
 import type { GatedId, Params } from '../../../src/core/types';
 import { generateSnippet, type Snippet, type SnippetOptions, type TargetId } from '../../../src/snippets';
-import { has, parseNumber, run, tempDir } from './harness';
+import { has, hexFloat, parseNumber, run, tempDir } from './harness';
 import { PYTHON } from './runners';
 
 /** A gated unit at some parameters; `key` names it in drivers. */
@@ -359,18 +359,6 @@ function fortranRunner(): GatedRunner {
       return split(GATED_CASES, points, parseTriples(r.stdout));
     },
   };
-}
-
-function hexFloat(x: number): string {
-  if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, x);
-  const bits = buf.getBigUint64(0);
-  const sign = bits >> 63n ? '-' : '';
-  const e = Number((bits >> 52n) & 0x7ffn);
-  const m = bits & ((1n << 52n) - 1n);
-  if (e === 0) return `${sign}0x0.${m.toString(16).padStart(13, '0')}p-1022`;
-  return `${sign}0x1.${m.toString(16).padStart(13, '0')}p${e - 1023 >= 0 ? '+' : ''}${e - 1023}`;
 }
 
 function rRunner(): GatedRunner {

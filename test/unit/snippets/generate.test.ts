@@ -27,7 +27,8 @@ import {
 import { algorithm, type AlgoEnv } from '../../../src/snippets/algorithms';
 import { erfcHelper } from '../../../src/snippets/erfcCody';
 import { type Expr, type Fn, usedVars } from '../../../src/snippets/ir';
-import { check, has, REPO, rootRegion, run, tempDir, ulpOf } from './harness';
+import { check, has, rootRegion, run, tempDir, ulpOf } from './harness';
+import { describeGoldenFiles } from './golden';
 
 const PYTHON = process.env.GELU_PYTHON ?? 'python3';
 
@@ -247,8 +248,6 @@ describe('snippets: generation', function () {
 
 // ---------------------------------------------------------------------------------------------
 
-const GOLDEN_DIR = path.join(REPO, 'test/golden/snippets');
-
 /** The combinations pinned by golden files (UPDATE_GOLDEN=1 rewrites them). */
 const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'gelu', target: 'pytorch', withDerivative: true, form: 'module' },
@@ -278,29 +277,7 @@ const GOLDEN: readonly SnippetOptions[] = [
   { variant: 'laplace', target: 'numpy', withDerivative: true },
 ];
 
-function goldenName(o: SnippetOptions): string {
-  const s = generateSnippet(o);
-  const tags = [o.target, o.variant, o.withDerivative ? 'grad' : '', o.form === 'module' ? 'module' : '', o.vectorised ? 'vec' : '', o.target === 'cuda' ? s.options.precision : ''].filter((t) => t !== '');
-  return `${tags.join('-')}${s.fileExtension}`;
-}
-
-describe('snippets: golden files', function () {
-  const update = process.env.UPDATE_GOLDEN === '1';
-  for (const o of GOLDEN) {
-    const name = goldenName(o);
-    it(`${name}${update ? ' (rewritten)' : ''}`, function () {
-      const file = path.join(GOLDEN_DIR, name);
-      const code = generateSnippet(o).plainCode;
-      if (update) {
-        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-        fs.writeFileSync(file, code);
-        return;
-      }
-      assert.ok(fs.existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 to create it`);
-      assert.equal(code, fs.readFileSync(file, 'utf8'), `${name} changed; if intended, run with UPDATE_GOLDEN=1 and review the diff`);
-    });
-  }
-});
+describeGoldenFiles('snippets: golden files', GOLDEN);
 
 // ---------------------------------------------------------------------------------------------
 

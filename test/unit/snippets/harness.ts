@@ -284,3 +284,16 @@ export function tempDir(name: string): string {
   created.push(dir);
   return dir;
 }
+
+/** C99 hexadecimal floating literal of a double (exact; subnormals as 0x0.…p-1022), for drivers that must read x bit for bit. */
+export function hexFloat(x: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const bits = buf.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const e = Number((bits >> 52n) & 0x7ffn);
+  const m = bits & ((1n << 52n) - 1n);
+  if (e === 0) return `${sign}0x0.${m.toString(16).padStart(13, '0')}p-1022`;
+  return `${sign}0x1.${m.toString(16).padStart(13, '0')}p${e - 1023 >= 0 ? '+' : ''}${e - 1023}`;
+}

@@ -11,7 +11,7 @@ import { type FunctionId } from '../../../src/core/types';
 // The ids with a snippet algorithm (every registry id since issue 12's snippets).
 import { ALGORITHM_IDS as FUNCTION_IDS } from '../../../src/snippets/algorithms';
 import { generateSnippet, type Snippet, type SnippetOptions, type TargetId } from '../../../src/snippets';
-import { has, parsePairs, type RefPoint, run, tempDir } from './harness';
+import { has, hexFloat, parsePairs, type RefPoint, run, tempDir } from './harness';
 
 export type Values = Map<FunctionId, [number, number][]>;
 
@@ -113,18 +113,6 @@ function pythonDriver(dir: string, lines: readonly string[]): string {
   const file = path.join(dir, 'driver.py');
   fs.writeFileSync(file, lines.join('\n'));
   return file;
-}
-
-function hexFloat(x: number): string {
-  if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, x);
-  const bits = buf.getBigUint64(0);
-  const sign = bits >> 63n ? '-' : '';
-  const e = Number((bits >> 52n) & 0x7ffn);
-  const m = bits & ((1n << 52n) - 1n);
-  if (e === 0) return `${sign}0x0.${m.toString(16).padStart(13, '0')}p-1022`;
-  return `${sign}0x1.${m.toString(16).padStart(13, '0')}p${e - 1023 >= 0 ? '+' : ''}${e - 1023}`;
 }
 
 // ---------------------------------------------------------------------------------------------
