@@ -64,7 +64,7 @@ export interface GatedUnit {
   du(g: number, u: number, p?: Params): number;
 }
 
-const FIRST_HALF = 'g is the first half of a fused [..., 2d] input in vLLM `*AndMul` and ggml; vLLM `MulAndSilu` gates the second half';
+const FIRST_HALF = 'g is the first half of a fused [..., 2d] input in vLLM *AndMul and ggml; vLLM MulAndSilu gates the second half';
 
 /** The gated units of `../shared/reference/gated.jsonl`. */
 export const GATED_SPECS: Readonly<Record<GatedId, GatedSpec>> = {

@@ -193,7 +193,7 @@ async function ask(ctx: FeatureContext, given: Partial<SnippetOptions>, language
     withDerivative = await next(
       'Forward only, or with the derivative?',
       [
-        { label: 'Forward only', description: 'f(x)', value: false },
+        { label: 'Forward only', description: gated ? 'y(g, u)' : 'f(x)', value: false },
         { label: 'Forward and derivative (backward)', description: derivativeDetail(target, gated), value: true },
       ],
       last.withDerivative ?? false,

@@ -1,7 +1,8 @@
 /**
  * The plot's Gated view as a person uses it: switch to Gated, SwiGLU is drawn as a heat map (many
  * colours, not one), the slice at u = 1 is SiLU(g), the gpt-oss unit shows its clamps; axe finds
- * nothing in dark and light; the four view segments fit the 286 px settings column.
+ * nothing in dark, light and both High Contrast themes; the four view segments fit the 286 px
+ * settings column; at 320 px the view reads without sideways scrolling.
  */
 import * as assert from 'node:assert/strict';
 import type { GatedData } from '../../src/protocol';
@@ -92,5 +93,26 @@ test('Gated view: axe finds no violation (dark, light) and the view segments fit
   assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
   assert.ok((await heatColours(page)) > 20);
   await shot(page, 'gated-light');
+  for (const theme of ['hc-dark', 'hc-light'] as const) {
+    const n = await draws(page);
+    await page.evaluate((t) => window.__stub.setTheme(t), theme);
+    await settled(page, n - 1).catch(() => undefined);
+    await page.waitForTimeout(300);
+    assert.deepEqual((await axeViolations(page)).map((v) => `${theme}: ${v.id}`), []);
+    await shot(page, `gated-${theme}`);
+  }
   await page.close();
+});
+
+test('Gated view at 320 px: heat map and slices drawn, no sideways scrolling, axe finds nothing', async (env) => {
+  const narrow = await open(env, { viewport: { width: 320, height: 1100 }, init: { plot: { xMin: -8, xMax: 8 } } });
+  const before = await draws(narrow);
+  await narrow.getByRole('radio', { name: 'Gated' }).check();
+  await settled(narrow, before, 30_000);
+  assert.ok((await heatColours(narrow)) > 20);
+  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow} px`);
+  assert.deepEqual((await axeViolations(narrow)).map((v) => v.id), []);
+  await shot(narrow, 'gated-320');
+  await narrow.close();
 });
