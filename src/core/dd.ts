@@ -198,3 +198,34 @@ export function expm1DD(x: number): void {
   R[0] = h;
   R[1] = e - (h - s);
 }
+
+/** The low part of 1/6 = 0.1666… (its double) + 1/(3·2^55), exactly. */
+const INV_6_LO = 1 / (3 * 2 ** 55);
+
+/**
+ * eˣ − 1 − x in R[0] + R[1]. For |x| < 1/8 it is x²/2 + x³·(1/6 + x/24 + …) with x², x³ and
+ * 1/6 carried in double-double, so the relative error stays near 2^−100 even where the result
+ * (≈ x²/2) cancels against a linear term (xIELU near its root x ≈ −2β/αₙ); elsewhere
+ * `expm1DD(x) − x`, whose absolute error 2^−61·|x| is then far below the result.
+ */
+export function expm1MinusXDD(x: number): void {
+  if (!(Math.abs(x) < 0.125)) {
+    expm1DD(x);
+    add22(R[0]!, R[1]!, -x, 0);
+    return;
+  }
+  twoProd(x, x);
+  const s = R[0]!;
+  const se = R[1]!;
+  // 1/24 + x/120 + …: its rounding is below 2^−53·|x|/4 of the 1/6 it is added to.
+  const q = INV_FACT[4]! + x * (INV_FACT[5]! + x * (INV_FACT[6]! + x * (INV_FACT[7]! + x * (INV_FACT[8]! + x * (INV_FACT[9]! + x * (INV_FACT[10]! + x * (INV_FACT[11]! + x * INV_FACT[12]!)))))));
+  twoSum(INV_FACT[3]!, x * q);
+  const ph = R[0]!;
+  const pl = R[1]! + INV_6_LO;
+  // x³ = (s + se)·x.
+  twoProd(s, x);
+  const ch = R[0]!;
+  const cl = R[1]! + se * x;
+  mul22(ch, cl, ph, pl);
+  add22(0.5 * s, 0.5 * se, R[0]!, R[1]!);
+}

@@ -27,7 +27,7 @@ import * as erfModule from './erf';
 import * as kernels from './kernels';
 
 // Local bindings (imported bindings are getter calls under CommonJS transpilation).
-const { add22, div22, expKernelDD, expm1DD, ldexp, mul22, R, twoProd, twoSum } = dd;
+const { add22, div22, expKernelDD, expm1DD, expm1MinusXDD, ldexp, mul22, R, twoProd, twoSum } = dd;
 const { normalCdf, normalPdf } = erfModule;
 const { divPow, sigmoid, sigmoidD1, softplus } = kernels;
 const { INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, SQRT2_HI, SQRT2_LO } = coefficients;
@@ -202,7 +202,9 @@ export function relu2D2(x: number): number {
  * Domain: every double, for αₚ ≥ 0 and αₙ > β (callers refuse αₙ ≤ β). Jump at 0: f(0) =
  * αₙ·expm1(ε) (the x ≤ 0 branch) while f(0⁺) = 0; kink at ε, which belongs to the exp branch
  * (min(x, ε) = x there). f(+∞) = +∞, f(−∞) = +∞ (slope β − αₙ < 0).
- * Method: every branch in double-double, including the root of f near x ≈ −2.45 (defaults).
+ * Method: every branch in double-double, including the root of f near x ≈ −2.43 (defaults) and,
+ * for large αₙ/β, the small root near x ≈ −2β/αₙ, where eˣ − 1 − x ≈ x²/2 cancels against βx
+ * (`expm1MinusXDD` carries it to ≈2^−100 relative).
  * Accuracy: within 1 ulp.
  */
 export function xielu(x: number, alphaP = 0.8, alphaN = 0.8, beta = 0.5, eps = -1e-6): number {
@@ -243,8 +245,12 @@ export function xielu(x: number, alphaP = 0.8, alphaN = 0.8, beta = 0.5, eps = -
     add22(R[0]!, R[1]!, -nh, -nl);
     return R[0]! + R[1]!;
   }
-  expm1DD(x <= eps ? x : eps);
-  add22(R[0]!, R[1]!, -x, 0);
+  if (x <= eps) {
+    expm1MinusXDD(x);
+  } else {
+    expm1DD(eps);
+    add22(R[0]!, R[1]!, -x, 0);
+  }
   mul22(R[0]!, R[1]!, nh, nl);
   const th = R[0]!;
   const tl = R[1]!;

@@ -161,9 +161,11 @@ describe('added activation functions: parameters against mpmath', function () {
     '    return 2*ap if x > 0 else (an*mp.exp(x) if x <= e else 0)',
   ].join('\n');
 
-  for (const [ap, an, b, e] of [[0.3, 1.2, 0.25, -1e-6], [2.5, 0.75, 0.125, -0.01], [0.01, 4, 3.5, -1e-9]] as const) {
+  // The last set puts f's root near x ≈ −2β/αₙ = −0.002, where eˣ − 1 − x ≈ x²/2 cancels against βx.
+  for (const [ap, an, b, e] of [[0.3, 1.2, 0.25, -1e-6], [2.5, 0.75, 0.125, -0.01], [0.01, 4, 3.5, -1e-9], [0.8, 10, 0.01, -1e-6]] as const) {
     it(`xIELU with αp = ${ap}, αn = ${an}, β = ${b}, ε = ${e} matches mpmath`, function () {
-      const xs = points(ap * 1000, 300, 50, [-3, -1, -0.5, -1e-3, e * 2, e / 2, 1e-7, 0.3, 2, 1e3, -1e3]);
+      const nearRoot = Array.from({ length: 21 }, (_, i) => (-2 * b / an) * (0.995 + i * 0.0005));
+      const xs = points(ap * 1000, 300, 50, [-3, -1, -0.5, -1e-3, e * 2, e / 2, 1e-7, 0.3, 2, 1e3, -1e3, ...nearRoot]);
       check(`xielu(${ap}, ${an}, ${b}, ${e})`, [(x) => k.xielu(x, ap, an, b, e), (x) => k.xieluD1(x, ap, an, b, e), (x) => k.xieluD2(x, ap, an, b, e)], XIELU, [ap, an, b, e], xs);
     });
   }
