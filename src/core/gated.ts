@@ -176,3 +176,12 @@ export function fatreluGated(threshold: number): Omit<GatedUnit, 'spec'> {
     du: (g, u) => (u === u ? regluDu(g, u, threshold) : NaN),
   };
 }
+
+/** `p[key]` when it is an own numeric entry, else the registry's default of `id`'s parameter `key`. */
+export function gatedParam(id: GatedId, p: Params, key: string): number {
+  const v = Object.hasOwn(p, key) ? p[key] : undefined;
+  if (typeof v === 'number') return v;
+  const spec = GATED_SPECS[id].params.find((s) => s.key === key);
+  if (spec === undefined) throw new Error(`${id} has no parameter ${key}`);
+  return spec.default;
+}

@@ -4,7 +4,7 @@
  * kinks and clamps at the chosen parameters. Pure: no `vscode`, no DOM.
  */
 import { gated, GATED_SPECS } from '../core/gated';
-import { arithmeticOf, implementations } from '../core/implementations';
+import { gatedInFormat } from '../core/gatedInFormat';
 import { checkParams } from '../core/params';
 import { type Format, ulpIn } from '../core/precision';
 import { GATED_IDS, type GatedId, type Params } from '../core/types';
@@ -85,41 +85,6 @@ export function sampleGated(req: GatedSampleRequest): GatedData | string {
     return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du, rounded, error: { ...errorOf(rounded, ys, x, kind, format), kind, format } };
   });
   return { grid: { fn: req.fn, g, u, y }, slices, guides: gatedGuides(req.fn, p) };
-}
-
-/**
- * y as a fused kernel with tensors in `format` computes it, op by op (the Precision view's
- * `per-op` model): g and u rounded to the format, the activation in the form the frameworks
- * write (SiLU x·σ(x), GELU erf or tanh as PyTorch, gpt-oss g′·σ(α·g′)), every operation and
- * the product rounded to the format. float64 gives y to double rounding, not the exact y.
- */
-export function gatedInFormat(fn: GatedId, g: number, u: number, p: Params, format: Format): number {
-  const A = arithmeticOf(format);
-  const gr = A.r(g);
-  const ur = A.r(u);
-  const mul = (a: number, b: number): number => A.r(a * b);
-  switch (fn) {
-    case 'glu':
-      return mul(A.sigmoid(gr), ur);
-    case 'reglu':
-      return mul(gr > 0 ? gr : 0, ur);
-    case 'geglu':
-      return mul(implementations[numberOr(p, 'tanh', 0) >= 0.5 ? 'gelu_tanh' : 'gelu_erf'].evaluate(gr, format, 'per-op'), ur);
-    case 'swiglu':
-      return mul(implementations.silu.evaluate(gr, format, 'per-op'), ur);
-    case 'swiglu_oai': {
-      const spec = GATED_SPECS.swiglu_oai;
-      const alpha = A.r(numberOr(p, 'alpha', 1.702));
-      const limit = numberOr(p, 'limit', spec.limit ?? 7);
-      const gc = Math.min(gr, limit);
-      const uc = Math.min(Math.max(ur, -limit), limit);
-      return mul(mul(gc, A.sigmoid(mul(alpha, gc))), A.r(uc + (spec.bias ?? 1)));
-    }
-    default: {
-      const never: never = fn;
-      throw new Error(`no kernel for ${String(never)}`);
-    }
-  }
 }
 
 /**

@@ -9,7 +9,7 @@
  *
  * The clamp bounds pass the gradient, as PyTorch's `clamp` backward and src/core do.
  */
-import { GATED_SPECS, type GatedSpec } from '../core/gated';
+import { GATED_SPECS, gatedParam, type GatedSpec } from '../core/gated';
 import type { FunctionId, GatedId, Params } from '../core/types';
 import { isGatedId } from '../core/types';
 import type { ScalarType } from './exact';
@@ -26,7 +26,7 @@ export function gateActivation(id: GatedId, params: Params): { readonly id: Func
   const spec = GATED_SPECS[id];
   if (id === 'geglu') return params.tanh === 1 ? { id: 'gelu_tanh', params: {}, baseName: 'gelu_tanh' } : { id: 'gelu', params: {}, baseName: 'gelu' };
   // gpt-oss: x·σ(α·x), Swish with β = α (the registry's QuickGELU record with k = α).
-  if (id === 'swiglu_oai') return { id: spec.act, params: { k: params.alpha ?? 1.702 }, baseName: 'swish' };
+  if (id === 'swiglu_oai') return { id: spec.act, params: { k: gatedParam(id, params, 'alpha') }, baseName: 'swish' };
   return { id: spec.act, params: spec.actParams ?? {}, baseName: spec.act };
 }
 
@@ -143,8 +143,8 @@ export function gatedFormula(id: GatedId, params: Params): string {
   const spec = GATED_SPECS[id];
   if (id === 'geglu') return params.tanh === 1 ? 'GELU_tanh(g)·u, the tanh form (Gemma; GeluAndMul(approximate="tanh"))' : 'GELU(g)·u, exact GELU';
   if (id === 'swiglu_oai') {
-    const alpha = params.alpha ?? 1.702;
-    const limit = params.limit ?? 7;
+    const alpha = gatedParam(id, params, 'alpha');
+    const limit = gatedParam(id, params, 'limit');
     return `g′·σ(${alpha}·g′)·(u′ + 1), g′ = min(g, ${limit}), u′ = clamp(u, −${limit}, ${limit})`;
   }
   return spec.formula.text;

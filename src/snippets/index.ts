@@ -6,7 +6,7 @@
  * can generate every combination.
  */
 import { activations } from '../core/activations';
-import { GATED_SPECS } from '../core/gated';
+import { GATED_SPECS, gatedParam } from '../core/gated';
 import { FUNCTION_IDS, GATED_IDS, type Activation, type FunctionId, type GatedId, isFunctionId, isGatedId, type Params } from '../core/types';
 import { checkParams } from '../core/params';
 import { ALGORITHM_IDS, algorithm } from './algorithms';
@@ -176,7 +176,7 @@ function generateGated(resolved: ResolvedOptions, id: GatedId): Snippet {
   const spec = SPEC_BY_ID.get(resolved.target) as TargetSpec;
   const act = gateActivation(id, resolved.params);
   // gpt-oss gates with x·σ(α·x): the registry's QuickGELU record at k = α, named for what it is.
-  const activation = id === 'swiglu_oai' ? { ...activations[act.id], label: `Swish x·σ(α·x), α = ${resolved.params.alpha ?? 1.702}` } : activations[act.id];
+  const activation = id === 'swiglu_oai' ? { ...activations[act.id], label: `Swish x·σ(α·x), α = ${gatedParam(id, resolved.params, 'alpha')}` } : activations[act.id];
   const env = { ...spec.env(resolved), params: act.params };
   const algo = algorithm(act.id, env);
   const fns = resolved.withDerivative ? [algo.f, algo.df] : [algo.f];
