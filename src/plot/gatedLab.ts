@@ -6,10 +6,10 @@
 import { gated, GATED_SPECS } from '../core/gated';
 import { gatedInFormat } from '../core/gatedInFormat';
 import { checkParams } from '../core/params';
-import { type Format, ulpIn } from '../core/precision';
+import type { Format } from '../core/precision';
 import { GATED_IDS, type GatedId, type Params } from '../core/types';
 import type { ErrorKind, GatedData, GatedGuide, GatedInfo, GatedSampleRequest, GatedSlice, XRange } from '../protocol';
-import { csvNumber } from './sampling';
+import { csvNumber, errorAgainst } from './sampling';
 
 /** Points along one slice (enough for a smooth line at any panel width; clamps land on samples only by chance). */
 export const SLICE_POINTS = 401;
@@ -82,35 +82,9 @@ export function sampleGated(req: GatedSampleRequest): GatedData | string {
       rounded[k] = gatedInFormat(req.fn, gv, uv, p, format);
     }
     const kind = req.errorKind ?? 'ulp';
-    return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du, rounded, error: { ...errorOf(rounded, ys, x, kind, format), kind, format } };
+    return { fn: req.fn, along: s.along, at: s.at, x, y: ys, dg, du, rounded, error: { ...errorAgainst(rounded, ys, x, kind, format), kind, format } };
   });
   return { grid: { fn: req.fn, g, u, y }, slices, guides: gatedGuides(req.fn, p) };
-}
-
-/**
- * Error of `approx` against `exact` at each x: absolute, relative (NaN where the exact value is
- * 0 and the approximation is not) or in ulps of `format` at the exact value; NaN where either is
- * not finite. With the largest finite error and its x (NaN, NaN when there is none).
- */
-export function errorOf(approx: Float64Array, exact: Float64Array, x: Float64Array, kind: ErrorKind, format: Format): { y: Float64Array; max: number; argmax: number } {
-  const y = new Float64Array(x.length);
-  let max = NaN;
-  let argmax = NaN;
-  for (let k = 0; k < x.length; k++) {
-    const a = approx[k]!, r = exact[k]!;
-    let e: number;
-    if (!Number.isFinite(a) || !Number.isFinite(r)) e = a === r ? 0 : NaN;
-    else {
-      const d = Math.abs(a - r);
-      e = kind === 'abs' ? d : kind === 'rel' ? (r === 0 ? (d === 0 ? 0 : NaN) : d / Math.abs(r)) : d / ulpIn(r, format);
-    }
-    y[k] = e;
-    if (Number.isFinite(e) && !(e <= max)) {
-      max = e;
-      argmax = x[k]!;
-    }
-  }
-  return { y, max, argmax };
 }
 
 const ERROR_UNIT: Readonly<Record<ErrorKind, (f: Format) => string>> = { abs: () => 'absolute', rel: () => 'relative', ulp: (f) => `ulps of ${f}` };

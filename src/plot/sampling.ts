@@ -4,7 +4,7 @@
  * the benchmark run exactly this code.
  */
 import type { Config } from '../configModel';
-import { activations, approximationError, checkParams as checkParamValues, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, ulpIn as coreUlpIn } from '../core';
+import { activations, approximationError, checkParams as checkParamValues, evaluate, evaluateArrayInPrecision, evaluateInPrecision, linspace, resolveParams, type Format, ulpIn as coreUlpIn } from '../core';
 import { findKeyPointsOnGrid } from '../core/keyPoints';
 import { FUNCTION_IDS, type FunctionId, type Order, type Params } from '../core/types';
 import {
@@ -95,17 +95,39 @@ export function sampleCount(widthPx: number, samplesPerPixel: number, series = 1
  */
 export const ulpIn: (r: number, precision: Precision) => number = coreUlpIn;
 
-/** |error| of one kind from the signed difference d = y − r; NaN stays NaN. */
-function magnitude(d: number, r: number, kind: ErrorKind, precision: Precision): number {
+/** |error| of one kind from the signed difference d = y − r; NaN stays NaN, and so is a relative error against r = 0 (undefined). */
+function magnitude(d: number, r: number, kind: ErrorKind, format: Format): number {
   if (d === 0) return 0;
   switch (kind) {
     case 'abs':
       return Math.abs(d);
     case 'rel':
-      return r === 0 ? (Number.isNaN(d) ? NaN : Infinity) : Math.abs(d) / Math.abs(r);
+      return r === 0 ? NaN : Math.abs(d) / Math.abs(r);
     case 'ulp':
-      return Math.abs(d) / ulpIn(r, precision);
+      return Math.abs(d) / coreUlpIn(r, format);
   }
+}
+
+/**
+ * Error of `approx` against `exact` at each x, of one kind (ulps of `format`), with the largest
+ * (∞ included: an overflow is an error worth naming) and its x; NaN, NaN when every error is NaN.
+ * Used by the Error view and the Gated view's slices.
+ */
+export function errorAgainst(approx: Float64Array, exact: Float64Array, x: Float64Array, kind: ErrorKind, format: Format): { y: Float64Array; max: number; argmax: number } {
+  const y = new Float64Array(x.length);
+  let max = NaN;
+  let argmax = NaN;
+  for (let i = 0; i < x.length; i++) {
+    const a = approx[i] as number;
+    const r = exact[i] as number;
+    const m = a === r ? 0 : magnitude(a - r, r, kind, format);
+    y[i] = m;
+    if (!Number.isNaN(m) && !(m <= max)) {
+      max = m;
+      argmax = x[i] as number;
+    }
+  }
+  return { y, max, argmax };
 }
 
 /**
@@ -132,20 +154,7 @@ function errorSeries(req: SampleRequest, xs: Float64Array, params: Map<FunctionI
       }
       const approx = evaluateArrayInPrecision(id, order, xs, req.precision, p);
       const exact = evaluate(reference, order, xs, params.get(reference) ?? (reference === id ? p : undefined));
-      const y = new Float64Array(xs.length);
-      let max = NaN;
-      let argmax = NaN;
-      for (let i = 0; i < xs.length; i++) {
-        const a = approx[i] as number;
-        const r = exact[i] as number;
-        const m = a === r ? 0 : magnitude(a - r, r, req.errorKind, req.precision);
-        y[i] = m;
-        if (!Number.isNaN(m) && !(m <= max)) {
-          max = m;
-          argmax = xs[i] as number;
-        }
-      }
-      series.push({ fn: id, reference, order, kind: req.errorKind, y, max, argmax });
+      series.push({ fn: id, reference, order, kind: req.errorKind, ...errorAgainst(approx, exact, xs, req.errorKind, req.precision) });
     }
   }
   const notes: string[] = [];
